@@ -1,0 +1,64 @@
+package footage.jobs;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Everything under {@code footage.*}. Folders default to sub-folders of {@code footage.home} (DESIGN §3) and can
+ * each be placed elsewhere, e.g. {@code footage.expired} on another filesystem.
+ */
+@ConfigurationProperties("footage")
+public record FootageProperties(Path home, Path drop, Path archive, Path quarantine, Path proxies, Path expired,
+                                Path reports, Path exports, ZoneId deviceZone, @DefaultValue Ingest ingest,
+                                @DefaultValue Debug debug) {
+
+    public FootageProperties {
+        if (home == null) {
+            throw new IllegalArgumentException("footage.home is not set");
+        }
+        home = home.toAbsolutePath().normalize();
+        drop = orUnder(drop, home, "drop");
+        archive = orUnder(archive, home, "archive");
+        quarantine = orUnder(quarantine, home, "quarantine");
+        proxies = orUnder(proxies, home, "proxies");
+        expired = orUnder(expired, home, "expired");
+        reports = orUnder(reports, home, "reports");
+        exports = orUnder(exports, home, "exports");
+        deviceZone = deviceZone == null ? ZoneId.of("Asia/Shanghai") : deviceZone;
+    }
+
+    private static Path orUnder(Path configured, Path home, String name) {
+        return (configured == null ? home.resolve(name) : configured).toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param quietPeriod     how long a dump must stay unchanged before it is taken without a complete manifest
+     * @param doneFolder      folder inside the drop folder that finished dumps move to
+     * @param fileNamePattern regex with named groups device, officer, date, time, seq and optional flag
+     * @param actor           who the ledger names for unattended work
+     */
+    public record Ingest(@DefaultValue("2m") Duration quietPeriod, @DefaultValue(".done") String doneFolder,
+                         String fileNamePattern, @DefaultValue("system") String actor) {
+        public Ingest {
+            if (quietPeriod.isNegative()) {
+                throw new IllegalArgumentException("footage.ingest.quiet-period must not be negative: " + quietPeriod);
+            }
+            if (doneFolder.isBlank() || doneFolder.contains("/") || doneFolder.contains("..")) {
+                throw new IllegalArgumentException("footage.ingest.done-folder must be a plain folder name: '" + doneFolder + "'");
+            }
+            fileNamePattern = fileNamePattern == null || fileNamePattern.isBlank()
+                    ? footage.pipeline.dump.FileNamePattern.DEFAULT : fileNamePattern;
+        }
+    }
+
+    /**
+     * Test hook: {@code pauseAt = "<point>:<n>"} makes the n-th file processed in this run stop at that point
+     * (mid-copy, after-rename, after-commit), print {@code PAUSED <point>} and wait to be killed.
+     */
+    public record Debug(String pauseAt) {
+    }
+}

@@ -1,0 +1,192 @@
+package footage.jobs.catalog;
+
+import footage.jobs.ledger.Ledger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Catalog rows (DESIGN §5). Callers own the transaction; every change also writes its ledger entry, so a change
+ * without its entry cannot commit.
+ */
+@Repository
+public class Catalog {
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Clock clock = Clock.systemUTC();
+
+    Catalog(JdbcClient jdbc, Ledger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    public boolean dumpKnown(String folder, String fingerprint) {
+        return jdbc.sql("SELECT COUNT(*) FROM dumps WHERE folder = ? AND fingerprint = ?")
+                .params(folder, fingerprint).query(Long.class).single() > 0;
+    }
+
+    public record NewDump(String folder, String fingerprint, String station, String deviceId, String officerId,
+                          String officerName, OffsetDateTime dockedAt, OffsetDateTime deviceClockAtDock,
+                          Double clockOffsetSeconds, boolean hasManifest, String manifestSha256, String status,
+                          String reason) {
+    }
+
+    public long registerDump(NewDump d, String actor) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO dumps (folder, fingerprint, station, device_id, officer_id, officer_name, docked_at, "
+                        + "device_clock_at_dock, clock_offset_seconds, has_manifest, manifest_sha256, status, reason, registered_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(d.folder(), d.fingerprint(), d.station(), d.deviceId(), d.officerId(), d.officerName(),
+                        d.dockedAt(), d.deviceClockAtDock(), d.clockOffsetSeconds(), d.hasManifest(),
+                        d.manifestSha256(), d.status(), d.reason(), now())
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("folder", d.folder());
+        payload.put("deviceId", d.deviceId());
+        payload.put("manifestSha256", d.manifestSha256());
+        payload.put("status", d.status());
+        payload.put("reason", d.reason());
+        ledger.append("DUMP_REGISTERED", "dump:" + id, actor, payload);
+        return id;
+    }
+
+    /** Adds a file to a registered dump; {@code status} PENDING for files to take in, else its final state. */
+    public long addDumpFile(long dumpId, String path, boolean listed, Long listedSize, String listedMd5, Long size,
+                            String status, String reason) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO dump_files (dump_id, path, listed, listed_size, listed_md5, size_bytes, status, reason, processed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(dumpId, path, listed, listedSize, listedMd5, size, status, reason,
+                        "PENDING".equals(status) ? null : now())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** The next file to take in after {@code afterId}, in registration order. */
+    public Optional<PendingFile> nextPending(long afterId) {
+        return jdbc.sql("SELECT f.id, f.dump_id, d.folder, f.path, f.listed, f.listed_size, f.listed_md5, d.device_id, "
+                        + "d.officer_id, d.docked_at, d.clock_offset_seconds FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
+                        + "WHERE f.status = 'PENDING' AND f.id > ? ORDER BY f.id LIMIT 1")
+                .param(afterId)
+                .query((rs, n) -> new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class)))
+                .optional();
+    }
+
+    public long countPending() {
+        return jdbc.sql("SELECT COUNT(*) FROM dump_files WHERE status = 'PENDING'").query(Long.class).single();
+    }
+
+    /** Files that failed for a passing reason (I/O) get another try in the next run. */
+    public int retryFailed() {
+        return jdbc.sql("UPDATE dump_files SET status = 'PENDING', reason = NULL WHERE status = 'FAILED'").update();
+    }
+
+    public Optional<Long> recordingIdBySha256(String sha256) {
+        return jdbc.sql("SELECT id FROM recordings WHERE sha256 = ?").param(sha256).query(Long.class).optional();
+    }
+
+    public long addRecording(NewRecording r, String actor) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO recordings (sha256, md5, size_bytes, archive_path, original_path, file_name, dump_id, device_id, "
+                        + "officer_id, device_start, device_start_source, creation_time, corrected_start, duration_seconds, container, "
+                        + "video_codec, audio_codec, width, height, frame_rate, important, status, status_reason, probe_json, ingested_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.sha256(), r.md5(), r.sizeBytes(), r.archivePath(), r.originalPath(), r.fileName(), r.dumpId(),
+                        r.deviceId(), r.officerId(), r.deviceStart(), r.deviceStartSource(), r.creationTime(),
+                        r.correctedStart(), r.durationSeconds(), r.container(), r.videoCodec(), r.audioCodec(), r.width(),
+                        r.height(), r.frameRate(), r.important(), r.status(), r.statusReason(), r.probeJson(), now())
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("sha256", r.sha256());
+        payload.put("size", r.sizeBytes());
+        payload.put("archivePath", r.archivePath());
+        payload.put("originalPath", r.originalPath());
+        payload.put("dumpId", r.dumpId());
+        payload.put("status", r.status());
+        payload.put("reason", r.statusReason());
+        ledger.append("DAMAGED".equals(r.status()) ? "RECORDING_DAMAGED" : "RECORDING_ARCHIVED", "recording:" + id, actor, payload);
+        return id;
+    }
+
+    /** Records what became of a dump file: its final status, and the ledger entry saying so. */
+    public void settleFile(long fileId, String status, String reason, String sha256, Long recordingId,
+                           String quarantinePath, long executionId, String actor) {
+        jdbc.sql("UPDATE dump_files SET status = ?, reason = ?, sha256 = ?, recording_id = ?, quarantine_path = ?, "
+                        + "processed_by = ?, processed_at = ? WHERE id = ?")
+                .params(status, reason, sha256, recordingId, quarantinePath, executionId, now(), fileId)
+                .update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("status", status);
+        payload.put("reason", reason);
+        payload.put("sha256", sha256);
+        payload.put("recordingId", recordingId);
+        payload.put("quarantinePath", quarantinePath);
+        String type = switch (status) {
+            case "DUPLICATE" -> "DUPLICATE_LINKED";
+            case "QUARANTINED" -> "FILE_QUARANTINED";
+            case "FAILED" -> "FILE_FAILED";
+            default -> "FILE_" + status;
+        };
+        ledger.append(type, "dump-file:" + fileId, actor, payload);
+    }
+
+    /** Raises a finding unless one with the same id exists; returns whether it is new. */
+    public boolean raise(Finding f, String actor) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM findings WHERE id = ?").param(f.id()).query(Long.class).single() > 0;
+        if (exists) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO findings (id, kind, dump_id, recording_id, device_id, path, start_at, end_at, seconds, detail, raised_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(f.id(), f.kind(), f.dumpId(), f.recordingId(), f.deviceId(), f.path(), f.start(), f.end(),
+                        f.seconds(), f.detail(), now())
+                .update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("kind", f.kind());
+        payload.put("dumpId", f.dumpId());
+        payload.put("recordingId", f.recordingId());
+        payload.put("path", f.path());
+        payload.put("detail", f.detail());
+        ledger.append("FINDING_RAISED", "finding:" + f.id(), actor, payload);
+        return true;
+    }
+
+    public record OpenDump(long id, String folder) {
+    }
+
+    /** Registered dumps none of whose files is still waiting or failed. */
+    public List<OpenDump> dumpsReadyToFinish() {
+        return jdbc.sql("SELECT d.id, d.folder FROM dumps d WHERE d.status = 'REGISTERED' AND NOT EXISTS "
+                        + "(SELECT 1 FROM dump_files f WHERE f.dump_id = d.id AND f.status IN ('PENDING', 'FAILED')) ORDER BY d.id")
+                .query((rs, n) -> new OpenDump(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    public List<OpenDump> openDumps() {
+        return jdbc.sql("SELECT id, folder FROM dumps WHERE status = 'REGISTERED' ORDER BY id")
+                .query((rs, n) -> new OpenDump(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    public void finishDump(long dumpId, String movedTo, String actor) {
+        jdbc.sql("UPDATE dumps SET status = 'DONE', completed_at = ?, moved_to = ? WHERE id = ?")
+                .params(now(), movedTo, dumpId).update();
+        ledger.append("DUMP_DONE", "dump:" + dumpId, actor, Map.of("movedTo", movedTo));
+    }
+}

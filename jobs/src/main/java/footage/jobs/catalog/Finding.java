@@ -1,0 +1,28 @@
+package footage.jobs.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+
+/** A finding about a dump or a recording. Its id is derived from {@code key}, so raising it again is a no-op. */
+public record Finding(String id, String kind, Long dumpId, Long recordingId, String deviceId, String path,
+                      OffsetDateTime start, OffsetDateTime end, Double seconds, String detail) {
+
+    /** A finding on a file of a dump (manifest mismatches, rejected paths and the like). */
+    public static Finding onDumpFile(String kind, long dumpId, String deviceId, String path, String detail) {
+        return new Finding(stableId(kind, "dump", Long.toString(dumpId), path), kind, dumpId, null, deviceId, path,
+                null, null, null, detail);
+    }
+
+    public static String stableId(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
+            return "F" + HexFormat.of().formatHex(sha.digest()).substring(0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package footage.jobs.ingest;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.catalog.Catalog;
+import footage.jobs.catalog.Finding;
+import footage.jobs.catalog.NewRecording;
+import footage.jobs.catalog.PendingFile;
+import footage.pipeline.dump.FileNameFacts;
+import footage.pipeline.dump.FileNamePattern;
+import footage.pipeline.media.ProbeJson;
+import footage.pipeline.media.ProbeResult;
+import footage.pipeline.media.StreamInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Catalogues a file in the chunk's transaction: a new recording, or a link to the recording that already holds
+ * the same content; its findings; and the ledger entries. Until this commits the file stays PENDING.
+ */
+class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestFileWriter.class);
+
+    private final FootageProperties properties;
+    private final Catalog catalog;
+    private final PauseHook pause;
+    private final FileNamePattern names;
+    private long executionId;
+
+    IngestFileWriter(FootageProperties properties, Catalog catalog, PauseHook pause) {
+        this.properties = properties;
+        this.catalog = catalog;
+        this.pause = pause;
+        this.names = new FileNamePattern(properties.ingest().fileNamePattern());
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        executionId = stepExecution.getJobExecutionId();
+    }
+
+    @Override
+    public void write(Chunk<? extends FileOutcome> chunk) {
+        String actor = properties.ingest().actor();
+        for (FileOutcome o : chunk) {
+            PendingFile f = o.file();
+            for (FileOutcome.Problem p : o.problems()) {
+                catalog.raise(Finding.onDumpFile(p.kind(), f.dumpId(), f.deviceId(), f.path(), p.detail()), actor);
+            }
+            switch (o.status()) {
+                case "ARCHIVED", "DAMAGED" -> catalogue(o, actor);
+                default -> catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), null, o.quarantinePath(), executionId, actor);
+            }
+            String line = f.dumpFolder() + "/" + f.path() + ": " + o.status() + (o.reason() == null ? "" : " (" + o.reason() + ")");
+            if ("ARCHIVED".equals(o.status())) {
+                log.info("ingest: {}", line);
+            } else {
+                log.warn("ingest: {}", line);
+            }
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                pause.at("after-commit");
+            }
+        });
+    }
+
+    private void catalogue(FileOutcome o, String actor) {
+        PendingFile f = o.file();
+        Optional<Long> existing = catalog.recordingIdBySha256(o.sha256());
+        if (existing.isPresent()) {
+            catalog.settleFile(f.id(), "DUPLICATE", "same content as recording " + existing.get() + " (SHA-256 "
+                    + o.sha256() + "): linked, not copied again", o.sha256(), existing.get(), null, executionId, actor);
+            return;
+        }
+        long recordingId = catalog.addRecording(recording(o), actor);
+        catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), recordingId, null, executionId, actor);
+        if ("DAMAGED".equals(o.status())) {
+            catalog.raise(new Finding(Finding.stableId("DAMAGED", o.sha256()), "DAMAGED", f.dumpId(), recordingId,
+                    f.deviceId(), f.path(), null, null, null, o.reason()), actor);
+        }
+    }
+
+    private NewRecording recording(FileOutcome o) {
+        PendingFile f = o.file();
+        ProbeResult p = o.probe();
+        Optional<FileNameFacts> named = names.parse(f.path());
+        LocalDateTime deviceStart = named.map(FileNameFacts::deviceStart).orElse(null);
+        String startSource = deviceStart != null ? "FILE_NAME" : "UNKNOWN";
+        if (deviceStart == null && p.creationTime() != null) {
+            try {
+                deviceStart = LocalDateTime.ofInstant(Instant.parse(p.creationTime()), properties.deviceZone());
+                startSource = "CREATION_TIME";
+            } catch (DateTimeParseException e) {
+                startSource = "UNKNOWN";
+            }
+        }
+        OffsetDateTime corrected = null;
+        if (deviceStart != null) {
+            double offset = f.clockOffsetSeconds() == null ? 0 : f.clockOffsetSeconds();
+            corrected = deviceStart.atZone(properties.deviceZone()).toOffsetDateTime()
+                    .minusNanos(Math.round(offset * 1e9)).withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        Optional<StreamInfo> video = p.readable() ? p.video() : Optional.empty();
+        String audio = p.readable() ? p.streams().stream().filter(s -> "audio".equals(s.type())).map(StreamInfo::codec)
+                .findFirst().orElse(null) : null;
+        String fileName = f.path().substring(f.path().lastIndexOf('/') + 1);
+        return new NewRecording(o.sha256(), o.stored().md5(), o.stored().size(), o.stored().relativePath(),
+                f.dumpFolder() + "/" + f.path(), fileName, f.dumpId(),
+                named.map(FileNameFacts::deviceId).orElse(f.deviceId()),
+                named.map(FileNameFacts::officerId).orElse(f.officerId()), deviceStart, startSource,
+                p.creationTime(), corrected, p.durationSeconds(), p.container(),
+                video.map(StreamInfo::codec).orElse(null), audio,
+                video.map(StreamInfo::width).orElse(null), video.map(StreamInfo::height).orElse(null),
+                video.map(StreamInfo::frameRate).orElse(null), named.map(FileNameFacts::important).orElse(false),
+                o.status(), o.reason(), ProbeJson.toJson(List.of(p)));
+    }
+}

@@ -1,0 +1,103 @@
+package footage.jobs.ingest;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.catalog.Catalog;
+import footage.jobs.catalog.PendingFile;
+import footage.pipeline.archive.ContentArchive;
+import footage.pipeline.media.MediaProbe;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.io.IOException;
+
+/** {@code ingestJob}: discover and register dumps, take in their files one per chunk, finish the dumps. */
+@Configuration(proxyBeanMethods = false)
+class IngestJobConfiguration {
+
+    @Bean
+    Job ingestJob(JobRepository jobRepository, Step discoverDumpsStep, Step ingestFilesStep, Step finishDumpsStep) {
+        return new JobBuilder("ingestJob", jobRepository)
+                .start(discoverDumpsStep)
+                .next(ingestFilesStep)
+                .next(finishDumpsStep)
+                .build();
+    }
+
+    @Bean
+    Step discoverDumpsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           DumpDiscoveryTasklet discoverDumpsTasklet) {
+        return new StepBuilder("discoverDumpsStep", jobRepository)
+                .tasklet(discoverDumpsTasklet, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /** One file per chunk: a restart redoes at most the file that was in flight. */
+    @Bean
+    Step ingestFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         PendingFileReader ingestFilesReader, IngestFileProcessor ingestFilesProcessor,
+                         IngestFileWriter ingestFilesWriter) {
+        return new StepBuilder("ingestFilesStep", jobRepository)
+                .<PendingFile, FileOutcome>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(ingestFilesReader)
+                .processor(ingestFilesProcessor)
+                .writer(ingestFilesWriter)
+                .listener(ingestFilesWriter)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step finishDumpsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         FinishDumpsTasklet finishDumpsTasklet) {
+        return new StepBuilder("finishDumpsStep", jobRepository)
+                .tasklet(finishDumpsTasklet, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    DumpDiscoveryTasklet discoverDumpsTasklet(FootageProperties properties, Catalog catalog, ContentArchive archive,
+                                              Quarantine quarantine, PlatformTransactionManager transactionManager) {
+        return new DumpDiscoveryTasklet(properties, catalog, archive, quarantine, transactionManager);
+    }
+
+    @Bean
+    PendingFileReader ingestFilesReader(Catalog catalog) {
+        return new PendingFileReader(catalog);
+    }
+
+    @Bean
+    IngestFileProcessor ingestFilesProcessor(FootageProperties properties, ContentArchive archive, Quarantine quarantine,
+                                             MediaProbe mediaProbe, PauseHook pauseHook) {
+        return new IngestFileProcessor(properties, archive, quarantine, mediaProbe, pauseHook);
+    }
+
+    @Bean
+    IngestFileWriter ingestFilesWriter(FootageProperties properties, Catalog catalog, PauseHook pauseHook) {
+        return new IngestFileWriter(properties, catalog, pauseHook);
+    }
+
+    @Bean
+    FinishDumpsTasklet finishDumpsTasklet(FootageProperties properties, Catalog catalog,
+                                          PlatformTransactionManager transactionManager) {
+        return new FinishDumpsTasklet(properties, catalog, transactionManager);
+    }
+
+    @Bean
+    ContentArchive contentArchive(FootageProperties properties) throws IOException {
+        return new ContentArchive(properties.archive());
+    }
+
+    @Bean
+    MediaProbe mediaProbe() {
+        return new MediaProbe();
+    }
+}

@@ -1,0 +1,47 @@
+package footage.jobs.ingest;
+
+import footage.jobs.FootageProperties;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lets crash tests stop the n-th file of a run at a named point and kill the process there for real
+ * ({@code footage.debug.pause-at=after-rename:2}). Inert unless configured.
+ */
+@Component
+class PauseHook {
+
+    private final String point;
+    private final int nth;
+    private final AtomicInteger files = new AtomicInteger();
+
+    PauseHook(FootageProperties properties) {
+        String spec = properties.debug().pauseAt();
+        if (spec == null || spec.isBlank()) {
+            point = null;
+            nth = 0;
+        } else {
+            String[] parts = spec.split(":");
+            point = parts[0];
+            nth = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
+        }
+    }
+
+    /** Called once per file as it starts. */
+    void nextFile() {
+        files.incrementAndGet();
+    }
+
+    void at(String here) {
+        if (here.equals(point) && files.get() == nth) {
+            System.out.println("PAUSED " + here);
+            System.out.flush();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package footage.jobs.ingest;
+
+import footage.jobs.catalog.Catalog;
+import footage.jobs.catalog.PendingFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the catalog's pending files one at a time. The catalog itself is the restart state: a file stays PENDING
+ * until the chunk that settles it commits, so a restarted or new run picks up exactly the unfinished ones.
+ */
+class PendingFileReader implements ItemStreamReader<PendingFile> {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingFileReader.class);
+
+    private final Catalog catalog;
+    private long lastId;
+    private long total;
+    private long read;
+
+    PendingFileReader(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        lastId = 0;
+        read = 0;
+        total = catalog.countPending();
+        log.info("ingest: {} file(s) to take in", total);
+    }
+
+    @Override
+    public PendingFile read() {
+        PendingFile next = catalog.nextPending(lastId).orElse(null);
+        if (next != null) {
+            lastId = next.id();
+            read++;
+            log.info("ingest: [{}/{}] {}/{}", read, Math.max(total, read), next.dumpFolder(), next.path());
+        }
+        return next;
+    }
+}

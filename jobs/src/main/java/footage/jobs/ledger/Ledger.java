@@ -1,0 +1,111 @@
+package footage.jobs.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Append-only, hash-chained record of state changes (DESIGN §9). An entry is written in the caller's transaction,
+ * so a change and its entry commit or roll back together.
+ *
+ * <p>Canonical form, so that anyone can recompute the chain: the UTF-8 bytes of the JSON object
+ * {@code {"seq":n,"time":"<UTC instant, millisecond precision, e.g. 2026-11-26T10:00:00.000Z>","type":"…",
+ * "subject":"…","actor":"…","payload":{…keys sorted…}}} with no white space; {@code hash = hex(SHA-256(prevHash
+ * + "\n" + canonical))}, where {@code prevHash} of the first entry is 64 zeros.
+ */
+@Component
+public class Ledger {
+
+    public static final String GENESIS = "0".repeat(64);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Ledger(JdbcClient jdbc, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Appends an entry and returns its hash. Must run inside the transaction of the change it records. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String append(String type, String subject, String actor, Map<String, ?> payload) {
+        Head head = head(true).orElse(new Head(0, GENESIS));
+        long seq = head.seq() + 1;
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String payloadJson = canonicalPayload(payload);
+        String hash = hash(head.hash(), canonical(seq, at, type, subject, actor, payloadJson));
+        jdbc.sql("INSERT INTO ledger (seq, entry_time, entry_type, subject, actor, payload, prev_hash, hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(seq, at.atOffset(ZoneOffset.UTC), type, subject, actor, payloadJson, head.hash(), hash)
+                .update();
+        return hash;
+    }
+
+    /** Hash of the newest entry, or {@link #GENESIS} for an empty ledger. */
+    public String headHash() {
+        return head(false).map(Head::hash).orElse(GENESIS);
+    }
+
+    private Optional<Head> head(boolean lock) {
+        // the row lock serialises appenders across threads and processes sharing one database
+        return jdbc.sql("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1" + (lock ? " FOR UPDATE" : ""))
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .optional();
+    }
+
+    static String canonicalPayload(Map<String, ?> payload) {
+        try {
+            return JSON.writeValueAsString(payload == null ? Map.of() : payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("ledger payload is not serialisable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String canonical(long seq, Instant at, String type, String subject, String actor, String payloadJson) {
+        try {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("seq", seq);
+            node.put("time", TIME.format(at));
+            node.put("type", type);
+            node.put("subject", subject);
+            node.put("actor", actor);
+            node.set("payload", JSON.readTree(payloadJson));
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ledger payload is not JSON: " + payloadJson, e);
+        }
+    }
+
+    public static String hash(String prevHash, String canonical) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((prevHash + "\n" + canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Head(long seq, String hash) {
+    }
+}

@@ -1,0 +1,377 @@
+package footage.jobs.ingest;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.runs.JobRuns;
+import footage.pipeline.archive.DurableFiles;
+import footage.pipeline.sample.FileSpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static footage.jobs.ingest.Drops.clip;
+import static footage.jobs.ingest.Drops.dump;
+import static footage.jobs.ingest.Drops.name;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ingest job end to end on real files and real FFmpeg; run once per catalog database (H2, PostgreSQL). */
+abstract class AbstractIngestTests {
+
+    @Autowired
+    JobRuns runs;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FootageProperties properties;
+
+    JobExecution ingest() {
+        JobExecution execution = runs.run("ingestJob");
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        return execution;
+    }
+
+    static String unique(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Map<String, Object> file(String folder, String path) {
+        return jdbc.sql("SELECT f.status, f.reason, f.recording_id, f.sha256, f.quarantine_path FROM dump_files f "
+                        + "JOIN dumps d ON d.id = f.dump_id WHERE d.folder = ? AND f.path = ?")
+                .params(folder, path).query().singleRow();
+    }
+
+    List<String> findingKinds(String folder, String path) {
+        return jdbc.sql("SELECT x.kind FROM findings x JOIN dumps d ON d.id = x.dump_id WHERE d.folder = ? AND x.path = ? ORDER BY x.kind")
+                .params(folder, path).query(String.class).list();
+    }
+
+    String dumpStatus(String folder) {
+        return jdbc.sql("SELECT status FROM dumps WHERE folder = ?").param(folder).query(String.class).single();
+    }
+
+    List<Map<String, Object>> recordings() {
+        return jdbc.sql("SELECT sha256, size_bytes, archive_path, original_path, status, duration_seconds, video_codec "
+                + "FROM recordings ORDER BY sha256").query().listOfRows();
+    }
+
+    Map<String, String> archiveTree() {
+        return Drops.tree(properties.archive());
+    }
+
+    @Test
+    void ingestingTheSampleDumpsTwiceGivesTheSameCatalogAndArchiveAsOnce() throws IOException {
+        // given the committed sample dumps, docked under fresh names
+        Path samples = Path.of("..", "sample-media").toAbsolutePath().normalize();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        List<String> folders;
+        try (var list = Files.list(samples)) {
+            folders = list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(folders).hasSizeGreaterThanOrEqualTo(2);
+        for (String f : folders) {
+            copyTree(samples.resolve(f), properties.drop().resolve(f + "_" + suffix));
+        }
+        Map<String, String> sourcesBefore = Drops.tree(samples);
+
+        // when ingested once
+        ingest();
+        List<Map<String, Object>> recordingsOnce = recordings();
+        Map<String, String> archiveOnce = archiveTree();
+        long ledgerOnce = jdbc.sql("SELECT COUNT(*) FROM ledger").query(Long.class).single();
+
+        // and again with nothing new
+        ingest();
+
+        // then nothing changed at all
+        assertThat(recordings()).isEqualTo(recordingsOnce);
+        assertThat(archiveTree()).isEqualTo(archiveOnce);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger").query(Long.class).single()).isEqualTo(ledgerOnce);
+        for (String f : folders) {
+            assertThat(dumpStatus(f + "_" + suffix)).isEqualTo("DONE");
+        }
+
+        // when the same dumps are docked a second time
+        for (String f : folders) {
+            copyTree(samples.resolve(f), properties.drop().resolve(f + "_again_" + suffix));
+        }
+        ingest();
+
+        // then no recording and no archive object is added: the media files are linked as duplicates
+        assertThat(recordings()).isEqualTo(recordingsOnce);
+        assertThat(archiveTree()).isEqualTo(archiveOnce);
+        List<String> againStatuses = jdbc.sql("SELECT DISTINCT f.status FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
+                + "WHERE d.folder LIKE ?").param("%_again_" + suffix).query(String.class).list();
+        assertThat(againStatuses).doesNotContain("ARCHIVED", "DAMAGED", "PENDING", "FAILED").contains("DUPLICATE");
+        // and the evidence itself was never modified
+        assertThat(Drops.tree(samples)).isEqualTo(sourcesBefore);
+    }
+
+    @Test
+    void archivesEachFileByContentAndMovesTheDumpToDoneWithSourcesUntouched() throws IOException {
+        // given
+        String folder = unique("ok");
+        Path dir = Drops.write(properties.drop(), dump(folder, "DSJ0000001", List.of(
+                FileSpec.video(name("DSJ0000001", "093000", 1), clip(2)),
+                FileSpec.video(name("DSJ0000001", "093002", 2), clip(2)))));
+        Map<String, String> sources = Drops.tree(dir);
+
+        // when
+        ingest();
+
+        // then
+        Path done = properties.drop().resolve(".done");
+        Path moved;
+        try (var list = Files.list(done)) {
+            moved = list.filter(p -> p.getFileName().toString().endsWith("_" + folder)).findFirst().orElseThrow();
+        }
+        assertThat(Files.exists(dir)).isFalse();
+        assertThat(Drops.tree(moved)).isEqualTo(sources);
+        for (String path : List.of(name("DSJ0000001", "093000", 1), name("DSJ0000001", "093002", 2))) {
+            Map<String, Object> row = file(folder, path);
+            assertThat(row.get("status")).isEqualTo("ARCHIVED");
+            String sha = (String) row.get("sha256");
+            assertThat(sha).isEqualTo(sources.get(path));
+            Path object = properties.archive().resolve("sha256/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha + ".mp4");
+            assertThat(DurableFiles.sha256(object)).isEqualTo(sha);
+        }
+        Map<String, Object> rec = jdbc.sql("SELECT device_id, officer_id, device_start_source, video_codec, width, height, duration_seconds "
+                + "FROM recordings WHERE sha256 = ?").param(sources.get(name("DSJ0000001", "093000", 1))).query().singleRow();
+        assertThat(rec.get("device_id")).isEqualTo("DSJ0000001");
+        assertThat(rec.get("officer_id")).isEqualTo("100234");
+        assertThat(rec.get("device_start_source")).isEqualTo("FILE_NAME");
+        assertThat(rec.get("video_codec")).isEqualTo("h264");
+        assertThat(((Number) rec.get("width")).intValue()).isEqualTo(160);
+        assertThat(((Number) rec.get("duration_seconds")).doubleValue()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.2));
+    }
+
+    @Test
+    void zeroByteFileIsQuarantinedWithItsReason() throws IOException {
+        // given
+        String folder = unique("zero");
+        Drops.write(properties.drop(), dump(folder, "DSJ0000002", List.of(
+                FileSpec.video(name("DSJ0000002", "093000", 1), clip(1)),
+                FileSpec.bytes(name("DSJ0000002", "093100", 2), new byte[0]))));
+
+        // when
+        ingest();
+
+        // then
+        Map<String, Object> row = file(folder, name("DSJ0000002", "093100", 2));
+        assertThat(row.get("status")).isEqualTo("QUARANTINED");
+        assertThat((String) row.get("reason")).contains("zero bytes");
+        assertThat(row.get("recording_id")).isNull();
+        Path kept = properties.quarantine().resolve((String) row.get("quarantine_path"));
+        assertThat(kept).exists();
+        assertThat(Files.readString(kept.resolveSibling(kept.getFileName() + ".reason.txt"))).contains("zero bytes");
+    }
+
+    @Test
+    void nonMediaFileIsQuarantinedNotCatalogued() throws IOException {
+        // given
+        String folder = unique("text");
+        byte[] text = "not a video, just notes\n".getBytes(StandardCharsets.UTF_8);
+        Drops.write(properties.drop(), dump(folder, "DSJ0000003", List.of(
+                FileSpec.video(name("DSJ0000003", "093000", 1), clip(1)),
+                FileSpec.bytes("notes.txt", text))));
+
+        // when
+        ingest();
+
+        // then
+        Map<String, Object> row = file(folder, "notes.txt");
+        assertThat(row.get("status")).isEqualTo("QUARANTINED");
+        assertThat((String) row.get("reason")).isEqualTo("not a media file: no known container signature");
+        Path kept = properties.quarantine().resolve((String) row.get("quarantine_path"));
+        assertThat(Files.readAllBytes(kept)).isEqualTo(text);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recordings WHERE original_path LIKE ?").param(folder + "/notes.txt")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void truncatedMediaIsArchivedAsDamaged() {
+        // given
+        String folder = unique("trunc");
+        String path = name("DSJ0000004", "093000", 1);
+        Drops.write(properties.drop(), dump(folder, "DSJ0000004", List.of(FileSpec.video(path, clip(4).truncatedTo(0.6)))));
+
+        // when
+        ingest();
+
+        // then
+        Map<String, Object> row = file(folder, path);
+        assertThat(row.get("status")).isEqualTo("DAMAGED");
+        assertThat((String) row.get("reason")).startsWith("truncated");
+        assertThat(jdbc.sql("SELECT status FROM recordings WHERE id = ?").param(row.get("recording_id")).query(String.class).single())
+                .isEqualTo("DAMAGED");
+        assertThat(findingKinds(folder, path)).contains("DAMAGED");
+    }
+
+    @Test
+    void manifestSizeMismatchIsAFindingAndTheFileIsStillArchived() {
+        // given
+        String folder = unique("size");
+        String path = name("DSJ0000005", "093000", 1);
+        Drops.write(properties.drop(), dump(folder, "DSJ0000005", List.of(FileSpec.video(path, clip(1)).withManifestSize(12345))));
+
+        // when
+        ingest();
+
+        // then
+        assertThat(file(folder, path).get("status")).isEqualTo("ARCHIVED");
+        assertThat(findingKinds(folder, path)).containsExactly("SIZE_MISMATCH");
+        assertThat(jdbc.sql("SELECT detail FROM findings WHERE kind = 'SIZE_MISMATCH' AND path = ?").param(path)
+                .query(String.class).list()).anyMatch(d -> d.contains("the manifest says 12345"));
+    }
+
+    @Test
+    void md5MismatchIsAFinding() {
+        // given
+        String folder = unique("md5");
+        String path = name("DSJ0000006", "093000", 1);
+        Drops.write(properties.drop(), dump(folder, "DSJ0000006", List.of(
+                FileSpec.video(path, clip(1)).withManifestMd5("0123456789abcdef0123456789abcdef"))));
+
+        // when
+        ingest();
+
+        // then
+        assertThat(file(folder, path).get("status")).isEqualTo("ARCHIVED");
+        assertThat(findingKinds(folder, path)).containsExactly("MD5_MISMATCH");
+    }
+
+    @Test
+    void listedFileMissingIsAFinding() throws IOException {
+        // given
+        String folder = unique("missing");
+        String path = name("DSJ0000007", "093100", 2);
+        Path dir = Drops.write(properties.drop(), dump(folder, "DSJ0000007", List.of(
+                FileSpec.video(name("DSJ0000007", "093000", 1), clip(1)),
+                FileSpec.video(path, clip(1)))));
+        Files.delete(dir.resolve(path));
+
+        // when
+        ingest();
+
+        // then
+        assertThat(file(folder, path).get("status")).isEqualTo("MISSING");
+        assertThat(findingKinds(folder, path)).containsExactly("MISSING_FILE");
+        assertThat(dumpStatus(folder)).isEqualTo("DONE");
+    }
+
+    @Test
+    void unlistedFileIsAFindingAndStillTakenIn() {
+        // given
+        String folder = unique("unlisted");
+        String extra = name("DSJ0000008", "093100", 2);
+        Drops.write(properties.drop(), dump(folder, "DSJ0000008", List.of(
+                FileSpec.video(name("DSJ0000008", "093000", 1), clip(1)),
+                FileSpec.video(extra, clip(1)).unlisted())));
+
+        // when
+        ingest();
+
+        // then
+        assertThat(file(folder, extra).get("status")).isEqualTo("ARCHIVED");
+        assertThat(findingKinds(folder, extra)).containsExactly("UNLISTED_FILE");
+    }
+
+    @Test
+    void pathsEscapingTheDumpAreRejectedWithReason() throws IOException {
+        // given a manifest naming files outside its dump, and a link leading out of the drop folder
+        String folder = unique("escape");
+        Path outside = Files.createTempFile("outside", ".mp4");
+        Drops.GENERATOR.writeVideo(outside, clip(1));
+        Path dir = Drops.write(properties.drop(), dump(folder, "DSJ0000009", List.of(
+                FileSpec.video(name("DSJ0000009", "093000", 1), clip(1)))));
+        Files.createSymbolicLink(dir.resolve("link.mp4"), outside);
+        String manifest = Files.readString(dir.resolve("manifest.json"));
+        Files.writeString(dir.resolve("manifest.json"), manifest.replace("\"files\" : [", "\"files\" : [ "
+                + "{\"path\": \"../escape.mp4\", \"size\": 10}, {\"path\": \"/etc/passwd\", \"size\": 10},"));
+        assertThat(Files.readString(dir.resolve("manifest.json"))).contains("../escape.mp4");
+
+        // when
+        ingest();
+
+        // then
+        assertThat(file(folder, "../escape.mp4").get("status")).isEqualTo("REJECTED");
+        assertThat((String) file(folder, "../escape.mp4").get("reason")).isEqualTo("path escapes the dump: ../escape.mp4");
+        assertThat((String) file(folder, "/etc/passwd").get("reason")).isEqualTo("absolute path in the manifest: /etc/passwd");
+        assertThat((String) file(folder, "link.mp4").get("reason")).startsWith("symbolic link points outside the drop folder");
+        assertThat(findingKinds(folder, "link.mp4")).containsExactly("REJECTED_PATH");
+        assertThat(recordings()).noneMatch(r -> r.get("sha256").equals(sha(outside)));
+    }
+
+    @Test
+    void malformedManifestQuarantinesTheWholeDump() throws IOException {
+        // given
+        String folder = unique("malformed");
+        Path dir = Drops.write(properties.drop(), dump(folder, "DSJ0000010", List.of(
+                FileSpec.video(name("DSJ0000010", "093000", 1), clip(1)))));
+        Files.writeString(dir.resolve("manifest.json"), "{\"schema\": \"footage-dump/1\", \"files\": [ {\"path\": ");
+
+        // when
+        ingest();
+
+        // then
+        assertThat(dumpStatus(folder)).isEqualTo("QUARANTINED");
+        assertThat(dir).doesNotExist();
+        Path kept = properties.quarantine().resolve("dumps").resolve(folder);
+        assertThat(kept.resolve(name("DSJ0000010", "093000", 1))).exists();
+        assertThat(Files.readString(kept.resolveSibling(folder + ".reason.txt"))).startsWith("malformed manifest.json");
+        assertThat(jdbc.sql("SELECT reason FROM dumps WHERE folder = ?").param(folder).query(String.class).single())
+                .startsWith("malformed manifest.json");
+    }
+
+    @Test
+    void sameContentSeenAgainIsLinkedNotCopied() {
+        // given the same recording in two dumps
+        FileSpec clip = FileSpec.video(name("DSJ0000011", "093000", 1), clip(1));
+        String first = unique("dupA");
+        String second = unique("dupB");
+        Drops.write(properties.drop(), dump(first, "DSJ0000011", List.of(clip)));
+        Drops.write(properties.drop(), dump(second, "DSJ0000011", List.of(clip)));
+
+        // when
+        ingest();
+
+        // then
+        Map<String, Object> a = file(first, clip.path());
+        Map<String, Object> b = file(second, clip.path());
+        assertThat(a.get("status")).isEqualTo("ARCHIVED");
+        assertThat(b.get("status")).isEqualTo("DUPLICATE");
+        assertThat(b.get("recording_id")).isEqualTo(a.get("recording_id"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recordings WHERE sha256 = ?").param(a.get("sha256")).query(Long.class).single())
+                .isEqualTo(1L);
+        assertThat(archiveTree().keySet()).filteredOn(k -> k.contains((String) a.get("sha256"))).hasSize(1);
+    }
+
+    private static String sha(Path p) {
+        try {
+            return DurableFiles.sha256(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

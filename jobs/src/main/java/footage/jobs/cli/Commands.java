@@ -122,8 +122,7 @@ class Commands {
         List<Row> rows = jdbc.sql("SELECT id, device_id, officer_id, corrected_start, duration_seconds, status, sha256, file_name "
                         + "FROM recordings ORDER BY device_id, corrected_start, id")
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        String.valueOf(rs.getObject(4, java.time.OffsetDateTime.class) == null ? "-" :
-                                rs.getObject(4, java.time.OffsetDateTime.class).atZoneSameInstant(properties.deviceZone()).toOffsetDateTime()),
+                        reference(rs.getObject(4, java.time.OffsetDateTime.class)),
                         (Double) rs.getObject(5, Double.class), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list();
         out.printf(Locale.ROOT, "%-5s %-12s %-8s %-25s %8s %-9s %-12s %s%n", "ID", "DEVICE", "OFFICER", "START (reference)",
@@ -135,6 +134,11 @@ class Commands {
         }
         out.println(rows.size() + " recording(s)");
         return 0;
+    }
+
+    private String reference(java.time.OffsetDateTime t) {
+        return t == null ? "-" : t.atZoneSameInstant(properties.deviceZone()).toOffsetDateTime()
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     int jobsList(PrintStream out, int limit) {

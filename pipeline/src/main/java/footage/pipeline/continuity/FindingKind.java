@@ -1,0 +1,6 @@
+package footage.pipeline.continuity;
+
+/** Finding kinds of DESIGN §7. */
+public enum FindingKind {
+    GAP, OVERLAP, DISCONTINUITY, DAMAGED, CLOCK_DRIFT, LATE_UPLOAD, TIME_MISMATCH, CLOCK_UNVERIFIED
+}

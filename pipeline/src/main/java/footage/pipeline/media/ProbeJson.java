@@ -1,0 +1,64 @@
+package footage.pipeline.media;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of probe results ({@code footage probe}). Built field by field rather than by
+ * reflection so the field order and the explicit nulls are a stable contract for scripts.
+ */
+public final class ProbeJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ProbeJson() {
+    }
+
+    /** A pretty-printed JSON array with one object per file, in the given order. */
+    public static String toJson(List<ProbeResult> results) {
+        ArrayNode array = MAPPER.createArrayNode();
+        results.forEach(result -> array.add(node(result)));
+        try {
+            return MAPPER.writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render probe results as JSON", e);
+        }
+    }
+
+    private static ObjectNode node(ProbeResult result) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("file", result.file());
+        node.put("readable", result.readable());
+        node.put("error", result.error());
+        node.put("container", result.container());
+        node.put("durationSeconds", result.durationSeconds());
+        node.put("creationTime", result.creationTime());
+        ArrayNode streams = node.putArray("streams");
+        result.streams().forEach(stream -> streams.add(node(stream)));
+        node.put("packetCount", result.packetCount());
+        node.put("videoPacketCount", result.videoPacketCount());
+        node.put("firstVideoTimestamp", result.firstVideoTimestamp());
+        node.put("lastVideoTimestamp", result.lastVideoTimestamp());
+        node.put("truncated", result.truncated());
+        node.put("truncation", result.truncation());
+        return node;
+    }
+
+    private static ObjectNode node(StreamInfo stream) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("index", stream.index());
+        node.put("type", stream.type());
+        node.put("codec", stream.codec());
+        node.put("width", stream.width());
+        node.put("height", stream.height());
+        node.put("frameRate", stream.frameRate());
+        node.put("sampleRate", stream.sampleRate());
+        node.put("channels", stream.channels());
+        return node;
+    }
+}

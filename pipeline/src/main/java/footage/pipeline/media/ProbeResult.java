@@ -1,0 +1,65 @@
+package footage.pipeline.media;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What probing one file found. An unreadable file has a reason and nothing else; a readable file
+ * may still be {@code truncated} (damaged but usable evidence).
+ *
+ * @param file               the path as given to the probe
+ * @param readable           FFmpeg opened it and found audio or video
+ * @param error              one-line reason when not readable, else null
+ * @param container          FFmpeg input format name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
+ * @param durationSeconds    duration stated by the container, null when unknown
+ * @param creationTime       container creation_time as an ISO-8601 UTC instant ("...Z"), null when absent;
+ *                           kept verbatim when it cannot be parsed
+ * @param streams            all streams in index order
+ * @param packetCount        packets read from all streams
+ * @param videoPacketCount   packets read from the main video stream (see {@link #video()})
+ * @param firstVideoTimestamp lowest video packet timestamp in seconds (pts, else dts), null without video packets
+ * @param lastVideoTimestamp  highest video packet timestamp in seconds, null without video packets
+ * @param truncated          packets end clearly before the stated duration, or reading failed before the end
+ * @param truncation         one-line reason when truncated, else null
+ */
+public record ProbeResult(String file, boolean readable, String error, String container, Double durationSeconds,
+                          String creationTime, List<StreamInfo> streams, long packetCount, long videoPacketCount,
+                          Double firstVideoTimestamp, Double lastVideoTimestamp, boolean truncated,
+                          String truncation) {
+
+    public ProbeResult {
+        Objects.requireNonNull(file, "file");
+        if (readable == (error != null)) {
+            throw new IllegalArgumentException(readable
+                    ? "a readable result must not carry an error but had '" + error + "'"
+                    : "an unreadable result needs an error reason");
+        }
+        if (error != null && error.isBlank()) {
+            throw new IllegalArgumentException("error reason must not be blank");
+        }
+        if (truncated == (truncation == null)) {
+            throw new IllegalArgumentException(truncated
+                    ? "a truncated result needs a truncation reason"
+                    : "truncation reason given but truncated is false: '" + truncation + "'");
+        }
+        if (packetCount < 0 || videoPacketCount < 0 || videoPacketCount > packetCount) {
+            throw new IllegalArgumentException("packet counts must satisfy 0 <= videoPacketCount <= packetCount but were "
+                    + videoPacketCount + " and " + packetCount);
+        }
+        streams = List.copyOf(Objects.requireNonNull(streams, "streams"));
+    }
+
+    public static ProbeResult unreadable(String file, String error) {
+        return new ProbeResult(file, false, error, null, null, null, List.of(), 0, 0, null, null, false, null);
+    }
+
+    /** The main video stream: the first one of type video. */
+    public Optional<StreamInfo> video() {
+        return streams.stream().filter(StreamInfo::isVideo).findFirst();
+    }
+
+    public boolean hasAudio() {
+        return streams.stream().anyMatch(StreamInfo::isAudio);
+    }
+}

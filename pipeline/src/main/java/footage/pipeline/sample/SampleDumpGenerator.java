@@ -1,0 +1,65 @@
+package footage.pipeline.sample;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * Writes synthetic recorder dumps for tests and the demo: real H.264/AAC files made with FFmpeg,
+ * byte-identical for the same spec, plus the station's manifest.
+ */
+public final class SampleDumpGenerator {
+
+    public void writeVideo(Path target, VideoSpec spec) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(spec, "spec");
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            SyntheticVideoWriter.write(target, spec);
+            if (spec.keepFraction() < 1) {
+                cut(target, spec.keepFraction());
+            }
+        } catch (IOException | RuntimeException e) {
+            // a half-written file would look like a real damaged recording to whoever finds it
+            Files.deleteIfExists(target);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates {@code dropDir/spec.folder()}, writes every file in order and then, when asked,
+     * manifest.json, so a dump only looks complete once it is.
+     *
+     * @return the dump folder
+     */
+    public Path writeDump(Path dropDir, DumpSpec spec) throws IOException {
+        Objects.requireNonNull(dropDir, "dropDir");
+        Objects.requireNonNull(spec, "spec");
+        Path dumpDir = Files.createDirectories(dropDir.resolve(spec.folder()));
+        for (FileSpec file : spec.files()) {
+            Path target = dumpDir.resolve(file.path());
+            if (file.video() != null) {
+                writeVideo(target, file.video());
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.bytes());
+            }
+        }
+        if (spec.writeManifest()) {
+            ManifestWriter.write(dumpDir, spec);
+        }
+        return dumpDir;
+    }
+
+    private static void cut(Path file, double keepFraction) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate((long) Math.floor(channel.size() * keepFraction));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package footage.pipeline.sample;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What synthetic recording to write. Video is always H.264 (libx264) in YUV 4:2:0; audio, when
+ * present, is AAC.
+ *
+ * @param creationTime  ISO-8601 instant written as the container creation_time, null for none
+ *                      (MPEG-TS has no such field and ignores it)
+ * @param format        "mp4" or "mpegts"
+ * @param faststart     mp4 only: index (moov) before the media data, as recorders that finalise properly do
+ * @param keepFraction  1.0 keeps the whole file; less cuts the written file to that fraction of its
+ *                      bytes, like a recorder that lost power mid-write
+ */
+public record VideoSpec(int width, int height, int frameRate, double durationSeconds, boolean audio,
+                        String creationTime, String format, boolean faststart, double keepFraction) {
+
+    public static final String MP4 = "mp4";
+    public static final String MPEG_TS = "mpegts";
+
+    private static final Set<String> FORMATS = Set.of(MP4, MPEG_TS);
+
+    public VideoSpec {
+        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("width and height must be positive and even (YUV 4:2:0) but were "
+                    + width + "x" + height);
+        }
+        if (frameRate < 1 || frameRate > 120) {
+            throw new IllegalArgumentException("frameRate must be 1..120 but was " + frameRate);
+        }
+        if (!(durationSeconds > 0) || !Double.isFinite(durationSeconds)) {
+            throw new IllegalArgumentException("durationSeconds must be positive but was " + durationSeconds);
+        }
+        if (creationTime != null) {
+            try {
+                Instant.parse(creationTime);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("creationTime must be an ISO-8601 instant such as "
+                        + "2019-02-17T09:30:00Z but was '" + creationTime + "'", e);
+            }
+        }
+        Objects.requireNonNull(format, "format");
+        if (!FORMATS.contains(format)) {
+            throw new IllegalArgumentException("format must be one of " + FORMATS + " but was '" + format + "'");
+        }
+        if (faststart && !MP4.equals(format)) {
+            throw new IllegalArgumentException("faststart applies to mp4 only, not to " + format);
+        }
+        if (!(keepFraction > 0 && keepFraction <= 1)) {
+            throw new IllegalArgumentException("keepFraction must be in (0, 1] but was " + keepFraction);
+        }
+    }
+
+    /** 160x120 at 10 fps with mono 8 kHz AAC, faststart mp4, whole file: a few KB per second. */
+    public static VideoSpec small(double seconds, String creationTime) {
+        return new VideoSpec(160, 120, 10, seconds, true, creationTime, MP4, true, 1.0);
+    }
+
+    public VideoSpec truncatedTo(double fraction) {
+        return new VideoSpec(width, height, frameRate, durationSeconds, audio, creationTime, format, faststart, fraction);
+    }
+
+    public VideoSpec withoutAudio() {
+        return new VideoSpec(width, height, frameRate, durationSeconds, false, creationTime, format, faststart,
+                keepFraction);
+    }
+
+    public VideoSpec asMpegTs() {
+        return new VideoSpec(width, height, frameRate, durationSeconds, audio, creationTime, MPEG_TS, false,
+                keepFraction);
+    }
+
+    /** mp4 with its index at the end, as a recorder writes it while recording. */
+    public VideoSpec withoutFaststart() {
+        return new VideoSpec(width, height, frameRate, durationSeconds, audio, creationTime, format, false,
+                keepFraction);
+    }
+
+    /** Whole frames to encode: the duration rounded to the frame grid. */
+    int frameCount() {
+        return Math.max(1, (int) Math.round(durationSeconds * frameRate));
+    }
+}

@@ -1,0 +1,63 @@
+package footage.pipeline.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class ProbeJsonTests {
+
+    @Test
+    void writesOneObjectPerFileWithEveryFieldInRecordOrder() throws Exception {
+        // given
+        ProbeResult readable = new ProbeResult("drop/张三/a.mp4", true, null, "mov,mp4,m4a,3gp,3g2,mj2", 20.0,
+                "2019-02-17T09:30:00Z",
+                List.of(new StreamInfo(0, "video", "h264", 160, 120, 10.0, null, null),
+                        new StreamInfo(1, "audio", "aac", null, null, null, 8000, 1)),
+                358, 200, 0.0, 19.9, false, null);
+        ProbeResult unreadable = ProbeResult.unreadable("notes.txt", "Invalid data found when processing input");
+
+        // when
+        String json = ProbeJson.toJson(List.of(readable, unreadable));
+
+        // then
+        JsonNode array = new ObjectMapper().readTree(json);
+        assertThat(array.isArray()).isTrue();
+        assertThat(array).hasSize(2);
+        JsonNode first = array.get(0);
+        assertThat(fieldNames(first)).containsExactly("file", "readable", "error", "container", "durationSeconds",
+                "creationTime", "streams", "packetCount", "videoPacketCount", "firstVideoTimestamp",
+                "lastVideoTimestamp", "truncated", "truncation");
+        assertThat(first.get("file").asText()).isEqualTo("drop/张三/a.mp4");
+        assertThat(first.get("durationSeconds").asDouble()).isEqualTo(20.0);
+        assertThat(first.get("error").isNull()).isTrue();
+        assertThat(fieldNames(first.get("streams").get(0))).containsExactly("index", "type", "codec", "width",
+                "height", "frameRate", "sampleRate", "channels");
+        assertThat(first.get("streams").get(1).get("sampleRate").asInt()).isEqualTo(8000);
+        assertThat(array.get(1).get("readable").asBoolean()).isFalse();
+        assertThat(array.get(1).get("error").asText()).isEqualTo("Invalid data found when processing input");
+        assertThat(json).contains("\n  ").contains("张三");
+    }
+
+    @Test
+    void writesAnEmptyArrayForNoFiles() {
+        // given
+        List<ProbeResult> none = List.of();
+
+        // when
+        String json = ProbeJson.toJson(none);
+
+        // then
+        assertThat(json).isEqualTo("[ ]");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

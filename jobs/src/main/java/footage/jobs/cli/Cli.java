@@ -13,23 +13,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The {@code footage} command line (DESIGN §8). Exit codes: 0 done, 1 the job failed, 2 bad usage or configuration. */
 public final class Cli {
-
-    static final String USAGE = """
-            usage: footage [--home DIR] [--footage.x=y ...] COMMAND
-              demo                    ingest sample-media into a fresh home, print a summary and where the results are
-              ingest [--drop DIR]     run the ingest job once
-              probe FILE...           media facts as JSON
-              catalog list            the recordings in the catalog
-              jobs list               recent job executions
-              test                    run every test (handled by the ./footage launcher)
-            global: --home DIR (default ./var), any Spring property as --footage.x=y or --spring.x=y""";
-
-    private static final Set<String> OPTIONS = Set.of("drop", "limit");
-    private static final Set<String> FLAGS = Set.of("help");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -40,22 +26,37 @@ public final class Cli {
     }
 
     public int run(String[] args) {
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args, OPTIONS, FLAGS);
-            validate(line);
-        } catch (UsageException e) {
-            err.println("footage: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        if (line.options().containsKey("help") || line.command().equals("help")) {
-            out.println(USAGE);
+        if (args.length == 1 && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(CommandSpecs.usage());
             return 0;
         }
-        if (line.command().equals("probe")) {
-            return probe(line.arguments());
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (UsageException e) {
+            err.println("footage: " + e.getMessage());
+            err.println(CommandSpecs.usage());
+            return 2;
         }
+        if (line.options().containsKey("help")) {
+            out.println("usage: footage " + line.spec().usage());
+            return 0;
+        }
+        switch (line.command()) {
+            case "probe" -> {
+                return probe(line.arguments());
+            }
+            case "test" -> {
+                err.println("footage: 'test' is run by the ./footage launcher (it calls Maven), not by the jar");
+                return 2;
+            }
+            default -> {
+                return inContext(line);
+            }
+        }
+    }
+
+    private int inContext(CommandLine line) {
         Path home = line.home();
         if (line.command().equals("demo") && home == null) {
             home = Path.of("var", "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss")))
@@ -65,7 +66,7 @@ public final class Cli {
         if (home != null) {
             springArgs.add("--footage.home=" + home);
         }
-        if (line.options().containsKey("drop")) {
+        if (line.command().equals("ingest") && line.options().containsKey("drop")) {
             springArgs.add("--footage.drop=" + Path.of(line.options().get("drop")).toAbsolutePath().normalize());
         }
         if (line.command().equals("demo")) {
@@ -74,61 +75,22 @@ public final class Cli {
         }
         ConfigurableApplicationContext context;
         try {
-            SpringApplication app = new SpringApplication(FootageApplication.class);
-            context = app.run(springArgs.toArray(String[]::new));
+            context = new SpringApplication(FootageApplication.class).run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("footage: bad configuration: " + rootMessage(e));
             return 2;
         }
         try (context) {
-            Commands commands = context.getBean(Commands.class);
-            return switch (line.command()) {
-                case "ingest" -> commands.ingest(out);
-                case "demo" -> commands.demo(out, sampleMedia());
-                case "catalog list" -> commands.catalogList(out);
-                case "jobs list" -> commands.jobsList(out, Integer.parseInt(line.options().getOrDefault("limit", "20")));
-                default -> throw new IllegalStateException("unhandled command " + line.command());
-            };
+            CommandHandler handler = context.getBeansOfType(CommandHandler.class).values().stream()
+                    .filter(h -> h.command().equals(line.command())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no handler for " + line.command()));
+            return handler.run(new CommandHandler.Invocation(line.arguments(), line.options()), out, err);
         } catch (UsageException e) {
             err.println("footage: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
             err.println("footage: " + line.command() + " failed: " + rootMessage(e));
             return 1;
-        }
-    }
-
-    private static void validate(CommandLine line) {
-        String cmd = line.command();
-        if (cmd.isEmpty()) {
-            throw new UsageException("no command given");
-        }
-        switch (cmd) {
-            case "help" -> { }
-            case "probe" -> {
-                if (line.arguments().isEmpty()) {
-                    throw new UsageException("probe needs at least one FILE");
-                }
-            }
-            case "ingest", "demo", "catalog list", "jobs list" -> {
-                if (!line.arguments().isEmpty()) {
-                    throw new UsageException(cmd + " takes no arguments, got: " + String.join(" ", line.arguments()));
-                }
-                if (line.options().containsKey("drop") && !cmd.equals("ingest")) {
-                    throw new UsageException("--drop goes with ingest only");
-                }
-                if (line.options().containsKey("limit")) {
-                    try {
-                        if (Integer.parseInt(line.options().get("limit")) < 1) {
-                            throw new NumberFormatException();
-                        }
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--limit takes a whole number above 0");
-                    }
-                }
-            }
-            case "catalog", "jobs" -> throw new UsageException(cmd + " needs a sub-command: " + cmd + " list");
-            default -> throw new UsageException("unknown command '" + cmd + "'");
         }
     }
 
@@ -142,12 +104,8 @@ public final class Cli {
         return 0;
     }
 
-    private static Path sampleMedia() {
-        String configured = System.getenv("FOOTAGE_SAMPLE_MEDIA");
-        return Path.of(configured == null || configured.isBlank() ? "sample-media" : configured).toAbsolutePath();
-    }
-
-    static String rootMessage(Throwable e) {
+    /** The innermost cause's first line: what went wrong, without the stack of wrappers. */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

@@ -38,7 +38,9 @@ CREATE TABLE recordings (
     device_start_source   VARCHAR(20),               -- FILE_NAME, CREATION_TIME, UNKNOWN
     creation_time         VARCHAR(64),               -- container creation_time as written
     corrected_start       TIMESTAMP WITH TIME ZONE,  -- reference time (device start - clock offset)
-    duration_seconds      DOUBLE PRECISION,
+    duration_seconds      DOUBLE PRECISION,          -- stated by the container
+    media_seconds         DOUBLE PRECISION,          -- where the packets really end (less than stated when truncated)
+    jumps_json            VARCHAR(1000000),          -- video timestamp discontinuities [{"from":s,"to":s}]
     container             VARCHAR(200),
     video_codec           VARCHAR(100),
     audio_codec           VARCHAR(100),
@@ -88,14 +90,30 @@ CREATE TABLE findings (
     start_at              TIMESTAMP WITH TIME ZONE,
     end_at                TIMESTAMP WITH TIME ZONE,
     seconds               DOUBLE PRECISION,
+    activity_id           VARCHAR(200),
+    recordings            VARCHAR(4000),             -- JSON array of the file names it concerns
     detail                VARCHAR(4000) NOT NULL,
     raised_at             TIMESTAMP WITH TIME ZONE NOT NULL,
+    superseded_at         TIMESTAMP WITH TIME ZONE,  -- no longer found by a later analysis (kept, never deleted)
     explanation_reason    VARCHAR(40),
     explanation_note      VARCHAR(4000),
     explained_by          VARCHAR(200),
     explained_at          TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX findings_device ON findings (device_id, kind);
+
+-- Enforcement activities (imported): windows in reference time that should be fully recorded.
+CREATE TABLE activities (
+    id                    VARCHAR(200)  PRIMARY KEY,
+    case_number           VARCHAR(200),
+    start_at              TIMESTAMP WITH TIME ZONE NOT NULL,
+    end_at                TIMESTAMP WITH TIME ZONE NOT NULL,
+    devices               VARCHAR(4000),             -- comma-separated device ids
+    officers              VARCHAR(4000),             -- comma-separated officer ids
+    permanent_categories  VARCHAR(400),              -- comma-separated Art. 15 categories, empty when none
+    coverage_percent      DOUBLE PRECISION,
+    imported_at           TIMESTAMP WITH TIME ZONE NOT NULL
+);
 
 -- Append-only, hash-chained record of every state change (DESIGN §9). Rows are only ever inserted.
 CREATE TABLE ledger (

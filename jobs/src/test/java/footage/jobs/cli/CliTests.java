@@ -52,13 +52,16 @@ class CliTests {
         assertThat(err()).startsWith("footage: unknown command 'frobnicate'");
         err.reset();
         assertThat(run("ingest", "--fast")).isEqualTo(2);
-        assertThat(err()).startsWith("footage: unknown option --fast");
+        assertThat(err()).startsWith("footage: unknown option --fast for ingest");
         err.reset();
         assertThat(run("catalog")).isEqualTo(2);
         assertThat(err()).startsWith("footage: catalog needs a sub-command: catalog list");
         err.reset();
         assertThat(run("probe")).isEqualTo(2);
-        assertThat(err()).startsWith("footage: probe needs at least one FILE");
+        assertThat(err()).startsWith("footage: probe needs an argument: footage probe FILE...");
+        err.reset();
+        assertThat(run("catalog", "list", "extra")).isEqualTo(2);
+        assertThat(err()).startsWith("footage: catalog list takes no arguments, got: extra");
         err.reset();
         assertThat(run("--footage.ingest.quiet-period")).isEqualTo(2);
         assertThat(err()).startsWith("footage: --footage.ingest.quiet-period needs a value");

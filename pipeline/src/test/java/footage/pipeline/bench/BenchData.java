@@ -32,7 +32,7 @@ import footage.pipeline.sample.VideoSpec;
  *
  * <pre>
  * BenchData dump  DROP_PARENT FILES SECONDS   a dump folder of FILES mp4 recordings + manifest.json
- * BenchData ts    FILE SECONDS COPIES         one MPEG-TS recording concatenated COPIES times
+ * BenchData big   DROP_PARENT SECONDS MIB     a dump of one MPEG-TS recording of at least MIB MiB + manifest.json
  * BenchData blob  FILE MIB SOURCE_DIR         MIB MiB made of the files in SOURCE_DIR (for SHA-256)
  * BenchData clips DIR COUNT DISTINCT          COUNT small clips (DISTINCT different ones, copied round)
  * </pre>
@@ -42,7 +42,9 @@ import footage.pipeline.sample.VideoSpec;
 public final class BenchData {
 
     static final String DUMP_FOLDER = "ST01_DSJ0000001_20190217180512";
+    static final String BIG_DUMP_FOLDER = "ST01_DSJ0000002_20190218120000";
     static final String DEVICE = "DSJ0000001";
+    static final String BIG_DEVICE = "DSJ0000002";
     static final String OFFICER = "100234";
     private static final String VIDEO_FILTER = "testsrc2=size=1280x720:rate=25,noise=alls=25:allf=t+u";
 
@@ -55,7 +57,7 @@ public final class BenchData {
         }
         switch (args[0]) {
             case "dump" -> dump(Path.of(args[1]), Integer.parseInt(args[2]), Double.parseDouble(args[3]));
-            case "ts" -> ts(Path.of(args[1]), Double.parseDouble(args[2]), Integer.parseInt(args[3]));
+            case "big" -> big(Path.of(args[1]), Double.parseDouble(args[2]), Long.parseLong(args[3]));
             case "blob" -> blob(Path.of(args[1]), Long.parseLong(args[2]), Path.of(args[3]));
             case "clips" -> clips(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -87,12 +89,7 @@ public final class BenchData {
         System.out.printf(Locale.ROOT, "encoded %s (%d bytes) in %.1f s%n", master, Files.size(master),
                 (System.nanoTime() - start) / 1e9);
         long[] mdat = mdat(master);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode manifest = mapper.createObjectNode();
-        manifest.put("schema", "footage-dump/1");
-        manifest.put("deviceId", DEVICE);
-        manifest.put("dockedAt", "2019-02-17T18:05:12+08:00");
-        ArrayNode list = manifest.putArray("files");
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < files; i++) {
             // 09:30:00, 09:31:00, ... in the device's zone: names follow the default pattern of DESIGN §4
             String name = String.format(Locale.ROOT, "%s_%s_20190217_%s_%04d.mp4", DEVICE, OFFICER,
@@ -100,17 +97,30 @@ public final class BenchData {
             Path copy = dump.resolve(name);
             Files.copy(master, copy, StandardCopyOption.REPLACE_EXISTING);
             flip(copy, mdat[0], mdat[1], i + 1);
-            list.addObject().put("path", name).put("size", Files.size(copy));
+            names.add(name);
         }
         Files.delete(master);
-        // written last, as a station does
-        Files.write(dump.resolve("manifest.json"), mapper.writeValueAsBytes(manifest));
-        ProbeResult check = new MediaProbe().probe(dump.resolve(list.get(files - 1).get("path").asText()));
+        manifest(dump, DEVICE, "2019-02-17T18:05:12+08:00", names);
+        ProbeResult check = new MediaProbe().probe(dump.resolve(names.get(files - 1)));
         System.out.printf(Locale.ROOT, "dump %s: %d files; probe of the last copy: readable=%s truncated=%s "
                 + "packets=%d%n", dump, files, check.readable(), check.truncated(), check.packetCount());
         if (!check.readable()) {
             throw new IllegalStateException("a flipped copy is no longer readable: " + check.error());
         }
+    }
+
+    /** manifest.json of schema footage-dump/1 with the required fields only, written last as a station does. */
+    static void manifest(Path dump, String device, String dockedAt, List<String> names) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode manifest = mapper.createObjectNode();
+        manifest.put("schema", "footage-dump/1");
+        manifest.put("deviceId", device);
+        manifest.put("dockedAt", dockedAt);
+        ArrayNode list = manifest.putArray("files");
+        for (String name : names) {
+            list.addObject().put("path", name).put("size", Files.size(dump.resolve(name)));
+        }
+        Files.write(dump.resolve("manifest.json"), mapper.writeValueAsBytes(manifest));
     }
 
     /** Offset and length of the payload of the top-level mdat box. */
@@ -142,26 +152,37 @@ public final class BenchData {
         throw new IOException("no mdat box in " + mp4);
     }
 
-    /** XORs one byte at four places deep inside the media data: the content hash changes, the structure does not. */
+    /**
+     * XORs {@code mark} (never 0) into four bytes at four places deep inside the media data: distinct marks give
+     * distinct content hashes, and the container structure (the only thing the probe reads) is untouched.
+     */
     static void flip(Path file, long payloadStart, long payloadLength, int mark) throws IOException {
+        if (mark == 0) {
+            throw new IllegalArgumentException("mark 0 would change nothing");
+        }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             for (int k = 1; k <= 4; k++) {
                 long at = payloadStart + payloadLength * k / 5;
                 raf.seek(at);
-                int b = raf.read();
+                int v = raf.readInt();
                 raf.seek(at);
-                raf.write(b ^ (mark & 0xff) ^ (mark >> 8 & 0xff) ^ 0x5a);
+                raf.writeInt(v ^ mark);
             }
         }
     }
 
-    static void ts(Path target, double seconds, int copies) throws Exception {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path piece = target.resolveSibling("piece.ts");
+    /** MPEG-TS is a packet stream with no index, so pieces concatenated byte-wise are still one valid stream. */
+    static void big(Path dropParent, double seconds, long mib) throws Exception {
+        Path dump = Files.createDirectories(dropParent.resolve(BIG_DUMP_FOLDER));
+        String name = BIG_DEVICE + "_" + OFFICER + "_20190218_080000_0001.ts";
+        Path target = dump.resolve(name);
+        Path piece = dropParent.resolve("piece.ts");
         long start = System.nanoTime();
         encode(piece, seconds, "mpegts");
         System.out.printf(Locale.ROOT, "encoded %s (%d bytes) in %.1f s%n", piece, Files.size(piece),
                 (System.nanoTime() - start) / 1e9);
+        long pieceSize = Files.size(piece);
+        int copies = (int) ((mib * 1024 * 1024 + pieceSize - 1) / pieceSize);
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             for (int i = 0; i < copies; i++) {
@@ -171,6 +192,7 @@ public final class BenchData {
         Files.delete(piece);
         System.out.printf(Locale.ROOT, "%s: %d bytes (%.2f GiB), %d pieces concatenated%n", target,
                 Files.size(target), Files.size(target) / (BenchResult.MIB * 1024), copies);
+        manifest(dump, BIG_DEVICE, "2019-02-18T12:00:00+08:00", List.of(name));
     }
 
     static void blob(Path target, long mib, Path sourceDir) throws IOException {

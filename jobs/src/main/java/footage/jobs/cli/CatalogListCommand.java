@@ -1,0 +1,53 @@
+package footage.jobs.cli;
+
+import footage.jobs.FootageProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code footage catalog list}: every recording, by device and reference start time. */
+@Component
+class CatalogListCommand implements CommandHandler {
+
+    private final FootageProperties properties;
+    private final JdbcClient jdbc;
+
+    CatalogListCommand(FootageProperties properties, JdbcClient jdbc) {
+        this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String command() {
+        return "catalog list";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        record Row(long id, String device, String officer, String start, Double duration, String status, String sha, String file) {
+        }
+        List<Row> rows = jdbc.sql("SELECT id, device_id, officer_id, corrected_start, duration_seconds, status, sha256, file_name "
+                        + "FROM recordings ORDER BY device_id, corrected_start, id")
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        reference(rs.getObject(4, java.time.OffsetDateTime.class)),
+                        (Double) rs.getObject(5, Double.class), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list();
+        out.printf(Locale.ROOT, "%-5s %-12s %-8s %-25s %8s %-9s %-12s %s%n", "ID", "DEVICE", "OFFICER", "START (reference)",
+                "SECONDS", "STATUS", "SHA-256", "FILE");
+        for (Row r : rows) {
+            out.printf(Locale.ROOT, "%-5d %-12s %-8s %-25s %8s %-9s %-12s %s%n", r.id(), r.device(), r.officer(), r.start(),
+                    r.duration() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.duration()), r.status(),
+                    r.sha().substring(0, 12), r.file());
+        }
+        out.println(rows.size() + " recording(s)");
+        return 0;
+    }
+
+    private String reference(java.time.OffsetDateTime t) {
+        return t == null ? "-" : t.atZoneSameInstant(properties.deviceZone()).toOffsetDateTime()
+                .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}

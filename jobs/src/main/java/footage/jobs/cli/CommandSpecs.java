@@ -1,0 +1,45 @@
+package footage.jobs.cli;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every command of DESIGN §8 that this version has, in the order the usage lists them. */
+final class CommandSpecs {
+
+    static final int ANY = Integer.MAX_VALUE;
+
+    static final List<CommandSpec> ALL = List.of(
+            CommandSpec.of("demo", "demo                    ingest sample-media into a fresh home, print a summary and where the results are"),
+            CommandSpec.of("ingest", "ingest [--drop DIR]     run the ingest job once (continuity analysis included)").options("drop"),
+            CommandSpec.of("probe", "probe FILE...           media facts as JSON").arguments(1, ANY),
+            CommandSpec.of("catalog list", "catalog list            the recordings in the catalog"),
+            CommandSpec.of("jobs list", "jobs list [--limit N]   recent job executions").options("limit"),
+            CommandSpec.of("test", "test                    run every test (handled by the ./footage launcher)"));
+
+    private CommandSpecs() {
+    }
+
+    /** The command that the first one or two words name. */
+    static Optional<CommandSpec> find(List<String> words) {
+        if (words.size() >= 2) {
+            String two = words.get(0) + " " + words.get(1);
+            Optional<CommandSpec> spec = ALL.stream().filter(s -> s.name().equals(two)).findFirst();
+            if (spec.isPresent()) {
+                return spec;
+            }
+        }
+        return words.isEmpty() ? Optional.empty() : ALL.stream().filter(s -> s.name().equals(words.get(0))).findFirst();
+    }
+
+    /** Sub-commands of a group word ("catalog" -> "catalog list"), for the error message. */
+    static List<String> group(String word) {
+        return ALL.stream().map(CommandSpec::name).filter(n -> n.startsWith(word + " ")).toList();
+    }
+
+    static String usage() {
+        StringBuilder b = new StringBuilder("usage: footage [--home DIR] [--footage.x=y ...] COMMAND\n");
+        ALL.forEach(s -> b.append("  ").append(s.usage()).append('\n'));
+        b.append("global: --home DIR (default ./var), any Spring property as --footage.x=y or --spring.x=y");
+        return b.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package footage.jobs.cli;
+
+import footage.jobs.FootageProperties;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** {@code footage demo}: copies sample-media into a fresh home's drop folder and ingests it. */
+@Component
+class DemoCommand implements CommandHandler {
+
+    private final FootageProperties properties;
+    private final IngestCommand ingest;
+
+    DemoCommand(FootageProperties properties, IngestCommand ingest) {
+        this.properties = properties;
+        this.ingest = ingest;
+    }
+
+    @Override
+    public String command() {
+        return "demo";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        Path sampleMedia = sampleMedia();
+        if (!Files.isDirectory(sampleMedia)) {
+            throw new UsageException("sample media not found at " + sampleMedia + " (run from the repository root or set FOOTAGE_SAMPLE_MEDIA)");
+        }
+        try {
+            Files.createDirectories(properties.drop());
+            try (Stream<Path> drop = Files.list(properties.drop())) {
+                if (drop.anyMatch(p -> !p.getFileName().toString().startsWith("."))) {
+                    throw new UsageException("demo needs a fresh home, but " + properties.drop() + " is not empty");
+                }
+            }
+            copyTree(sampleMedia, properties.drop());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy the sample media: " + e.getMessage(), e);
+        }
+        out.println("demo: home " + properties.home());
+        out.println("demo: copied the sample dumps from " + sampleMedia + " into " + properties.drop());
+        return ingest.run(invocation, out, err);
+    }
+
+    private static Path sampleMedia() {
+        String configured = System.getenv("FOOTAGE_SAMPLE_MEDIA");
+        return Path.of(configured == null || configured.isBlank() ? "sample-media" : configured).toAbsolutePath();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path rel = from.relativize(p);
+                if (rel.toString().isEmpty() || rel.getNameCount() == 1 && Files.isRegularFile(p)) {
+                    continue; // top-level files (the README) are not dumps
+                }
+                Path target = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package footage.jobs.cli;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.ingest.IngestSummary;
+import footage.jobs.runs.JobRuns;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Locale;
+
+/** {@code footage ingest}: one run of {@code ingestJob} and its summary. */
+@Component
+class IngestCommand implements CommandHandler {
+
+    private final FootageProperties properties;
+    private final JobRuns runs;
+    private final IngestSummary summary;
+
+    IngestCommand(FootageProperties properties, JobRuns runs, IngestSummary summary) {
+        this.properties = properties;
+        this.runs = runs;
+        this.summary = summary;
+    }
+
+    @Override
+    public String command() {
+        return "ingest";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        JobExecution execution = runs.run("ingestJob");
+        printSummary(out, execution);
+        return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+    }
+
+    private void printSummary(PrintStream out, JobExecution execution) {
+        LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();
+        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
+        IngestSummary.Counts c = summary.of(execution.getId(), start);
+        out.printf(Locale.ROOT, "ingest: %s in %.1f s (job execution %d)%n", execution.getStatus(),
+                Duration.between(start, end).toMillis() / 1000.0, execution.getId());
+        out.printf(Locale.ROOT, "  dumps:       %d finished, %d quarantined, %d still open%n",
+                c.dumpsFinished(), c.dumpsQuarantined(), c.dumpsOpen());
+        out.printf(Locale.ROOT, "  recordings:  %d archived, %d damaged (archived, flagged), %d duplicate(s) linked%n",
+                c.files("ARCHIVED"), c.files("DAMAGED"), c.files("DUPLICATE"));
+        out.printf(Locale.ROOT, "  quarantined: %d file(s)%n", c.files("QUARANTINED"));
+        out.printf(Locale.ROOT, "  not taken:   %d missing, %d rejected, %d failed (retried next run)%n",
+                c.files("MISSING"), c.files("REJECTED"), c.files("FAILED"));
+        out.printf(Locale.ROOT, "  bytes:       %s archived%n", bytes(c.bytesArchived()));
+        out.printf(Locale.ROOT, "  findings:    %d raised%n", c.findings());
+        out.println("  results:     archive " + properties.archive() + ", quarantine " + properties.quarantine()
+                + ", finished dumps " + properties.drop().resolve(properties.ingest().doneFolder()));
+        out.println("  see:         footage --home " + properties.home() + " catalog list");
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            execution.getAllFailureExceptions().forEach(t -> out.println("  failure:     " + Cli.rootMessage(t)));
+        }
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+}

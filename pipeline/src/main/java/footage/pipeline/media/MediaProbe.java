@@ -63,7 +63,9 @@ public final class MediaProbe {
             return ProbeResult.unreadable(name, Ffmpeg.errorText(opened));
         }
         try {
-            return inspect(name, context);
+            return inspect(name, context, Files.size(file));
+        } catch (IOException e) {
+            return ProbeResult.unreadable(name, "cannot read the file size: " + e.getMessage());
         } finally {
             avformat_close_input(context);
         }
@@ -86,7 +88,7 @@ public final class MediaProbe {
         }
     }
 
-    private static ProbeResult inspect(String name, AVFormatContext context) {
+    private static ProbeResult inspect(String name, AVFormatContext context, long fileSize) {
         int info = avformat_find_stream_info(context, (PointerPointer<?>) null);
         String container = context.iformat().name().getString(StandardCharsets.UTF_8);
         if (TEXT_FORMATS.contains(container)) {
@@ -102,7 +104,11 @@ public final class MediaProbe {
 
         int referenceIndex = videoIndex >= 0 ? videoIndex : audioIndex;
         Double frameInterval = videoIndex >= 0 ? frameInterval(context.streams(videoIndex)) : null;
-        PacketScan scan = PacketScan.read(context, videoIndex, referenceIndex, frameInterval == null ? 0 : frameInterval);
+        double frame = frameInterval == null ? 0 : frameInterval;
+        PacketScan scan = container.startsWith("mov,") ? PacketScan.fromIndex(context, videoIndex, referenceIndex, frame, fileSize) : null;
+        if (scan == null) {
+            scan = PacketScan.read(context, videoIndex, referenceIndex, frame);
+        }
 
         Double duration = context.duration() == AV_NOPTS_VALUE || context.duration() < 0
                 ? null : (double) context.duration() / AV_TIME_BASE;
@@ -114,7 +120,7 @@ public final class MediaProbe {
 
         return new ProbeResult(name, true, null, container, duration, creationTime(context, videoIndex), streams,
                 scan.packets, scan.videoPackets, scan.firstVideoTimestamp, scan.lastVideoTimestamp,
-                truncation != null, truncation);
+                truncation != null, truncation, packetsEnd, scan.jumps, scan.mode);
     }
 
     /** A duration FFmpeg guessed from the bit rate is no statement by the container. */

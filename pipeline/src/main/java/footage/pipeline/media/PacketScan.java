@@ -25,6 +25,12 @@ final class PacketScan {
     Double referenceEnd;
     /** AVERROR_EOF when the file was read to its end, else the error that stopped reading. */
     int endCode;
+    /** "index" or "packets": where the timestamps came from. */
+    String mode = "packets";
+    final java.util.List<TimestampJump> jumps = new java.util.ArrayList<>();
+    private Long previousVideoDts;
+    private Long firstVideoDts;
+    private long jumpTicks = Long.MAX_VALUE;
 
     private PacketScan() {
     }
@@ -37,6 +43,7 @@ final class PacketScan {
     static PacketScan read(AVFormatContext context, int videoIndex, int referenceIndex, double referenceFrameSeconds) {
         PacketScan scan = new PacketScan();
         TimeBase videoTimeBase = TimeBase.of(context, videoIndex);
+        scan.jumpTicks = videoTimeBase.ticks(Math.max(1.0, 3 * referenceFrameSecondsOfVideo(videoIndex, referenceIndex, referenceFrameSeconds)));
         TimeBase referenceTimeBase = TimeBase.of(context, referenceIndex);
         AVPacket packet = av_packet_alloc();
         if (packet == null || packet.isNull()) {
@@ -58,6 +65,72 @@ final class PacketScan {
         return scan;
     }
 
+    /**
+     * Index-only scan: the container's sample table (MP4/MOV) already holds every packet's timestamp, position and
+     * size, so nothing but the header is read. Entries that start beyond the end of the file are missing
+     * (truncation). Returns null when some stream has no index, so the caller reads the packets instead.
+     */
+    static PacketScan fromIndex(AVFormatContext context, int videoIndex, int referenceIndex, double referenceFrameSeconds,
+                                long fileSize) {
+        for (int i = 0; i < context.nb_streams(); i++) {
+            if (org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count(context.streams(i)) <= 0) {
+                return null;
+            }
+        }
+        PacketScan scan = new PacketScan();
+        scan.mode = "index";
+        scan.endCode = AVERROR_EOF;
+        TimeBase videoTimeBase = TimeBase.of(context, videoIndex);
+        TimeBase referenceTimeBase = TimeBase.of(context, referenceIndex);
+        scan.jumpTicks = videoTimeBase.ticks(Math.max(1.0, 3 * referenceFrameSecondsOfVideo(videoIndex, referenceIndex, referenceFrameSeconds)));
+        for (int s = 0; s < context.nb_streams(); s++) {
+            org.bytedeco.ffmpeg.avformat.AVStream stream = context.streams(s);
+            int n = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count(stream);
+            for (int i = 0; i < n; i++) {
+                org.bytedeco.ffmpeg.avformat.AVIndexEntry e = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry(stream, i);
+                if (e.pos() >= fileSize) {
+                    break; // no byte of this sample (or any later one) is in the file; a cut one still counts, as when reading
+                }
+                scan.packets++;
+                long ts = e.timestamp();
+                if (s == videoIndex) {
+                    scan.videoPackets++;
+                    double at = videoTimeBase.seconds(ts);
+                    scan.firstVideoTimestamp = scan.firstVideoTimestamp == null ? at : Math.min(scan.firstVideoTimestamp, at);
+                    scan.lastVideoTimestamp = scan.lastVideoTimestamp == null ? at : Math.max(scan.lastVideoTimestamp, at);
+                    scan.checkJump(ts, videoTimeBase);
+                }
+                if (s == referenceIndex) {
+                    double duration = i + 1 < n
+                            ? referenceTimeBase.seconds(org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry(stream, i + 1).timestamp() - ts)
+                            : referenceFrameSeconds;
+                    double end = referenceTimeBase.seconds(ts) + Math.max(0, duration);
+                    scan.referenceEnd = scan.referenceEnd == null ? end : Math.max(scan.referenceEnd, end);
+                }
+            }
+        }
+        return scan;
+    }
+
+    private static double referenceFrameSecondsOfVideo(int videoIndex, int referenceIndex, double referenceFrameSeconds) {
+        return videoIndex >= 0 && videoIndex == referenceIndex ? referenceFrameSeconds : 0;
+    }
+
+    /** Decode-order timestamps only ever rise by about a frame; anything else is a discontinuity. */
+    private void checkJump(long dts, TimeBase timeBase) {
+        if (firstVideoDts == null) {
+            firstVideoDts = dts;
+        }
+        if (previousVideoDts != null) {
+            long step = dts - previousVideoDts;
+            if (step < 0 || step > jumpTicks) {
+                jumps.add(new TimestampJump(timeBase.seconds(previousVideoDts - firstVideoDts),
+                        timeBase.seconds(dts - firstVideoDts)));
+            }
+        }
+        previousVideoDts = dts;
+    }
+
     boolean readToEnd() {
         return endCode == AVERROR_EOF;
     }
@@ -69,6 +142,10 @@ final class PacketScan {
         long timestamp = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
         if (stream == videoIndex) {
             videoPackets++;
+            long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
+            if (dts != AV_NOPTS_VALUE) {
+                checkJump(dts, videoTimeBase);
+            }
             if (timestamp != AV_NOPTS_VALUE) {
                 double at = videoTimeBase.seconds(timestamp);
                 firstVideoTimestamp = firstVideoTimestamp == null ? at : Math.min(firstVideoTimestamp, at);
@@ -95,6 +172,10 @@ final class PacketScan {
 
         double seconds(long ticks) {
             return (double) ticks * num / den;
+        }
+
+        long ticks(double seconds) {
+            return num == 0 ? Long.MAX_VALUE : (long) Math.floor(seconds * den / num);
         }
     }
 }

@@ -46,6 +46,10 @@ public final class ProbeJson {
         node.put("lastVideoTimestamp", result.lastVideoTimestamp());
         node.put("truncated", result.truncated());
         node.put("truncation", result.truncation());
+        node.put("mediaSeconds", result.mediaSeconds());
+        ArrayNode jumps = node.putArray("jumps");
+        result.jumps().forEach(j -> jumps.addObject().put("fromSeconds", j.fromSeconds()).put("toSeconds", j.toSeconds()));
+        node.put("scan", result.scan());
         return node;
     }
 

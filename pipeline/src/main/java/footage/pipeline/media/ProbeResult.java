@@ -22,11 +22,16 @@ import java.util.Optional;
  * @param lastVideoTimestamp  highest video packet timestamp in seconds, null without video packets
  * @param truncated          packets end clearly before the stated duration, or reading failed before the end
  * @param truncation         one-line reason when truncated, else null
+ * @param mediaSeconds       where the media really ends (last packet end relative to the container start), null
+ *                           without packets; less than {@code durationSeconds} when truncated
+ * @param jumps              video timestamp discontinuities, in file order
+ * @param scan               "index" when timestamps came from the container's index without reading packet data,
+ *                           "packets" when every packet was read
  */
 public record ProbeResult(String file, boolean readable, String error, String container, Double durationSeconds,
                           String creationTime, List<StreamInfo> streams, long packetCount, long videoPacketCount,
                           Double firstVideoTimestamp, Double lastVideoTimestamp, boolean truncated,
-                          String truncation) {
+                          String truncation, Double mediaSeconds, List<TimestampJump> jumps, String scan) {
 
     public ProbeResult {
         Objects.requireNonNull(file, "file");
@@ -48,10 +53,11 @@ public record ProbeResult(String file, boolean readable, String error, String co
                     + videoPacketCount + " and " + packetCount);
         }
         streams = List.copyOf(Objects.requireNonNull(streams, "streams"));
+        jumps = jumps == null ? List.of() : List.copyOf(jumps);
     }
 
     public static ProbeResult unreadable(String file, String error) {
-        return new ProbeResult(file, false, error, null, null, null, List.of(), 0, 0, null, null, false, null);
+        return new ProbeResult(file, false, error, null, null, null, List.of(), 0, 0, null, null, false, null, null, List.of(), null);
     }
 
     /** The main video stream: the first one of type video. */

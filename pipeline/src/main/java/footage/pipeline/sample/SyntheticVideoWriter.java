@@ -216,7 +216,7 @@ final class SyntheticVideoWriter implements AutoCloseable {
         picture.data(0).put(luma);
         picture.data(1).put(cb);
         picture.data(2).put(cr);
-        picture.pts(frameNumber);
+        picture.pts(frameNumber >= spec.jumpFrame() ? frameNumber + spec.jumpFrames() : frameNumber);
         drain(video, videoStream, picture);
     }
 
@@ -230,7 +230,10 @@ final class SyntheticVideoWriter implements AutoCloseable {
         }
         new FloatPointer(sound.data(0)).put(samples);
         sound.nb_samples(count);
-        sound.pts(samplesWritten);
+        long jumpSample = spec.jumpFrame() == Integer.MAX_VALUE ? Long.MAX_VALUE
+                : spec.jumpFrame() * (long) AUDIO_SAMPLE_RATE / spec.frameRate();
+        sound.pts(samplesWritten >= jumpSample
+                ? samplesWritten + spec.jumpFrames() * (long) AUDIO_SAMPLE_RATE / spec.frameRate() : samplesWritten);
         samplesWritten += count;
         drain(audio, audioStream, sound);
     }

@@ -15,9 +15,12 @@ import java.util.Set;
  * @param faststart     mp4 only: index (moov) before the media data, as recorders that finalise properly do
  * @param keepFraction  1.0 keeps the whole file; less cuts the written file to that fraction of its
  *                      bytes, like a recorder that lost power mid-write
+ * @param jumpAtSeconds where the timestamps jump (a recorder that paused or whose clock stepped), 0 for none
+ * @param jumpSeconds   how far they jump there: positive forward, negative backward
  */
 public record VideoSpec(int width, int height, int frameRate, double durationSeconds, boolean audio,
-                        String creationTime, String format, boolean faststart, double keepFraction) {
+                        String creationTime, String format, boolean faststart, double keepFraction,
+                        double jumpAtSeconds, double jumpSeconds) {
 
     public static final String MP4 = "mp4";
     public static final String MPEG_TS = "mpegts";
@@ -53,6 +56,30 @@ public record VideoSpec(int width, int height, int frameRate, double durationSec
         if (!(keepFraction > 0 && keepFraction <= 1)) {
             throw new IllegalArgumentException("keepFraction must be in (0, 1] but was " + keepFraction);
         }
+        if (jumpAtSeconds < 0 || jumpAtSeconds >= durationSeconds || (jumpAtSeconds == 0) != (jumpSeconds == 0)) {
+            throw new IllegalArgumentException("a jump needs 0 < jumpAtSeconds < durationSeconds and a non-zero size, got "
+                    + jumpSeconds + " s at " + jumpAtSeconds + " s");
+        }
+    }
+
+    public VideoSpec(int width, int height, int frameRate, double durationSeconds, boolean audio, String creationTime,
+                     String format, boolean faststart, double keepFraction) {
+        this(width, height, frameRate, durationSeconds, audio, creationTime, format, faststart, keepFraction, 0, 0);
+    }
+
+    /** Timestamps jump by {@code seconds} (negative: back) at {@code atSeconds} into the recording. */
+    public VideoSpec withJump(double atSeconds, double seconds) {
+        return new VideoSpec(width, height, frameRate, durationSeconds, audio, creationTime, format, faststart,
+                keepFraction, atSeconds, seconds);
+    }
+
+    /** Frames from this one on carry the jumped timestamps. */
+    int jumpFrame() {
+        return jumpSeconds == 0 ? Integer.MAX_VALUE : (int) Math.round(jumpAtSeconds * frameRate);
+    }
+
+    long jumpFrames() {
+        return Math.round(jumpSeconds * frameRate);
     }
 
     /** 160x120 at 10 fps with mono 8 kHz AAC, faststart mp4, whole file: a few KB per second. */
@@ -61,23 +88,23 @@ public record VideoSpec(int width, int height, int frameRate, double durationSec
     }
 
     public VideoSpec truncatedTo(double fraction) {
-        return new VideoSpec(width, height, frameRate, durationSeconds, audio, creationTime, format, faststart, fraction);
+        return new VideoSpec(width, height, frameRate, durationSeconds, audio, creationTime, format, faststart, fraction, jumpAtSeconds, jumpSeconds);
     }
 
     public VideoSpec withoutAudio() {
         return new VideoSpec(width, height, frameRate, durationSeconds, false, creationTime, format, faststart,
-                keepFraction);
+                keepFraction, jumpAtSeconds, jumpSeconds);
     }
 
     public VideoSpec asMpegTs() {
         return new VideoSpec(width, height, frameRate, durationSeconds, audio, creationTime, MPEG_TS, false,
-                keepFraction);
+                keepFraction, jumpAtSeconds, jumpSeconds);
     }
 
     /** mp4 with its index at the end, as a recorder writes it while recording. */
     public VideoSpec withoutFaststart() {
         return new VideoSpec(width, height, frameRate, durationSeconds, audio, creationTime, format, false,
-                keepFraction);
+                keepFraction, jumpAtSeconds, jumpSeconds);
     }
 
     /** Whole frames to encode: the duration rounded to the frame grid. */

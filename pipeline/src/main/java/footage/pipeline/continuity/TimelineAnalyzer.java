@@ -156,9 +156,9 @@ public final class TimelineAnalyzer {
                 }
             }
             if (next.end() == null) {
-                // an unknown length cannot bound a gap: measure the next segment from this one's start instead
+                // it may have run until the next one starts: no gap or overlap can be claimed after it
                 if (lastEnd == null || next.start().isAfter(lastEnd)) {
-                    lastEnd = next.start();
+                    lastEnd = null;
                     last = next;
                 }
             } else if (lastEnd == null || next.end().isAfter(lastEnd)) {

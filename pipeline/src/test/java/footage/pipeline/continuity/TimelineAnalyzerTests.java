@@ -1,0 +1,271 @@
+package footage.pipeline.continuity;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class TimelineAnalyzerTests {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ContinuityRules RULES = ContinuityRules.defaults(SHANGHAI);
+    private static final OffsetDateTime DOCKED = OffsetDateTime.parse("2019-02-17T18:05:12+08:00");
+    private static final Dock ACCURATE = new Dock("dump-1", "D1", DOCKED, DOCKED);
+    private static final LocalDateTime T0 = LocalDateTime.parse("2019-02-17T09:30:00");
+
+    private final TimelineAnalyzer analyzer = new TimelineAnalyzer(RULES);
+
+    private static Segment seg(String name, Dock dock, LocalDateTime start, Double seconds) {
+        return new Segment("sha-" + name, name, dock, start, null, seconds, false, "100234", List.of());
+    }
+
+    private static Segment seg(String name, LocalDateTime start, double seconds) {
+        return seg(name, ACCURATE, start, seconds);
+    }
+
+    private List<TimelineFinding> findings(FindingKind kind, DeviceTimeline t) {
+        return t.findings().stream().filter(f -> f.kind() == kind).toList();
+    }
+
+    @ParameterizedTest(name = "next starts {0} s after the previous end -> {1}")
+    @CsvSource({
+            "0, NONE", "2.0, NONE", "-2.0, NONE", // within the tolerance: one recording split into segments
+            "2.5, GAP", "1800, GAP",             // up to the session break: a gap
+            "1800.5, NONE",                      // beyond it: a new session
+            "-2.5, OVERLAP"})
+    void classifiesTheDeltaBetweenSegmentsAtTheEdgesOfTheRules(double delta, String expected) {
+        // given
+        Segment a = seg("a.mp4", T0, 20);
+        Segment b = seg("b.mp4", T0.plusNanos(Math.round((20 + delta) * 1e9)), 20);
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(b, a), List.of(ACCURATE));
+
+        // then
+        List<TimelineFinding> between = t.findings().stream()
+                .filter(f -> f.kind() == FindingKind.GAP || f.kind() == FindingKind.OVERLAP).toList();
+        if (expected.equals("NONE")) {
+            assertThat(between).isEmpty();
+        } else {
+            assertThat(between).singleElement().satisfies(f -> {
+                assertThat(f.kind()).isEqualTo(FindingKind.valueOf(expected));
+                assertThat(f.seconds()).isCloseTo(Math.abs(delta), within(1e-6));
+                assertThat(f.recordings()).containsExactly("a.mp4", "b.mp4");
+            });
+        }
+    }
+
+    @Test
+    void gapIsPlacedOnTheReferenceClockAfterRemovingAFastDeviceClock() {
+        // given a device clock 95 s fast at docking
+        Dock fast = new Dock("dump-2", "D1", DOCKED, DOCKED.plusSeconds(95));
+        Segment a = seg("a.mp4", fast, T0, 20.0);
+        Segment b = seg("b.mp4", fast, T0.plusSeconds(50), 20.0);
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(a, b), List.of(fast));
+
+        // then the device said 09:30:20 local; the reference time was 95 s earlier
+        TimelineFinding gap = findings(FindingKind.GAP, t).get(0);
+        assertThat(gap.start()).isEqualTo(Instant.parse("2019-02-17T01:28:45Z"));
+        assertThat(gap.end()).isEqualTo(Instant.parse("2019-02-17T01:29:15Z"));
+        assertThat(gap.seconds()).isEqualTo(30.0);
+        assertThat(findings(FindingKind.CLOCK_DRIFT, t)).singleElement().satisfies(d -> {
+            assertThat(d.seconds()).isEqualTo(95.0);
+            assertThat(d.start()).isEqualTo(DOCKED.toInstant()).isEqualTo(d.end());
+        });
+    }
+
+    @Test
+    void aSlowDeviceClockMovesRecordingsLater() {
+        // given a device clock 10 s slow
+        Dock slow = new Dock("dump-3", "D1", DOCKED, DOCKED.minusSeconds(10));
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(seg("a.mp4", slow, T0, 20.0)), List.of(slow));
+
+        // then
+        assertThat(t.segments().get(0).start()).isEqualTo(T0.atZone(SHANGHAI).toInstant().plusSeconds(10));
+        assertThat(findings(FindingKind.CLOCK_DRIFT, t).get(0).seconds()).isEqualTo(-10.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"5.0, false", "5.001, true", "-5.001, true"})
+    void clockDriftOnlyBeyondTheAllowedOffset(double offset, boolean drift) {
+        Dock dock = new Dock("d", "D1", DOCKED, DOCKED.plusNanos(Math.round(offset * 1e9)));
+        assertThat(findings(FindingKind.CLOCK_DRIFT, analyzer.analyze("D1", List.of(), List.of(dock)))).hasSize(drift ? 1 : 0);
+    }
+
+    @Test
+    void anUnreadClockIsUnverifiedAndTimesStayUncorrected() {
+        // given a dump without a manifest
+        Dock unknown = new Dock("dump-4", "D1", null, null);
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(seg("a.mp4", unknown, T0, 10.0)), List.of(unknown));
+
+        // then
+        assertThat(findings(FindingKind.CLOCK_UNVERIFIED, t)).hasSize(1);
+        assertThat(t.segments().get(0).start()).isEqualTo(T0.atZone(SHANGHAI).toInstant());
+    }
+
+    @ParameterizedTest(name = "creation_time {0} s after the file-name time -> mismatch {1}")
+    @CsvSource({"0, false", "2, false", "3, true", "-3, true",
+            "28800, false",   // local time written as UTC: exactly the +08:00 zone offset
+            "28801, false", "28803, true", "-28800, true"})
+    void timeMismatchExceptTheLocalTimeAsUtcQuirk(long seconds, boolean mismatch) {
+        // given
+        Instant nameInstant = T0.atZone(SHANGHAI).toInstant();
+        Segment s = new Segment("sha", "a.mp4", ACCURATE, T0, nameInstant.plusSeconds(seconds), 10.0, false, null, List.of());
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(s), List.of(ACCURATE));
+
+        // then
+        assertThat(findings(FindingKind.TIME_MISMATCH, t)).hasSize(mismatch ? 1 : 0);
+    }
+
+    @Test
+    void creationTimeIsTheStartWhenTheNameHasNone() {
+        Instant created = Instant.parse("2019-02-17T01:30:00Z");
+        Segment s = new Segment("sha", "clip.mp4", ACCURATE, null, created, 10.0, false, null, List.of());
+        DeviceTimeline t = analyzer.analyze("D1", List.of(s), List.of(ACCURATE));
+        assertThat(t.segments().get(0).start()).isEqualTo(created);
+        assertThat(t.segments().get(0).startSource()).isEqualTo("CREATION_TIME");
+    }
+
+    @Test
+    void aSegmentWithoutAnyStartIsUnverifiedAndLeftOffTheTimeline() {
+        Segment s = new Segment("sha", "clip.mp4", ACCURATE, null, null, 10.0, false, null, List.of());
+        DeviceTimeline t = analyzer.analyze("D1", List.of(s), List.of(ACCURATE));
+        assertThat(t.segments()).isEmpty();
+        assertThat(findings(FindingKind.CLOCK_UNVERIFIED, t)).singleElement()
+                .satisfies(f -> assertThat(f.recordingKey()).isEqualTo("sha"));
+    }
+
+    @Test
+    void anUnknownDurationBoundsNoGapAndTheNextIsMeasuredFromItsStart() {
+        // given a: 20 s, b: unknown length starting 10 s after a ends, c: starting 5 s after b starts
+        Segment a = seg("a.mp4", T0, 20);
+        Segment b = seg("b.mp4", ACCURATE, T0.plusSeconds(30), null);
+        Segment c = seg("c.mp4", T0.plusSeconds(35), 20);
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(a, b, c), List.of(ACCURATE));
+
+        // then the gap a->b is found, none is claimed after b
+        assertThat(findings(FindingKind.GAP, t)).singleElement().satisfies(g -> {
+            assertThat(g.recordings()).containsExactly("a.mp4", "b.mp4");
+            assertThat(g.seconds()).isEqualTo(10.0);
+        });
+        assertThat(t.segments().get(1).end()).isNull();
+    }
+
+    @Test
+    void aSegmentInsideAnotherHidesNoGapAndIsAnOverlap() {
+        // given a long segment containing a short one, then a third 1 s after the long one ends
+        Segment longOne = seg("long.mp4", T0, 100);
+        Segment inner = seg("inner.mp4", T0.plusSeconds(10), 10);
+        Segment after = seg("after.mp4", T0.plusSeconds(101), 10);
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(after, inner, longOne), List.of(ACCURATE));
+
+        // then
+        assertThat(findings(FindingKind.GAP, t)).isEmpty();
+        assertThat(findings(FindingKind.OVERLAP, t)).singleElement()
+                .satisfies(o -> assertThat(o.seconds()).isEqualTo(10.0));
+    }
+
+    @Test
+    void lateUploadWhenDockedMoreThan24HoursAfterTheRecordingEnded() {
+        // given
+        OffsetDateTime docked = T0.atZone(SHANGHAI).toOffsetDateTime().plusHours(24).plusSeconds(21);
+        Dock late = new Dock("late", "D1", docked, docked);
+        Dock onTime = new Dock("ontime", "D1", docked.minusSeconds(2), docked.minusSeconds(2));
+
+        // when
+        DeviceTimeline lateT = analyzer.analyze("D1", List.of(seg("a.mp4", late, T0, 20.0)), List.of(late));
+        DeviceTimeline onTimeT = analyzer.analyze("D1", List.of(seg("a.mp4", onTime, T0, 20.0)), List.of(onTime));
+
+        // then
+        assertThat(findings(FindingKind.LATE_UPLOAD, lateT)).singleElement().satisfies(f -> {
+            assertThat(f.start()).isEqualTo(T0.atZone(SHANGHAI).toInstant().plusSeconds(20));
+            assertThat(f.end()).isEqualTo(docked.toInstant());
+        });
+        assertThat(findings(FindingKind.LATE_UPLOAD, onTimeT)).isEmpty();
+    }
+
+    @Test
+    void damageAndDiscontinuitiesArePlacedInsideTheirRecording() {
+        // given
+        Segment s = new Segment("sha", "a.mp4", ACCURATE, T0, null, 20.0, true, null, List.of(new Jump(4.9, 9.0)));
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(s), List.of(ACCURATE));
+
+        // then
+        assertThat(findings(FindingKind.DAMAGED, t)).hasSize(1);
+        assertThat(findings(FindingKind.DISCONTINUITY, t)).singleElement().satisfies(d -> {
+            assertThat(d.start()).isEqualTo(T0.atZone(SHANGHAI).toInstant().plusMillis(4900));
+            assertThat(d.end()).isEqualTo(T0.atZone(SHANGHAI).toInstant().plusSeconds(9));
+            assertThat(d.seconds()).isCloseTo(4.1, within(1e-9));
+        });
+    }
+
+    @Test
+    void findingKeysAreStableAcrossRunsAndInputOrder() {
+        List<Segment> segments = List.of(seg("a.mp4", T0, 20), seg("b.mp4", T0.plusSeconds(30), 20), seg("c.mp4", T0.plusSeconds(40), 20));
+        Set<String> once = TimelineAnalyzer.keys(analyzer.analyze("D1", segments, List.of(ACCURATE)).findings());
+        Set<String> reversed = TimelineAnalyzer.keys(analyzer.analyze("D1", List.of(segments.get(2), segments.get(0), segments.get(1)), List.of(ACCURATE)).findings());
+        assertThat(once).isNotEmpty().isEqualTo(reversed);
+    }
+
+    @Test
+    void activityCoverageFindsLateStartHolesAndEarlyStop() {
+        // given an activity 09:29:50-09:32:00 device-local, recorded 09:30:00-09:30:40 and 09:31:00-09:31:30
+        Instant start = T0.minusSeconds(10).atZone(SHANGHAI).toInstant();
+        Activity activity = new Activity("ACT-1", "CASE-9", start, start.plusSeconds(130), Set.of("D1"), Set.of());
+        DeviceTimeline t = analyzer.analyze("D1", List.of(seg("a.mp4", T0, 40), seg("b.mp4", T0.plusSeconds(60), 30)),
+                List.of(ACCURATE));
+
+        // when
+        ActivityCoverage coverage = analyzer.coverage(activity, List.of(t));
+
+        // then
+        assertThat(coverage.percent()).isCloseTo(100.0 * 70 / 130, within(1e-9));
+        assertThat(coverage.gaps()).extracting(TimelineFinding::seconds).containsExactly(10.0, 20.0, 30.0);
+        assertThat(coverage.gaps()).allSatisfy(g -> assertThat(g.activityId()).isEqualTo("ACT-1"));
+        assertThat(coverage.gaps()).extracting(TimelineFinding::detail)
+                .anyMatch(d -> d.startsWith("late start")).anyMatch(d -> d.startsWith("early stop"));
+    }
+
+    @Test
+    void activityNamingOnlyOfficersCountsTheirRecordingsOnAnyDevice() {
+        Instant start = T0.atZone(SHANGHAI).toInstant();
+        Activity activity = new Activity("ACT-2", null, start, start.plusSeconds(20), Set.of(), Set.of("100234"));
+        DeviceTimeline t = analyzer.analyze("D9", List.of(seg("a.mp4", T0, 20)), List.of(ACCURATE));
+        assertThat(analyzer.coverage(activity, List.of(t)).percent()).isEqualTo(100.0);
+    }
+
+    @Test
+    void rulesAreValidatedWithPreciseMessages() {
+        assertThatThrownBy(() -> new ContinuityRules(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofHours(24), Duration.ofSeconds(2), SHANGHAI))
+                .hasMessageContaining("session-break").hasMessageContaining("longer than footage.continuity.tolerance");
+        assertThatThrownBy(() -> new ContinuityRules(Duration.ZERO, Duration.ofMinutes(30), Duration.ofSeconds(5),
+                Duration.ofHours(24), Duration.ofSeconds(2), SHANGHAI))
+                .hasMessage("footage.continuity.tolerance must be a positive duration, got PT0S");
+    }
+}

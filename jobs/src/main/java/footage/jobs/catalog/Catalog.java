@@ -105,12 +105,12 @@ public class Catalog {
     public long addRecording(NewRecording r, String actor) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO recordings (sha256, md5, size_bytes, archive_path, original_path, file_name, dump_id, device_id, "
-                        + "officer_id, device_start, device_start_source, creation_time, corrected_start, duration_seconds, container, "
-                        + "video_codec, audio_codec, width, height, frame_rate, important, status, status_reason, probe_json, ingested_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "officer_id, device_start, device_start_source, creation_time, corrected_start, duration_seconds, media_seconds, "
+                        + "jumps_json, container, video_codec, audio_codec, width, height, frame_rate, important, status, status_reason, "
+                        + "probe_json, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.sha256(), r.md5(), r.sizeBytes(), r.archivePath(), r.originalPath(), r.fileName(), r.dumpId(),
                         r.deviceId(), r.officerId(), r.deviceStart(), r.deviceStartSource(), r.creationTime(),
-                        r.correctedStart(), r.durationSeconds(), r.container(), r.videoCodec(), r.audioCodec(), r.width(),
+                        r.correctedStart(), r.durationSeconds(), r.mediaSeconds(), r.jumpsJson(), r.container(), r.videoCodec(), r.audioCodec(), r.width(),
                         r.height(), r.frameRate(), r.important(), r.status(), r.statusReason(), r.probeJson(), now())
                 .update(key, "id");
         long id = key.getKey().longValue();
@@ -154,18 +154,60 @@ public class Catalog {
         if (exists) {
             return false;
         }
-        jdbc.sql("INSERT INTO findings (id, kind, dump_id, recording_id, device_id, path, start_at, end_at, seconds, detail, raised_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO findings (id, kind, dump_id, recording_id, device_id, path, start_at, end_at, seconds, "
+                        + "activity_id, recordings, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(f.id(), f.kind(), f.dumpId(), f.recordingId(), f.deviceId(), f.path(), f.start(), f.end(),
-                        f.seconds(), f.detail(), now())
+                        f.seconds(), f.activityId(), Ledger.canonicalJson(f.recordings()), f.detail(), now())
                 .update();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", f.kind());
         payload.put("dumpId", f.dumpId());
         payload.put("recordingId", f.recordingId());
         payload.put("path", f.path());
+        payload.put("deviceId", f.deviceId());
+        payload.put("start", f.start() == null ? null : f.start().toInstant().toString());
+        payload.put("end", f.end() == null ? null : f.end().toInstant().toString());
+        payload.put("seconds", f.seconds());
+        payload.put("activityId", f.activityId());
+        payload.put("recordings", f.recordings());
         payload.put("detail", f.detail());
         ledger.append("FINDING_RAISED", "finding:" + f.id(), actor, payload);
+        return true;
+    }
+
+    /** A finding a later analysis no longer produces: kept (with any explanation), marked superseded. */
+    public void supersede(String findingId, String actor) {
+        jdbc.sql("UPDATE findings SET superseded_at = ? WHERE id = ? AND superseded_at IS NULL").params(now(), findingId).update();
+        ledger.append("FINDING_SUPERSEDED", "finding:" + findingId, actor, Map.of());
+    }
+
+    /** A superseded finding that a later analysis produces again. */
+    public void reopen(String findingId, String actor) {
+        jdbc.sql("UPDATE findings SET superseded_at = NULL WHERE id = ?").param(findingId).update();
+        ledger.append("FINDING_REOPENED", "finding:" + findingId, actor, Map.of());
+    }
+
+    public record FindingState(String id, boolean superseded) {
+    }
+
+    /** Findings of the given kinds about a device, superseded or not. */
+    public List<FindingState> findingsOf(String deviceId, java.util.Collection<String> kinds) {
+        return jdbc.sql("SELECT id, superseded_at FROM findings WHERE device_id = :device AND kind IN (:kinds)")
+                .param("device", deviceId).param("kinds", kinds)
+                .query((rs, n) -> new FindingState(rs.getString(1), rs.getObject(2) != null)).list();
+    }
+
+    /** Art. 11 explanation of a finding; a later explanation replaces the shown one, the ledger keeps both. */
+    public boolean explain(String findingId, String reason, String note, String by) {
+        int n = jdbc.sql("UPDATE findings SET explanation_reason = ?, explanation_note = ?, explained_by = ?, explained_at = ? WHERE id = ?")
+                .params(reason, note, by, now(), findingId).update();
+        if (n == 0) {
+            return false;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("reason", reason);
+        payload.put("note", note);
+        ledger.append("FINDING_EXPLAINED", "finding:" + findingId, by, payload);
         return true;
     }
 

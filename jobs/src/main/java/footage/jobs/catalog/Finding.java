@@ -8,12 +8,17 @@ import java.util.HexFormat;
 
 /** A finding about a dump or a recording. Its id is derived from {@code key}, so raising it again is a no-op. */
 public record Finding(String id, String kind, Long dumpId, Long recordingId, String deviceId, String path,
-                      OffsetDateTime start, OffsetDateTime end, Double seconds, String detail) {
+                      OffsetDateTime start, OffsetDateTime end, Double seconds, String activityId,
+                      java.util.List<String> recordings, String detail) {
+
+    public Finding {
+        recordings = recordings == null ? java.util.List.of() : java.util.List.copyOf(recordings);
+    }
 
     /** A finding on a file of a dump (manifest mismatches, rejected paths and the like). */
     public static Finding onDumpFile(String kind, long dumpId, String deviceId, String path, String detail) {
         return new Finding(stableId(kind, "dump", Long.toString(dumpId), path), kind, dumpId, null, deviceId, path,
-                null, null, null, detail);
+                null, null, null, null, java.util.List.of(), detail);
     }
 
     public static String stableId(String... parts) {

@@ -12,7 +12,14 @@ final class CommandSpecs {
             CommandSpec.of("demo", "demo                    ingest sample-media into a fresh home, print a summary and where the results are"),
             CommandSpec.of("ingest", "ingest [--drop DIR]     run the ingest job once (continuity analysis included)").options("drop"),
             CommandSpec.of("probe", "probe FILE...           media facts as JSON").arguments(1, ANY),
+            CommandSpec.of("explain", "explain FINDING_ID --reason R --note TEXT --by USER   state why a recording stopped (Art. 11)")
+                    .options("reason", "note", "by").arguments(1, 1),
+            CommandSpec.of("activities import", "activities import FILE  enforcement activities (CSV or JSON)").arguments(1, 1),
             CommandSpec.of("catalog list", "catalog list            the recordings in the catalog"),
+            CommandSpec.of("report gaps", "report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--out FILE]  the gap report").options("format", "device", "from", "to", "out"),
+            CommandSpec.of("verify", "verify [--full]         check the ledger chain and the catalog against it; --full re-hashes the archive too").flags("full"),
+            CommandSpec.of("fixity", "fixity [--resume]       fixity audit of the archive (footage.fixity.max-age); --resume continues an unfinished one").flags("resume"),
+            CommandSpec.of("export", "export (--case ID | --device ID --from T --to T) --out DIR   BagIt evidence package").options("case", "device", "from", "to", "out"),
             CommandSpec.of("jobs list", "jobs list [--limit N]   recent job executions").options("limit"),
             CommandSpec.of("test", "test                    run every test (handled by the ./footage launcher)"));
 

@@ -90,10 +90,6 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
         }
         long recordingId = catalog.addRecording(recording(o), actor);
         catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), recordingId, null, executionId, actor);
-        if ("DAMAGED".equals(o.status())) {
-            catalog.raise(new Finding(Finding.stableId("DAMAGED", o.sha256()), "DAMAGED", f.dumpId(), recordingId,
-                    f.deviceId(), f.path(), null, null, null, o.reason()), actor);
-        }
     }
 
     private NewRecording recording(FileOutcome o) {
@@ -124,7 +120,8 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
                 f.dumpFolder() + "/" + f.path(), fileName, f.dumpId(),
                 named.map(FileNameFacts::deviceId).orElse(f.deviceId()),
                 named.map(FileNameFacts::officerId).orElse(f.officerId()), deviceStart, startSource,
-                p.creationTime(), corrected, p.durationSeconds(), p.container(),
+                p.creationTime(), corrected, p.durationSeconds(), p.mediaSeconds(),
+                p.readable() ? footage.jobs.ledger.Ledger.canonicalJson(p.jumps()) : "[]", p.container(),
                 video.map(StreamInfo::codec).orElse(null), audio,
                 video.map(StreamInfo::width).orElse(null), video.map(StreamInfo::height).orElse(null),
                 video.map(StreamInfo::frameRate).orElse(null), named.map(FileNameFacts::important).orElse(false),

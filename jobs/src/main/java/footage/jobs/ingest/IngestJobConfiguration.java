@@ -3,6 +3,9 @@ package footage.jobs.ingest;
 import footage.jobs.FootageProperties;
 import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.PendingFile;
+import footage.jobs.continuity.ContinuityService;
+import footage.jobs.continuity.ContinuityTasklet;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import footage.pipeline.archive.ContentArchive;
 import footage.pipeline.media.MediaProbe;
 import org.springframework.batch.core.job.Job;
@@ -16,15 +19,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.IOException;
 
-/** {@code ingestJob}: discover and register dumps, take in their files one per chunk, finish the dumps. */
+/**
+ * {@code ingestJob}: discover and register dumps, take in their files one per chunk, analyse the touched devices'
+ * timelines, finish the dumps.
+ */
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfiguration {
 
     @Bean
-    Job ingestJob(JobRepository jobRepository, Step discoverDumpsStep, Step ingestFilesStep, Step finishDumpsStep) {
+    Job ingestJob(JobRepository jobRepository, Step discoverDumpsStep, Step ingestFilesStep, Step continuityStep,
+                  Step finishDumpsStep) {
         return new JobBuilder("ingestJob", jobRepository)
                 .start(discoverDumpsStep)
                 .next(ingestFilesStep)
+                .next(continuityStep)
                 .next(finishDumpsStep)
                 .build();
     }
@@ -52,6 +60,21 @@ class IngestJobConfiguration {
                 .listener(ingestFilesWriter)
                 .allowStartIfComplete(true)
                 .build();
+    }
+
+    /** After the files are catalogued: timelines of the devices this run touched (DESIGN §6). */
+    @Bean
+    Step continuityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        ContinuityTasklet continuityTasklet) {
+        return new StepBuilder("continuityStep", jobRepository)
+                .tasklet(continuityTasklet, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    ContinuityTasklet continuityTasklet(ContinuityService continuityService, JdbcClient jdbcClient, FootageProperties properties) {
+        return new ContinuityTasklet(continuityService, jdbcClient, properties);
     }
 
     @Bean

@@ -81,6 +81,15 @@ public class Ledger {
         }
     }
 
+    /** Any value as canonical JSON (map keys sorted), e.g. for JSON columns that must compare equal across runs. */
+    public static String canonicalJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static String canonical(long seq, Instant at, String type, String subject, String actor, String payloadJson) {
         try {
             ObjectNode node = JSON.createObjectNode();

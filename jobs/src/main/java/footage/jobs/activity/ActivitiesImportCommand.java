@@ -1,0 +1,51 @@
+package footage.jobs.activity;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.UsageException;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code footage activities import FILE}: good rows are stored, each bad row gets a one-line reason (exit 1). */
+@Component
+class ActivitiesImportCommand implements CommandHandler {
+
+    private final FootageProperties properties;
+    private final ActivityImporter importer;
+
+    ActivitiesImportCommand(FootageProperties properties, ActivityImporter importer) {
+        this.properties = properties;
+        this.importer = importer;
+    }
+
+    @Override
+    public String command() {
+        return "activities import";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        Path file = Path.of(invocation.arguments().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such file: " + file);
+        }
+        List<ActivityFileReader.Row> rows;
+        try {
+            rows = new ActivityFileReader(properties.deviceZone()).read(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+        List<ActivityRecord> good = rows.stream().filter(r -> r.error() == null).map(ActivityFileReader.Row::activity).toList();
+        rows.stream().filter(r -> r.error() != null).forEach(r -> err.println("footage: skipped " + r.error()));
+        ActivityImporter.Result result = importer.store(good, "import:" + file.getFileName());
+        out.printf("activities: %d added, %d updated, %d unchanged, %d rejected; %d device(s) re-analysed, %d finding(s) raised%n",
+                result.added(), result.updated(), result.unchanged(), rows.size() - good.size(), result.analysis().devices(),
+                result.analysis().raised());
+        return good.size() == rows.size() ? 0 : 1;
+    }
+}

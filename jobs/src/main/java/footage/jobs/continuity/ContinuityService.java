@@ -1,0 +1,163 @@
+package footage.jobs.continuity;
+
+import footage.jobs.catalog.Catalog;
+import footage.jobs.catalog.Finding;
+import footage.pipeline.continuity.Activity;
+import footage.pipeline.continuity.ActivityCoverage;
+import footage.pipeline.continuity.DeviceTimeline;
+import footage.pipeline.continuity.Dock;
+import footage.pipeline.continuity.FindingKind;
+import footage.pipeline.continuity.TimelineAnalyzer;
+import footage.pipeline.continuity.TimelineFinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Recomputes device timelines and keeps the catalog's findings in step: new findings are raised with ids derived
+ * from what they are about (so a re-run neither duplicates nor renumbers them), findings no longer produced are
+ * marked superseded (never deleted, explanations kept), and activity coverage is stored.
+ */
+@Service
+public class ContinuityService {
+
+    private static final Logger log = LoggerFactory.getLogger(ContinuityService.class);
+    private static final List<String> KINDS = Arrays.stream(FindingKind.values()).map(Enum::name).toList();
+
+    private final TimelineSource source;
+    private final TimelineAnalyzer analyzer;
+    private final Catalog catalog;
+    private final JdbcClient jdbc;
+
+    ContinuityService(TimelineSource source, TimelineAnalyzer analyzer, Catalog catalog, JdbcClient jdbc) {
+        this.source = source;
+        this.analyzer = analyzer;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    public record Outcome(int devices, int raised, int superseded) {
+    }
+
+    /** Analyses these devices (and, for activities touching them, every device those activities involve). */
+    @Transactional
+    public Outcome analyze(Collection<String> deviceIds, String actor) {
+        Set<String> devices = new TreeSet<>();
+        deviceIds.stream().filter(java.util.Objects::nonNull).forEach(devices::add);
+        List<Activity> activities = source.activities();
+        Map<Activity, Set<String>> involved = new LinkedHashMap<>();
+        for (Activity a : activities) {
+            Set<String> of = new TreeSet<>(a.devices());
+            of.addAll(source.devicesOfOfficers(a.officers()));
+            if (of.stream().anyMatch(devices::contains)) {
+                involved.put(a, of);
+            }
+        }
+        Set<String> all = new TreeSet<>(devices);
+        involved.values().forEach(all::addAll);
+
+        Map<String, DeviceTimeline> timelines = new HashMap<>();
+        for (String device : all) {
+            List<Dock> docks = source.docks(device);
+            timelines.put(device, analyzer.analyze(device, source.segments(device, docks), docks));
+        }
+        Map<String, List<TimelineFinding>> findings = new HashMap<>();
+        timelines.forEach((device, t) -> findings.put(device, new ArrayList<>(t.findings())));
+        for (Map.Entry<Activity, Set<String>> e : involved.entrySet()) {
+            List<DeviceTimeline> lanes = e.getValue().stream().map(timelines::get).toList();
+            ActivityCoverage coverage = analyzer.coverage(e.getKey(), lanes);
+            jdbc.sql("UPDATE activities SET coverage_percent = ? WHERE id = ?").params(coverage.percent(), e.getKey().id()).update();
+            for (TimelineFinding hole : coverage.gaps()) {
+                attach(findings.get(hole.deviceId()), hole);
+            }
+        }
+        int raised = 0;
+        int superseded = 0;
+        for (String device : all) {
+            int[] counts = store(device, findings.get(device), actor);
+            raised += counts[0];
+            superseded += counts[1];
+        }
+        log.info("continuity: {} device(s) analysed, {} finding(s) raised, {} superseded", all.size(), raised, superseded);
+        return new Outcome(all.size(), raised, superseded);
+    }
+
+    /** An activity hole that is exactly an in-session gap is that gap, now known to be inside the activity. */
+    private static void attach(List<TimelineFinding> deviceFindings, TimelineFinding hole) {
+        for (int i = 0; i < deviceFindings.size(); i++) {
+            TimelineFinding f = deviceFindings.get(i);
+            if (f.kind() == FindingKind.GAP && f.activityId() == null && close(f, hole)) {
+                deviceFindings.set(i, new TimelineFinding(f.key(), f.kind(), f.deviceId(), f.start(), f.end(), f.seconds(),
+                        f.recordings(), f.recordingKey(), f.dockKey(), hole.activityId(), f.detail() + " (activity " + hole.activityId() + ")"));
+                return;
+            }
+        }
+        deviceFindings.add(hole);
+    }
+
+    private static boolean close(TimelineFinding a, TimelineFinding b) {
+        return Math.abs(Duration.between(a.start(), b.start()).toMillis()) <= 1 && Math.abs(Duration.between(a.end(), b.end()).toMillis()) <= 1;
+    }
+
+    private int[] store(String device, List<TimelineFinding> produced, String actor) {
+        Map<String, Boolean> existing = new HashMap<>();
+        catalog.findingsOf(device, KINDS).forEach(f -> existing.put(f.id(), f.superseded()));
+        Set<String> current = new HashSet<>();
+        int raised = 0;
+        for (TimelineFinding f : produced) {
+            String id = Finding.stableId(f.key(), f.activityId() == null ? "" : f.activityId());
+            current.add(id);
+            Boolean superseded = existing.get(id);
+            if (superseded == null) {
+                catalog.raise(toFinding(id, f), actor);
+                raised++;
+            } else if (superseded) {
+                catalog.reopen(id, actor);
+            }
+        }
+        int gone = 0;
+        for (Map.Entry<String, Boolean> e : existing.entrySet()) {
+            if (!e.getValue() && !current.contains(e.getKey())) {
+                catalog.supersede(e.getKey(), actor);
+                gone++;
+            }
+        }
+        return new int[] {raised, gone};
+    }
+
+    private Finding toFinding(String id, TimelineFinding f) {
+        Long recordingId = null;
+        Long dumpId = null;
+        String path = null;
+        if (f.recordingKey() != null) {
+            var row = jdbc.sql("SELECT id, dump_id, original_path FROM recordings WHERE sha256 = ?").param(f.recordingKey())
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional();
+            if (row.isPresent()) {
+                recordingId = (Long) row.get()[0];
+                dumpId = (Long) row.get()[1];
+                String original = (String) row.get()[2];
+                path = original.substring(original.indexOf('/') + 1);
+            }
+        } else if (f.dockKey() != null) {
+            dumpId = Long.parseLong(f.dockKey().substring("dump:".length()));
+        }
+        return new Finding(id, f.kind().name(), dumpId, recordingId, f.deviceId(), path,
+                f.start() == null ? null : f.start().atOffset(ZoneOffset.UTC), f.end() == null ? null : f.end().atOffset(ZoneOffset.UTC),
+                f.seconds(), f.activityId(), f.recordings(), f.detail());
+    }
+}

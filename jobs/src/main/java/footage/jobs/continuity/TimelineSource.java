@@ -1,0 +1,112 @@
+package footage.jobs.continuity;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.pipeline.continuity.Activity;
+import footage.pipeline.continuity.Dock;
+import footage.pipeline.continuity.Jump;
+import footage.pipeline.continuity.Segment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads what the analysis needs from the catalog: a device's docks and recordings, and the activities. */
+@Component
+class TimelineSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+
+    TimelineSource(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Docks that brought recordings of this device, or that are registered for it. */
+    List<Dock> docks(String deviceId) {
+        return jdbc.sql("SELECT d.id, d.docked_at, d.device_clock_at_dock FROM dumps d WHERE d.status <> 'QUARANTINED' AND "
+                        + "(d.device_id = :device OR d.id IN (SELECT r.dump_id FROM recordings r WHERE r.device_id = :device)) ORDER BY d.id")
+                .param("device", deviceId)
+                .query((rs, n) -> new Dock("dump:" + rs.getLong(1), deviceId, rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, OffsetDateTime.class)))
+                .list();
+    }
+
+    List<Segment> segments(String deviceId, List<Dock> docks) {
+        Map<String, Dock> byKey = new HashMap<>();
+        docks.forEach(d -> byKey.put(d.key(), d));
+        return jdbc.sql("SELECT sha256, file_name, dump_id, device_start, device_start_source, creation_time, duration_seconds, "
+                        + "media_seconds, status, officer_id, jumps_json FROM recordings WHERE device_id = ? ORDER BY id")
+                .param(deviceId)
+                .query((rs, n) -> {
+                    String source = rs.getString(5);
+                    LocalDateTime nameStart = "FILE_NAME".equals(source) ? rs.getObject(4, LocalDateTime.class) : null;
+                    boolean damaged = "DAMAGED".equals(rs.getString(9));
+                    Double stated = (Double) rs.getObject(7, Double.class);
+                    Double media = (Double) rs.getObject(8, Double.class);
+                    // a damaged file's real length is where its media ends, not what its header promised
+                    Double duration = damaged && media != null ? media : stated != null ? stated : media;
+                    return new Segment(rs.getString(1), rs.getString(2), byKey.get("dump:" + rs.getLong(3)), nameStart,
+                            instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)));
+                })
+                .list();
+    }
+
+    /** Devices that recorded any of these officers (for activities that name officers, not devices). */
+    Set<String> devicesOfOfficers(Set<String> officers) {
+        if (officers.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT device_id FROM recordings WHERE officer_id IN (:officers) AND device_id IS NOT NULL")
+                .param("officers", officers).query(String.class).list());
+    }
+
+    List<Activity> activities() {
+        return jdbc.sql("SELECT id, case_number, start_at, end_at, devices, officers FROM activities ORDER BY id")
+                .query((rs, n) -> new Activity(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), split(rs.getString(5)), split(rs.getString(6))))
+                .list();
+    }
+
+    static Set<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Instant instant(String creationTime) {
+        if (creationTime == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(creationTime);
+        } catch (DateTimeParseException e) {
+            return null; // kept verbatim in the catalog; not a usable time
+        }
+    }
+
+    private static List<Jump> jumps(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<Map<String, Double>> raw = JSON.readValue(json, new TypeReference<>() { });
+            return raw.stream().map(j -> new Jump(j.get("fromSeconds"), j.get("toSeconds"))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("recordings.jumps_json is not valid JSON: " + json, e);
+        }
+    }
+}

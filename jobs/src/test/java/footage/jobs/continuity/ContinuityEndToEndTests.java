@@ -1,0 +1,221 @@
+package footage.jobs.continuity;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.cli.Cli;
+import footage.jobs.runs.JobRuns;
+import footage.pipeline.sample.DumpSpec;
+import footage.pipeline.sample.FileSpec;
+import footage.pipeline.sample.SampleDumpGenerator;
+import footage.pipeline.sample.VideoSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Generated dumps covering every finding kind of DESIGN §7, ingested end to end (real FFmpeg, real files, H2);
+ * findings checked field by field on the reference clock.
+ */
+@SpringBootTest(properties = "footage.ingest.quiet-period=0s")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContinuityEndToEndTests {
+
+    static final String A = "DSJ7000001";
+    static final String LATE = "DSJ7000002";
+    static final String NOCLOCK = "DSJ7000003";
+
+    @Autowired
+    JobRuns runs;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FootageProperties properties;
+    @Autowired
+    ContinuityService continuity;
+
+    static Path home;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) throws IOException {
+        home = Files.createTempDirectory("footage-continuity-");
+        registry.add("footage.home", home::toString);
+    }
+
+    static String name(String device, String date, String time, int seq) {
+        return device + "_100234_" + date + "_" + time + "_" + String.format("%04d", seq) + ".mp4";
+    }
+
+    static VideoSpec clip(double seconds, String creationTime) {
+        return VideoSpec.small(seconds, creationTime);
+    }
+
+    @BeforeAll
+    void ingestEveryKind() throws IOException {
+        SampleDumpGenerator g = new SampleDumpGenerator();
+        Path drop = properties.drop();
+        // device A: clock 95 s fast; creation_time is local time written as UTC (the quirk: no mismatch)
+        g.writeDump(drop, new DumpSpec("A1", "ST01", A, "100234", "张三", "2019-03-01T18:00:00+08:00",
+                "2019-03-01T18:01:35+08:00", true, List.of(
+                FileSpec.video(name(A, "20190301", "090000", 1), clip(20, "2019-03-01T09:00:00Z")),
+                FileSpec.video(name(A, "20190301", "090020", 2), clip(20, "2019-03-01T09:00:20Z")),
+                FileSpec.video(name(A, "20190301", "090110", 3), clip(20, "2019-03-01T09:01:10Z")),
+                FileSpec.video(name(A, "20190301", "090125", 4), clip(20, "2019-03-01T09:01:25Z")),
+                FileSpec.video(name(A, "20190301", "090200", 5), clip(10, "2019-03-01T09:02:00Z").withJump(5, 3)),
+                FileSpec.video(name(A, "20190301", "090300", 6), clip(20, "2019-03-01T09:03:00Z").truncatedTo(0.6)),
+                FileSpec.video(name(A, "20190301", "090400", 7), clip(10, "2019-03-01T01:10:00Z")))));
+        // device LATE: accurate clock, docked two days after recording
+        g.writeDump(drop, new DumpSpec("L1", "ST02", LATE, "100567", "李四", "2019-03-03T12:00:00+08:00",
+                "2019-03-03T12:00:00+08:00", true, List.of(
+                FileSpec.video(name(LATE, "20190301", "090000", 1).replace("100234", "100567"), clip(20, null)))));
+        // device NOCLOCK: no manifest, so its clock was never read
+        g.writeDump(drop, new DumpSpec("N1", null, NOCLOCK, "100999", null, null, null, false, List.of(
+                FileSpec.video(name(NOCLOCK, "20190301", "100000", 1).replace("100234", "100999"), clip(10, null)))));
+        assertThat(runs.run("ingestJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    List<Map<String, Object>> findings(String device, String kind) {
+        return jdbc.sql("SELECT id, start_at, end_at, seconds, recordings, activity_id, path FROM findings "
+                        + "WHERE device_id = ? AND kind = ? AND superseded_at IS NULL ORDER BY start_at, id")
+                .params(device, kind).query().listOfRows();
+    }
+
+    static Instant t(Object v) {
+        return ((OffsetDateTime) v).toInstant();
+    }
+
+    static Instant local(String localDateTime) {
+        return OffsetDateTime.parse(localDateTime + "+08:00").toInstant();
+    }
+
+    @Test
+    void gapIsOnTheReferenceClockBetweenTheNamedRecordings() {
+        // f2 ends 09:00:40 device time, f3 starts 09:01:10; the device was 95 s fast
+        assertThat(findings(A, "GAP")).filteredOn(f -> ((String) f.get("recordings")).contains("_0002.mp4\",\""))
+                .singleElement().satisfies(f -> {
+            assertThat(t(f.get("start_at"))).isCloseTo(local("2019-03-01T08:59:05"), within(Duration.ofSeconds(1)));
+            assertThat(t(f.get("end_at"))).isCloseTo(local("2019-03-01T08:59:35"), within(Duration.ofSeconds(1)));
+            assertThat((Double) f.get("seconds")).isCloseTo(30.0, within(0.1));
+            assertThat((String) f.get("recordings")).isEqualTo("[\"" + name(A, "20190301", "090020", 2) + "\",\""
+                    + name(A, "20190301", "090110", 3) + "\"]");
+        });
+    }
+
+    @Test
+    void overlapDiscontinuityDamageAndTimeMismatchAreFound() {
+        assertThat(findings(A, "OVERLAP")).singleElement()
+                .satisfies(f -> assertThat((Double) f.get("seconds")).isCloseTo(5.0, within(0.1)));
+        assertThat(findings(A, "DISCONTINUITY")).singleElement().satisfies(f -> {
+            assertThat((Double) f.get("seconds")).isCloseTo(3.1, within(0.05));
+            assertThat(t(f.get("start_at"))).isCloseTo(local("2019-03-01T09:00:29.9"), within(Duration.ofSeconds(1)));
+        });
+        assertThat(findings(A, "DAMAGED")).singleElement()
+                .satisfies(f -> assertThat(f.get("path")).isEqualTo(name(A, "20190301", "090300", 6)));
+        assertThat(findings(A, "TIME_MISMATCH")).singleElement()
+                .satisfies(f -> assertThat((Double) f.get("seconds")).isCloseTo(360.0, within(0.5)));
+    }
+
+    @Test
+    void clockDriftLateUploadAndUnverifiedClockAreFound() {
+        assertThat(findings(A, "CLOCK_DRIFT")).singleElement().satisfies(f -> {
+            assertThat((Double) f.get("seconds")).isEqualTo(95.0);
+            assertThat(t(f.get("start_at"))).isEqualTo(local("2019-03-01T18:00:00")).isEqualTo(t(f.get("end_at")));
+        });
+        assertThat(findings(LATE, "LATE_UPLOAD")).singleElement().satisfies(f -> {
+            assertThat(t(f.get("start_at"))).isEqualTo(local("2019-03-01T09:00:20"));
+            assertThat(t(f.get("end_at"))).isEqualTo(local("2019-03-03T12:00:00"));
+        });
+        assertThat(findings(NOCLOCK, "CLOCK_UNVERIFIED")).hasSize(1);
+    }
+
+    @Test
+    void reRunningAndReDockingADuplicateChangeNoFinding() throws IOException {
+        // given the finding ids as they are
+        List<String> before = jdbc.sql("SELECT id FROM findings WHERE superseded_at IS NULL ORDER BY id").query(String.class).list();
+
+        // when the first recording of device A docks again (same bytes; clock set right meanwhile) and the analysis runs again
+        SampleDumpGenerator g = new SampleDumpGenerator();
+        g.writeDump(properties.drop(), new DumpSpec("A2", "ST01", A, "100234", "张三", "2019-03-01T18:30:00+08:00",
+                "2019-03-01T18:30:01+08:00", true, List.of(
+                FileSpec.video(name(A, "20190301", "090000", 1), clip(20, "2019-03-01T09:00:00Z")))));
+        assertThat(runs.run("ingestJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        continuity.analyze(List.of(A, LATE, NOCLOCK), "test");
+
+        // then it is linked, and no OVERLAP with itself (or any other new finding) appears
+        assertThat(jdbc.sql("SELECT f.status FROM dump_files f JOIN dumps d ON d.id = f.dump_id WHERE d.folder = 'A2'")
+                .query(String.class).list()).containsExactly("DUPLICATE");
+        assertThat(findings(A, "OVERLAP")).hasSize(1);
+        List<String> after = jdbc.sql("SELECT id FROM findings WHERE superseded_at IS NULL ORDER BY id").query(String.class).list();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void activityWindowsGiveGapsWithTheActivityIdAndACoverage() throws IOException {
+        // given an activity on device LATE from 08:59:50 to 09:00:30 (recorded 09:00:00-09:00:20)
+        Path csv = home.resolve("activities.csv");
+        Files.writeString(csv, "id,caseNumber,start,end,devices,officers,permanent\n"
+                + "ACT-1,CASE-2019-7,2019-03-01T08:59:50+08:00,2019-03-01T09:00:30+08:00," + LATE + ",,PENALTY_EVIDENCE\n"
+                + "BAD-1,CASE-X,2019-03-01T10:00:00+08:00,2019-03-01T09:00:00+08:00," + LATE + ",,\n", StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // when
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"--home", home.toString(), "activities", "import", csv.toString()});
+
+        // then the bad row is reported, the good one stored, and the window's holes are GAPs of the activity
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 3: end 2019-03-01T09:00+08:00 is not after start");
+        List<Map<String, Object>> gaps = findings(LATE, "GAP");
+        assertThat(gaps).hasSize(2).allSatisfy(g -> assertThat(g.get("activity_id")).isEqualTo("ACT-1"));
+        assertThat(gaps).extracting(g -> (Double) g.get("seconds")).containsExactly(10.0, 10.0);
+        assertThat(jdbc.sql("SELECT coverage_percent FROM activities WHERE id = 'ACT-1'").query(Double.class).single())
+                .isCloseTo(50.0, within(0.01));
+    }
+
+    @Test
+    void explainingAFindingRecordsTheReasonWhoAndWhenAndRefusesUnknownReasons() {
+        // given
+        String id = (String) findings(A, "GAP").get(0).get("id");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // when
+        int bad = cli.run(new String[] {"--home", home.toString(), "explain", id, "--reason", "LUNCH", "--note", "x", "--by", "u1"});
+        int good = cli.run(new String[] {"--home", home.toString(), "explain", id, "--reason", "WEATHER",
+                "--note", "暴雨，设备进水", "--by", "王五"});
+
+        // then
+        assertThat(bad).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown reason 'LUNCH'; one of: PRIVACY_OR_TRADE_SECRET, WEATHER, OBSTRUCTION, FORCE_MAJEURE");
+        assertThat(good).isZero();
+        Map<String, Object> row = jdbc.sql("SELECT explanation_reason, explanation_note, explained_by, explained_at FROM findings WHERE id = ?")
+                .param(id).query().singleRow();
+        assertThat(row.get("explanation_reason")).isEqualTo("WEATHER");
+        assertThat(row.get("explanation_note")).isEqualTo("暴雨，设备进水");
+        assertThat(row.get("explained_by")).isEqualTo("王五");
+        assertThat(row.get("explained_at")).isNotNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger WHERE entry_type = 'FINDING_EXPLAINED' AND subject = ?")
+                .param("finding:" + id).query(Long.class).single()).isEqualTo(1L);
+    }
+}

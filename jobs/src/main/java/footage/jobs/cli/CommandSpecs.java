@@ -20,7 +20,12 @@ final class CommandSpecs {
             CommandSpec.of("verify", "verify [--full]         check the ledger chain and the catalog against it; --full re-hashes the archive too").flags("full"),
             CommandSpec.of("fixity", "fixity [--resume]       fixity audit of the archive (footage.fixity.max-age); --resume continues an unfinished one").flags("resume"),
             CommandSpec.of("export", "export (--case ID | --device ID --from T --to T) --out DIR   BagIt evidence package").options("case", "device", "from", "to", "out"),
-            CommandSpec.of("jobs list", "jobs list [--limit N]   recent job executions").options("limit"),
+            CommandSpec.of("jobs list", "jobs list [--status S] [--job NAME] [--limit N]   job executions, newest first").options("limit", "status", "job"),
+            CommandSpec.of("jobs show", "jobs show ID            an execution's steps with read/write/skip/commit/rollback counts").arguments(1, 1),
+            CommandSpec.of("jobs restart", "jobs restart ID         restart a failed or stopped execution where it stopped").arguments(1, 1),
+            CommandSpec.of("jobs stop", "jobs stop ID            stop a running execution at its next chunk boundary").arguments(1, 1),
+            CommandSpec.of("jobs abandon", "jobs abandon ID         mark a failed or stopped execution as never to be restarted").arguments(1, 1),
+            CommandSpec.of("serve", "serve                   run the schedules (and the console) until stopped"),
             CommandSpec.of("test", "test                    run every test (handled by the ./footage launcher)"));
 
     private CommandSpecs() {

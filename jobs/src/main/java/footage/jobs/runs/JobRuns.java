@@ -1,50 +1,229 @@
 package footage.jobs.runs;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one way jobs are started in this process. Launches are serialised: Spring Batch 6.0.x can run a step twice
- * when two launches of one instance race (upstream issue 5397).
+ * The one way jobs are started, restarted, stopped and abandoned — from the CLI, the schedules and the console.
+ * Launches and restarts of a job are serialised across processes ({@link JobClaims}): Spring Batch 6.0.x can run a
+ * step twice when two restarts of one failed instance race (upstream issue 5397). Executions left STARTED by a
+ * dead process are recovered at start-up; on shutdown this process's running jobs are stopped at a chunk boundary.
  */
 @Service
 public class JobRuns {
 
+    private static final Logger log = LoggerFactory.getLogger(JobRuns.class);
+
     private final JobOperator operator;
+    private final JobRepository repository;
     private final Map<String, Job> jobs;
     private final JdbcClient jdbc;
-    private final ReentrantLock launches = new ReentrantLock();
+    private final JobClaims claims;
+    private final OperationsProperties properties;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<Long> recovered = new CopyOnWriteArrayList<>();
 
-    JobRuns(JobOperator operator, Map<String, Job> jobs, JdbcClient jdbc) {
+    JobRuns(JobOperator operator, JobRepository repository, Map<String, Job> jobs, JdbcClient jdbc, JobClaims claims,
+            OperationsProperties properties) {
         this.operator = operator;
+        this.repository = repository;
         this.jobs = jobs;
         this.jdbc = jdbc;
+        this.claims = claims;
+        this.properties = properties;
+    }
+
+    public List<String> jobNames() {
+        return jobs.keySet().stream().sorted().toList();
     }
 
     /** Starts a new instance of the job and waits for it to end. */
     public JobExecution run(String jobName) {
         Job job = jobs.get(jobName);
         if (job == null) {
-            throw new IllegalArgumentException("no job named " + jobName + "; jobs: " + jobs.keySet());
+            throw new JobRunRefused("no job named " + jobName + "; jobs: " + jobNames());
         }
-        launches.lock();
+        return claimed(jobName, () -> operator.start(job, new JobParametersBuilder()
+                .addLong("run.at", System.currentTimeMillis())
+                .toJobParameters()));
+    }
+
+    /** Restarts a failed or stopped execution (same instance, from where it stopped) and waits for it to end. */
+    public JobExecution restart(long executionId) {
+        JobExecution execution = execution(executionId);
+        String jobName = execution.getJobInstance().getJobName();
+        switch (execution.getStatus()) {
+            case COMPLETED -> throw new JobRunRefused("execution " + executionId + " of " + jobName
+                    + " COMPLETED: there is nothing to restart (start a new run instead)");
+            case ABANDONED -> throw new JobRunRefused("execution " + executionId + " was ABANDONED: it can no longer be restarted");
+            default -> { }
+        }
+        if (execution.isRunning() && claims.ownerAlive(jobName)) {
+            throw new JobRunRefused("execution " + executionId + " is " + execution.getStatus() + " and its process is alive: stop it first");
+        }
+        return claimed(jobName, () -> {
+            // read again under the claim: a concurrent restart may have got here first
+            JobExecution current = execution(executionId);
+            if (current.isRunning()) {
+                recover(current);
+            }
+            JobExecution last = repository.getLastJobExecution(current.getJobInstance());
+            if (last != null && last.getId() != executionId) {
+                throw new JobRunRefused("execution " + executionId + " was already restarted as execution " + last.getId()
+                        + " (" + last.getStatus() + ")");
+            }
+            return execution(operator.restart(executionId));
+        });
+    }
+
+    /** Asks a running execution to stop at its next chunk boundary (it ends STOPPED and can be restarted). */
+    public void stop(long executionId) {
+        JobExecution execution = execution(executionId);
+        if (!execution.isRunning()) {
+            throw new JobRunRefused("execution " + executionId + " is " + execution.getStatus() + ", not running: nothing to stop");
+        }
         try {
-            return operator.start(job, new JobParametersBuilder()
-                    .addLong("run.at", System.currentTimeMillis())
-                    .toJobParameters());
+            operator.stop(executionId);
         } catch (Exception e) {
-            throw new IllegalStateException("could not start " + jobName + ": " + e.getMessage(), e);
+            throw new JobRunRefused("execution " + executionId + " could not be stopped: " + e.getMessage());
+        }
+    }
+
+    /** Marks a failed or stopped execution as never to be restarted. */
+    public JobExecution abandon(long executionId) {
+        JobExecution execution = execution(executionId);
+        if (execution.isRunning()) {
+            throw new JobRunRefused("execution " + executionId + " is " + execution.getStatus() + ": stop it before abandoning it");
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
+            throw new JobRunRefused("execution " + executionId + " is " + execution.getStatus() + ": only failed or stopped executions can be abandoned");
+        }
+        try {
+            return operator.abandon(executionId);
+        } catch (Exception e) {
+            throw new JobRunRefused("execution " + executionId + " could not be abandoned: " + e.getMessage());
+        }
+    }
+
+    public JobExecution execution(long executionId) {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new JobRunRefused("no job execution " + executionId);
+        }
+        return execution;
+    }
+
+    private interface Launch {
+        JobExecution launch() throws Exception;
+    }
+
+    private JobExecution claimed(String jobName, Launch launch) {
+        claims.claim(jobName, this::recoverRunning);
+        inFlight.incrementAndGet();
+        try {
+            return launch.launch();
+        } catch (JobRunRefused e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JobRunRefused("could not start " + jobName + ": " + e.getMessage());
         } finally {
-            launches.unlock();
+            try {
+                claims.release(jobName);
+            } finally {
+                synchronized (inFlight) {
+                    inFlight.decrementAndGet();
+                    inFlight.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Executions of the job still marked running whose process is dead: marked FAILED so they can be restarted. */
+    private void recoverRunning(String jobName) {
+        for (JobExecution e : repository.findRunningJobExecutions(jobName)) {
+            recover(e);
+        }
+    }
+
+    private void recover(JobExecution e) {
+        log.warn("recovering execution {} of {}: left {} by a process that is gone", e.getId(),
+                e.getJobInstance().getJobName(), e.getStatus());
+        operator.recover(e);
+        recovered.add(e.getId());
+    }
+
+    /** At start-up: every execution left running by a dead process is marked FAILED (never one whose owner lives). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void recoverAtStartUp() {
+        for (String jobName : jobNames()) {
+            if (!repository.findRunningJobExecutions(jobName).isEmpty() && !claims.ownerAlive(jobName)) {
+                try {
+                    claims.claim(jobName, this::recoverRunning);
+                    claims.release(jobName);
+                } catch (JobRunRefused raced) {
+                    log.info("{}: another process is recovering or running it", jobName);
+                }
+            }
+        }
+    }
+
+    /** Executions this process recovered at start-up, for {@code serve} to restart when configured. */
+    public List<Long> recovered() {
+        return List.copyOf(recovered);
+    }
+
+    public boolean restartRecovered() {
+        return properties.restartRecovered();
+    }
+
+    /** SIGTERM or context close: stop this process's jobs at their next chunk boundary and wait, bounded. */
+    @EventListener(ContextClosedEvent.class)
+    public void stopOwnJobs() {
+        if (inFlight.get() == 0) {
+            return;
+        }
+        for (String jobName : claims.mine()) {
+            for (JobExecution e : repository.findRunningJobExecutions(jobName)) {
+                log.warn("shutting down: stopping execution {} of {} at its next chunk boundary", e.getId(), jobName);
+                try {
+                    operator.stop(e.getId());
+                } catch (Exception ex) {
+                    log.warn("could not stop execution {}: {}", e.getId(), ex.getMessage());
+                }
+            }
+        }
+        long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
+        synchronized (inFlight) {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (inFlight.get() > 0) {
+            log.warn("shutting down with {} job(s) still running after {}; they will be recovered at the next start",
+                    inFlight.get(), properties.shutdownGrace());
         }
     }
 
@@ -52,11 +231,22 @@ public class JobRuns {
                                String exitCode, String exitMessage) {
     }
 
-    public List<ExecutionRow> recent(int limit) {
-        return jdbc.sql("SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_CODE, e.EXIT_MESSAGE "
-                        + "FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
-                        + "ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?")
-                .param(limit)
+    /** Newest first, optionally only one status and/or one job. */
+    public List<ExecutionRow> recent(int limit, String status, String job) {
+        StringBuilder sql = new StringBuilder("SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME, "
+                + "e.EXIT_CODE, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND e.STATUS = ?");
+            params.add(status);
+        }
+        if (job != null) {
+            sql.append(" AND i.JOB_NAME = ?");
+            params.add(job);
+        }
+        sql.append(" ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new ExecutionRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class), rs.getString(6),
                         rs.getString(7)))

@@ -1,0 +1,66 @@
+package footage.jobs.report;
+
+import java.util.List;
+
+/**
+ * The report as CSV (RFC 4180, CRLF), one row per finding. Evidence staff open it in spreadsheets, and file names,
+ * notes and device ids come from outside: a cell that a spreadsheet would read as a formula gets a leading
+ * apostrophe (OWASP "CSV injection").
+ */
+final class CsvReport {
+
+    static final List<String> HEADER = List.of("finding_id", "device", "kind", "start", "end", "seconds", "recordings",
+            "activity", "explanation_reason", "explanation_note", "explained_by", "explained_at", "detail");
+
+    private CsvReport() {
+    }
+
+    static String render(GapReport report) {
+        StringBuilder b = new StringBuilder();
+        row(b, HEADER);
+        for (GapReport.Device d : report.devices()) {
+            for (GapReport.Finding f : d.findings()) {
+                GapReport.Explanation e = f.explanation();
+                row(b, List.of(text(f.id()), text(d.deviceId()), text(f.kind()), text(ReportText.iso(f.start())),
+                        text(ReportText.iso(f.end())), ReportText.number(f.seconds()),
+                        text(String.join("; ", f.recordings())), text(f.activityId()),
+                        text(e == null ? null : e.reason()), text(e == null ? null : e.note()),
+                        text(e == null ? null : e.by()), text(e == null ? null : ReportText.iso(e.at())),
+                        text(f.detail())));
+            }
+        }
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(quoted(cells.get(i)));
+        }
+        b.append("\r\n");
+    }
+
+    /**
+     * A text cell made inert. Numbers this class formats itself are not passed through here: a negative number is
+     * data, not a formula, and must stay a number.
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    private static String quoted(String cell) {
+        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+            return cell;
+        }
+        return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,68 @@
+package footage.jobs.report;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The gap-detection report of DESIGN §7 as values; every time is already in {@link #zone}. The renderers turn it
+ * into JSON, CSV, HTML and PDF.
+ *
+ * @param ledgerHead hash of the newest ledger entry when the report was built: ties the report to the catalog state
+ */
+public record GapReport(OffsetDateTime generatedAt, String ledgerHead, ZoneId zone, ReportFilter filter,
+                        List<Device> devices) {
+
+    public static final String SCHEMA = "footage-gap-report/1";
+
+    public GapReport {
+        devices = List.copyOf(devices);
+    }
+
+    /**
+     * @param clockOffsetSeconds offset measured at the device's newest dock (device clock − dock time), null if unknown
+     * @param officers           who carried the device for the recordings (and findings) shown
+     */
+    public record Device(String deviceId, Double clockOffsetSeconds, List<Officer> officers, List<Recording> recordings,
+                         List<Finding> findings) {
+        public Device {
+            officers = List.copyOf(officers);
+            recordings = List.copyOf(recordings);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    public record Officer(String id, String name) {
+        public String label() {
+            if (name == null || name.isBlank()) {
+                return id == null ? "" : id;
+            }
+            return id == null ? name : name + " (" + id + ")";
+        }
+    }
+
+    /**
+     * @param start           corrected (reference) start, null when the device clock could not be placed
+     * @param end             start + the seconds the media really lasts (less than stated when truncated)
+     * @param durationSeconds the seconds the media really lasts, so that end − start = durationSeconds
+     */
+    public record Recording(String id, String file, String sha256, OffsetDateTime start, OffsetDateTime end,
+                            Double durationSeconds, String status) {
+    }
+
+    /** @param recordings file names the finding concerns (for a GAP the one before and the one after) */
+    public record Finding(String id, String kind, OffsetDateTime start, OffsetDateTime end, Double seconds,
+                          List<String> recordings, String activityId, Explanation explanation, String detail) {
+        public Finding {
+            recordings = List.copyOf(recordings);
+        }
+
+        public boolean explained() {
+            return explanation != null;
+        }
+    }
+
+    /** The reason stated for a stop (Art. 11), with who stated it and when. */
+    public record Explanation(String reason, String note, String by, OffsetDateTime at) {
+    }
+}

@@ -1,0 +1,199 @@
+package footage.jobs.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.jobs.FootageProperties;
+import footage.jobs.ledger.Ledger;
+import footage.pipeline.continuity.FindingKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads the gap report of DESIGN §7 from the catalog: per device its recordings on the reference clock and its
+ * current findings. Superseded findings (no longer found by a later analysis) and findings about dump files
+ * (manifest mismatches and the like) are not part of it.
+ */
+@Component
+public class GapReportBuilder {
+
+    static final List<String> KINDS = Arrays.stream(FindingKind.values()).map(Enum::name).toList();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Comparator<OffsetDateTime> TIME_NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    GapReportBuilder(JdbcClient jdbc, Ledger ledger, ReportProperties report, FootageProperties footage,
+                     Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.zone = report.zoneOr(footage.deviceZone());
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The zone the report's times are written in ({@code footage.report.zone}). */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** One consistent read: the ledger head names the catalog state the report shows. */
+    @Transactional(readOnly = true)
+    public GapReport build(ReportFilter filter) {
+        String ledgerHead = ledger.headHash();
+        Map<String, DeviceRows> byDevice = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        for (RecordingRow r : recordings(filter)) {
+            if (filter.overlaps(r.recording().start(), r.recording().end())) {
+                DeviceRows rows = byDevice.computeIfAbsent(r.deviceId(), d -> new DeviceRows());
+                rows.recordings.add(r.recording());
+                rows.officers.add(r.officer());
+            }
+        }
+        for (FindingRow f : findings(filter)) {
+            if (filter.overlaps(f.finding().start(), f.finding().end())) {
+                DeviceRows rows = byDevice.computeIfAbsent(f.deviceId(), d -> new DeviceRows());
+                rows.findings.add(f.finding());
+                rows.officers.add(f.officer());
+            }
+        }
+        Map<String, Double> offsets = newestClockOffsets();
+        List<GapReport.Device> devices = new ArrayList<>();
+        byDevice.forEach((deviceId, rows) -> {
+            rows.recordings.sort(Comparator.comparing(GapReport.Recording::start, TIME_NULLS_LAST)
+                    .thenComparing(GapReport.Recording::file).thenComparing(GapReport.Recording::id));
+            rows.findings.sort(Comparator.comparing(GapReport.Finding::start, TIME_NULLS_LAST)
+                    .thenComparing(GapReport.Finding::kind).thenComparing(GapReport.Finding::id));
+            List<GapReport.Officer> officers = rows.officers.stream()
+                    .filter(o -> o.id() != null || o.name() != null)
+                    .sorted(Comparator.comparing(GapReport.Officer::label)).toList();
+            devices.add(new GapReport.Device(deviceId, offsets.get(deviceId), officers, rows.recordings, rows.findings));
+        });
+        OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+        return new GapReport(now, ledgerHead, zone, filter, devices);
+    }
+
+    private static final class DeviceRows {
+        final List<GapReport.Recording> recordings = new ArrayList<>();
+        final List<GapReport.Finding> findings = new ArrayList<>();
+        final Set<GapReport.Officer> officers = new LinkedHashSet<>();
+    }
+
+    private record RecordingRow(String deviceId, GapReport.Recording recording, GapReport.Officer officer) {
+    }
+
+    private record FindingRow(String deviceId, GapReport.Finding finding, GapReport.Officer officer) {
+    }
+
+    private List<RecordingRow> recordings(ReportFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT r.id, r.device_id, r.file_name, r.sha256, r.corrected_start, "
+                + "COALESCE(r.media_seconds, r.duration_seconds), r.status, COALESCE(d.officer_id, r.officer_id), d.officer_name "
+                + "FROM recordings r JOIN dumps d ON d.id = r.dump_id WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.deviceId() != null) {
+            sql.append(" AND r.device_id = :device");
+            params.put("device", filter.deviceId());
+        }
+        if (filter.to() != null) {
+            // the end needs the duration added, which H2 and PostgreSQL spell differently: from is checked in Java
+            sql.append(" AND r.corrected_start <= :to");
+            params.put("to", filter.to());
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            OffsetDateTime start = time(rs, 5);
+            Double seconds = (Double) rs.getObject(6, Double.class);
+            OffsetDateTime end = start == null || seconds == null ? null
+                    : start.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
+            GapReport.Recording recording = new GapReport.Recording(Long.toString(rs.getLong(1)), rs.getString(3),
+                    rs.getString(4), start, end, seconds, rs.getString(7));
+            return new RecordingRow(rs.getString(2), recording, new GapReport.Officer(rs.getString(8), rs.getString(9)));
+        }).list();
+    }
+
+    private List<FindingRow> findings(ReportFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT f.id, COALESCE(f.device_id, d.device_id, r.device_id), f.kind, "
+                + "f.start_at, f.end_at, f.seconds, f.recordings, f.activity_id, f.explanation_reason, f.explanation_note, "
+                + "f.explained_by, f.explained_at, f.detail, d.officer_id, d.officer_name "
+                + "FROM findings f LEFT JOIN dumps d ON d.id = f.dump_id LEFT JOIN recordings r ON r.id = f.recording_id "
+                + "WHERE f.superseded_at IS NULL AND f.kind IN (:kinds)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("kinds", KINDS);
+        if (filter.deviceId() != null) {
+            sql.append(" AND COALESCE(f.device_id, d.device_id, r.device_id) = :device");
+            params.put("device", filter.deviceId());
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            String reason = rs.getString(9);
+            OffsetDateTime explainedAt = time(rs, 12);
+            GapReport.Explanation explanation = reason == null && explainedAt == null ? null
+                    : new GapReport.Explanation(reason, rs.getString(10), rs.getString(11), explainedAt);
+            GapReport.Finding finding = new GapReport.Finding(rs.getString(1), rs.getString(3), time(rs, 4), time(rs, 5),
+                    (Double) rs.getObject(6, Double.class), fileNames(rs.getString(1), rs.getString(7)), rs.getString(8),
+                    explanation, rs.getString(13));
+            return new FindingRow(rs.getString(2), finding, new GapReport.Officer(rs.getString(14), rs.getString(15)));
+        }).list();
+    }
+
+    /** Offset measured at each device's newest dock; null where that dock had no manifest to measure it with. */
+    private Map<String, Double> newestClockOffsets() {
+        record Dock(String deviceId, OffsetDateTime at, long id, Double offset) {
+        }
+        // a dump without a manifest has no dock time; its registration is when it docked, as far as anyone knows
+        List<Dock> docks = jdbc.sql("SELECT device_id, COALESCE(docked_at, registered_at), id, clock_offset_seconds "
+                        + "FROM dumps WHERE device_id IS NOT NULL")
+                .query((rs, n) -> new Dock(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
+                        (Double) rs.getObject(4, Double.class)))
+                .list();
+        Map<String, Dock> newest = new HashMap<>();
+        Comparator<Dock> order = Comparator.comparing(Dock::at, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingLong(Dock::id);
+        for (Dock d : docks) {
+            newest.merge(d.deviceId(), d, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+        }
+        Map<String, Double> offsets = new HashMap<>();
+        newest.forEach((device, dock) -> offsets.put(device, dock.offset()));
+        return offsets;
+    }
+
+    private OffsetDateTime time(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+
+    private static List<String> fileNames(String findingId, String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (!node.isArray()) {
+                throw new IllegalStateException("finding " + findingId + ": recordings is not a JSON array: " + json);
+            }
+            List<String> names = new ArrayList<>();
+            node.forEach(n -> names.add(n.isNull() ? "" : n.asText()));
+            return names;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("finding " + findingId + ": recordings is not JSON: " + json, e);
+        }
+    }
+}

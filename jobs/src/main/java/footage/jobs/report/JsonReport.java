@@ -1,0 +1,70 @@
+package footage.jobs.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The report as JSON, schema {@code footage-gap-report/1} (DESIGN §7). Built node by node rather than by
+ * serialising the model, so that the schema is exactly what this class writes and nothing else leaks into it.
+ */
+final class JsonReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    static String render(GapReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", GapReport.SCHEMA);
+        root.put("generatedAt", ReportText.iso(report.generatedAt()));
+        root.put("ledgerHead", report.ledgerHead());
+        ArrayNode devices = root.putArray("devices");
+        for (GapReport.Device d : report.devices()) {
+            ObjectNode device = devices.addObject();
+            device.put("deviceId", d.deviceId());
+            device.put("clockOffsetSeconds", d.clockOffsetSeconds());
+            ArrayNode recordings = device.putArray("recordings");
+            for (GapReport.Recording r : d.recordings()) {
+                ObjectNode recording = recordings.addObject();
+                recording.put("id", r.id());
+                recording.put("file", r.file());
+                recording.put("sha256", r.sha256());
+                recording.put("start", ReportText.iso(r.start()));
+                recording.put("end", ReportText.iso(r.end()));
+                recording.put("durationSeconds", r.durationSeconds());
+                recording.put("status", r.status());
+            }
+            ArrayNode findings = device.putArray("findings");
+            for (GapReport.Finding f : d.findings()) {
+                ObjectNode finding = findings.addObject();
+                finding.put("id", f.id());
+                finding.put("kind", f.kind());
+                finding.put("start", ReportText.iso(f.start()));
+                finding.put("end", ReportText.iso(f.end()));
+                finding.put("seconds", f.seconds());
+                ArrayNode files = finding.putArray("recordings");
+                f.recordings().forEach(files::add);
+                finding.put("activityId", f.activityId());
+                GapReport.Explanation e = f.explanation();
+                if (e == null) {
+                    finding.putNull("explanation");
+                } else {
+                    ObjectNode explanation = finding.putObject("explanation");
+                    explanation.put("reason", e.reason());
+                    explanation.put("note", e.note());
+                    explanation.put("by", e.by());
+                    explanation.put("at", ReportText.iso(e.at()));
+                }
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("gap report is not serialisable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package footage.jobs.report;
+
+import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.UsageException;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code footage report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--out FILE]}: the gap
+ * report (DESIGN §7) to stdout, or to FILE.
+ */
+@Component
+class ReportGapsCommand implements CommandHandler {
+
+    private final GapReportBuilder builder;
+    private final GapReportRenderer renderer;
+
+    ReportGapsCommand(GapReportBuilder builder, GapReportRenderer renderer) {
+        this.builder = builder;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public String command() {
+        return "report gaps";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        ReportFormat format;
+        try {
+            format = ReportFormat.parse(invocation.option("format", "json"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format: " + e.getMessage());
+        }
+        String device = invocation.option("device");
+        if (device != null && device.isBlank()) {
+            throw new UsageException("--device needs a device id");
+        }
+        ZoneId zone = builder.zone();
+        OffsetDateTime from = time("from", invocation.option("from"), zone, false);
+        OffsetDateTime to = time("to", invocation.option("to"), zone, true);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new UsageException("--from " + invocation.option("from") + " is after --to " + invocation.option("to"));
+        }
+        GapReport report = builder.build(new ReportFilter(device, from, to));
+        byte[] bytes;
+        try {
+            bytes = renderer.render(report, format);
+        } catch (PdfReport.CjkFontMissingException e) {
+            throw new UsageException(e.getMessage()); // configuration, not a failed run: exit 2
+        }
+        if (device != null && report.devices().isEmpty()) {
+            err.println("footage: nothing catalogued for device " + device + (report.filter().timeBounded() ? " in that time" : ""));
+        }
+        String file = invocation.option("out");
+        if (file == null) {
+            // bytes, not a Writer: the report is UTF-8 whatever the platform encoding of stdout
+            out.write(bytes, 0, bytes.length);
+            out.flush();
+            return 0;
+        }
+        Path target = Path.of(file).toAbsolutePath().normalize();
+        if (Files.isDirectory(target)) {
+            throw new UsageException("--out " + file + " is a folder; name a file");
+        }
+        try {
+            ReportFiles.write(target, bytes, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+        }
+        out.println("report gaps: wrote " + target + " (" + format.extension() + ", " + bytes.length + " bytes, sha256 "
+                + ReportFiles.sha256(bytes) + ")");
+        return 0;
+    }
+
+    /**
+     * An ISO offset date-time, or a local date-time or date read in the report zone. A date given as --to means
+     * the end of that day, so that {@code --from 2019-02-17 --to 2019-02-17} is the whole day.
+     */
+    static OffsetDateTime time(String option, String value, ZoneId zone, boolean endOfDay) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*")) {
+            v = v.replaceFirst(" ", "T");
+        }
+        try {
+            return OffsetDateTime.parse(v).atZoneSameInstant(zone).toOffsetDateTime();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    LocalDate day = LocalDate.parse(v);
+                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toOffsetDateTime();
+                } catch (DateTimeException notDate) {
+                    throw new UsageException("--" + option + ": not a time: '" + value + "' (e.g. 2019-02-17T09:30:00+08:00, "
+                            + "2019-02-17T09:30 or 2019-02-17, local times in " + zone + ")");
+                }
+            }
+        }
+    }
+}

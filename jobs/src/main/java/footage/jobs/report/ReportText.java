@@ -1,0 +1,36 @@
+package footage.jobs.report;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** How the renderers write times and numbers, so the formats agree with each other. */
+final class ReportText {
+
+    /** For people: seconds are enough, and the offset says which zone. */
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx");
+
+    private ReportText() {
+    }
+
+    /** ISO-8601 with offset, as DESIGN §7 asks; null stays null. */
+    static String iso(OffsetDateTime t) {
+        return t == null ? null : t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    static String readable(OffsetDateTime t) {
+        return t == null ? "" : t.format(READABLE);
+    }
+
+    /** Plain decimal (never 1.0E7), at most millisecond precision. */
+    static String number(Double d) {
+        if (d == null) {
+            return "";
+        }
+        if (d.isNaN() || d.isInfinite()) {
+            return d.toString();
+        }
+        BigDecimal v = BigDecimal.valueOf(d).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
+    }
+}

@@ -1,0 +1,52 @@
+package footage.jobs.runs;
+
+import footage.jobs.cli.CommandHandler;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.Locale;
+
+/** {@code footage jobs show ID}: parameters, timings, every step's counts, exit descriptions and failures. */
+@Component
+class JobsShowCommand implements CommandHandler {
+
+    private final JobRuns runs;
+
+    JobsShowCommand(JobRuns runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public String command() {
+        return "jobs show";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        JobExecution e = runs.execution(JobsIds.parse(invocation));
+        out.printf(Locale.ROOT, "execution %d of %s (instance %d): %s, exit %s%n", e.getId(), e.getJobInstance().getJobName(),
+                e.getJobInstanceId(), e.getStatus(), e.getExitStatus().getExitCode());
+        out.println("  parameters: " + e.getJobParameters());
+        out.println("  created:    " + JobsListCommand.time(e.getCreateTime()) + "   started: " + JobsListCommand.time(e.getStartTime())
+                + "   ended: " + JobsListCommand.time(e.getEndTime()));
+        printDescription(out, "  ", e.getExitStatus().getExitDescription());
+        out.printf(Locale.ROOT, "  %-20s %-10s %6s %6s %6s %6s %6s %6s %6s  %s%n", "STEP", "STATUS", "READ", "WRITE", "FILTER",
+                "SKIP", "COMMIT", "ROLLBK", "", "EXIT");
+        e.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId)).forEach(s -> {
+            out.printf(Locale.ROOT, "  %-20s %-10s %6d %6d %6d %6d %6d %6d %6s  %s%n", s.getStepName(), s.getStatus(),
+                    s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getSkipCount(), s.getCommitCount(),
+                    s.getRollbackCount(), "", s.getExitStatus().getExitCode());
+            printDescription(out, "    ", s.getExitStatus().getExitDescription());
+        });
+        return 0;
+    }
+
+    private static void printDescription(PrintStream out, String indent, String description) {
+        if (description != null && !description.isBlank()) {
+            description.lines().forEach(l -> out.println(indent + "| " + l));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package footage.jobs.report;
+
+import org.junit.jupiter.api.Test;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportTests extends ReportTestBase {
+
+    @Test
+    void aSelfContainedPageWithTheTimelineAboveTheFindings() throws Exception {
+        // given
+        CatalogRows.Scenario s = rows().scenario();
+
+        // when
+        byte[] bytes = renderer.render(builder.build(new ReportFilter(s.device(), null, null)), ReportFormat.HTML);
+        String html = new String(bytes, StandardCharsets.UTF_8);
+
+        // then it is one well-formed page that loads nothing from elsewhere
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        assertThat(factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement().getLocalName())
+                .isEqualTo("html");
+        assertThat(html).contains("<style>").doesNotContain("<link", "<script", "src=", "href=", "@import");
+        // the timeline: one lane per device, one bar per recording, gaps marked by whether they are explained
+        assertThat(html.indexOf("<svg")).isPositive().isLessThan(html.indexOf("<table class=\"findings\""));
+        assertThat(count(html, "<rect class=\"recording\"")).isEqualTo(3);
+        assertThat(count(html, "class=\"gap unexplained\"")).isEqualTo(1);
+        assertThat(count(html, "class=\"gap explained\"")).isEqualTo(1);
+        assertThat(count(html, "<path class=\"marker clock-drift\"")).isEqualTo(1);
+        assertThat(count(html, "<rect class=\"lane\"")).isEqualTo(1);
+        assertThat(html).contains(">" + s.device() + "</text>").contains("张三 (100234)");
+        assertThat(titleOf(html, "<rect class=\"recording\"")).contains(s.fileA()).contains("2019-02-17 09:30:00 +08:00")
+                .contains("2019-02-17 09:40:00 +08:00");
+        assertThat(titleOf(html, "<rect class=\"gap explained\"")).contains("WEATHER");
+        // the findings table, every text escaped
+        assertThat(count(html, "<tr class=\"unexplained\">")).isEqualTo(1);
+        assertThat(count(html, "<tr class=\"explained\">")).isEqualTo(1);
+        assertThat(html).doesNotContain("<script>alert")
+                .contains("=cmd() &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; 暴雨");
+        assertThat(html).contains(s.gap()).contains("780").contains("李四");
+    }
+
+    @Test
+    void anEmptyReportStillHasItsTimelineAndTables() {
+        // when
+        String html = new String(renderer.render(builder.build(new ReportFilter("NO-SUCH-DEVICE", null, null)),
+                ReportFormat.HTML), StandardCharsets.UTF_8);
+
+        // then
+        assertThat(html).contains("<svg").contains("no recordings or findings").contains("no findings");
+        assertThat(count(html, "<rect class=\"recording\"")).isZero();
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String titleOf(String html, String element) {
+        Matcher m = Pattern.compile(Pattern.quote(element) + "[^>]*><title>([^<]*)</title>").matcher(html);
+        assertThat(m.find()).as("%s with a title", element).isTrue();
+        return m.group(1);
+    }
+}

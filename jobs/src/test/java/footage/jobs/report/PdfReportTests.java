@@ -1,0 +1,47 @@
+package footage.jobs.report;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class PdfReportTests extends ReportTestBase {
+
+    @Test
+    void chineseNamesAndNotesRenderAsText() throws Exception {
+        // given
+        CatalogRows.Scenario s = rows().scenario();
+
+        // when
+        byte[] pdf = renderer.render(builder.build(new ReportFilter(s.device(), null, null)), ReportFormat.PDF);
+
+        // then
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("张三").contains("李四").contains("暴雨").contains(s.device()).contains("WEATHER");
+        }
+    }
+
+    @Test
+    void aMissingCjkFontIsABadConfigurationThatSaysWhatToDo() {
+        // given
+        GapReportRenderer withoutFont = new GapReportRenderer(new ReportProperties(null, Path.of("/nonexistent/cjk.ttf")));
+        GapReport report = builder.build(new ReportFilter("NO-SUCH-DEVICE", null, null));
+
+        // when
+        Throwable thrown = catchThrowable(() -> withoutFont.render(report, ReportFormat.PDF));
+
+        // then
+        assertThat(thrown).isInstanceOf(PdfReport.CjkFontMissingException.class)
+                .hasMessageContaining("/nonexistent/cjk.ttf")
+                .hasMessageContaining("fonts-droid-fallback")
+                .hasMessageContaining("footage.report.cjk-font");
+    }
+}

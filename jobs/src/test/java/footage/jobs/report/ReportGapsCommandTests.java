@@ -1,0 +1,122 @@
+package footage.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.jobs.cli.Cli;
+import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.UsageException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static footage.jobs.report.CatalogRows.cst;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class ReportGapsCommandTests extends ReportTestBase {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    List<CommandHandler> handlers;
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> options) {
+        CommandHandler handler = handlers.stream().filter(h -> h.command().equals("report gaps")).findFirst().orElseThrow();
+        return handler.run(new CommandHandler.Invocation(List.of(), options),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsTheJsonReportOfOneDeviceAndWindowAsUtf8() throws Exception {
+        // given
+        CatalogRows.Scenario s = rows().scenario();
+
+        // when
+        int code = run(Map.of("device", s.device(), "from", "2019-02-17 09:41", "to", "2019-02-17T01:45:00Z"));
+
+        // then
+        assertThat(code).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+        JsonNode device = json.get("devices").get(0);
+        assertThat(device.get("recordings")).hasSize(1);
+        assertThat(device.get("recordings").get(0).get("file").asText()).isEqualTo(s.fileB());
+        assertThat(device.get("findings").get(0).get("id").asText()).isEqualTo(s.gap());
+    }
+
+    @Test
+    void writesEachFormatToTheOutFile() throws Exception {
+        // given
+        CatalogRows.Scenario s = rows().scenario();
+
+        for (String format : List.of("csv", "html", "pdf")) {
+            // when
+            Path file = tmp.resolve("gaps." + format);
+            int code = run(Map.of("device", s.device(), "format", format, "out", file.toString()));
+
+            // then
+            assertThat(code).isZero();
+            assertThat(file).isRegularFile();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote " + file);
+        }
+        assertThat(Files.readString(tmp.resolve("gaps.csv"))).contains("'=cmd()");
+        assertThat(Files.readString(tmp.resolve("gaps.html"))).contains("张三");
+        assertThat(Files.readAllBytes(tmp.resolve("gaps.pdf"))).startsWith("%PDF-".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void aBadFormatOrTimeIsAUsageError() {
+        // when
+        Throwable format = catchThrowable(() -> run(Map.of("format", "xml")));
+        Throwable time = catchThrowable(() -> run(Map.of("from", "yesterday")));
+        Throwable order = catchThrowable(() -> run(Map.of("from", "2019-02-18", "to", "2019-02-16")));
+
+        // then
+        assertThat(format).isInstanceOf(UsageException.class).hasMessageContaining("xml").hasMessageContaining("json, csv, html, pdf");
+        assertThat(time).isInstanceOf(UsageException.class).hasMessageContaining("--from").hasMessageContaining("yesterday");
+        assertThat(order).isInstanceOf(UsageException.class).hasMessageContaining("after");
+    }
+
+    @Test
+    void timesAreOffsetDateTimesOrLocalTimesInTheReportZone() {
+        // then
+        assertThat(ReportGapsCommand.time("from", "2019-02-17T01:30:00Z", SHANGHAI, false)).isEqualTo(cst("2019-02-17T09:30:00"));
+        assertThat(ReportGapsCommand.time("from", "2019-02-17T09:30", SHANGHAI, false)).isEqualTo(cst("2019-02-17T09:30:00"));
+        assertThat(ReportGapsCommand.time("from", "2019-02-17 09:30:15", SHANGHAI, false)).isEqualTo(cst("2019-02-17T09:30:15"));
+        assertThat(ReportGapsCommand.time("from", "2019-02-17", SHANGHAI, false)).isEqualTo(cst("2019-02-17T00:00:00"));
+        // a day given as the end of the window means all of that day
+        assertThat(ReportGapsCommand.time("to", "2019-02-17", SHANGHAI, true)).isEqualTo(cst("2019-02-18T00:00:00"));
+        assertThat(ReportGapsCommand.time("to", null, SHANGHAI, true)).isNull();
+    }
+
+    @Test
+    void theCommandLineExits2OnABadFormatAnd0WithTheReport() {
+        // given
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // when
+        int bad = cli.run(new String[] {"--home", tmp.toString(), "report", "gaps", "--format", "docx"});
+        String badErr = err.toString(StandardCharsets.UTF_8);
+        int good = cli.run(new String[] {"--home", tmp.toString(), "report", "gaps", "--format", "csv"});
+
+        // then
+        assertThat(bad).isEqualTo(2);
+        assertThat(badErr).startsWith("footage: --format: unknown report format 'docx'");
+        assertThat(good).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("finding_id,device,kind,");
+    }
+}

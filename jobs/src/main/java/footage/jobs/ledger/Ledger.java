@@ -49,7 +49,8 @@ public class Ledger {
     /** Appends an entry and returns its hash. Must run inside the transaction of the change it records. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String append(String type, String subject, String actor, Map<String, ?> payload) {
-        Head head = head(true).orElse(new Head(0, GENESIS));
+        jdbc.sql("SELECT id FROM ledger_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        Head head = head().orElse(new Head(0, GENESIS));
         long seq = head.seq() + 1;
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String payloadJson = canonicalPayload(payload);
@@ -63,12 +64,11 @@ public class Ledger {
 
     /** Hash of the newest entry, or {@link #GENESIS} for an empty ledger. */
     public String headHash() {
-        return head(false).map(Head::hash).orElse(GENESIS);
+        return head().map(Head::hash).orElse(GENESIS);
     }
 
-    private Optional<Head> head(boolean lock) {
-        // the row lock serialises appenders across threads and processes sharing one database
-        return jdbc.sql("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1" + (lock ? " FOR UPDATE" : ""))
+    private Optional<Head> head() {
+        return jdbc.sql("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .optional();
     }

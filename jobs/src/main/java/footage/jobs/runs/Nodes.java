@@ -37,6 +37,8 @@ public class Nodes implements AutoCloseable {
         this.host = hostName();
         this.nodeId = host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime now = now();
+        // rows of processes silent for a day only clutter the table; their jobs were recovered long ago
+        jdbc.sql("DELETE FROM footage_nodes WHERE heartbeat_at < ?").param(now.minusDays(1)).update();
         jdbc.sql("INSERT INTO footage_nodes (node_id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)")
                 .params(nodeId, host, pid, now, now).update();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -77,14 +79,13 @@ public class Nodes implements AutoCloseable {
         return ((OffsetDateTime) row.get()[2]).isAfter(now().minus(properties.lease()));
     }
 
+    /**
+     * Stops heartbeating. The row stays: its silence is what tells the others this process is gone, and closing
+     * must not wait on a database that may itself be going away.
+     */
     @Override
     public void close() {
         timer.shutdownNow();
-        try {
-            jdbc.sql("DELETE FROM footage_nodes WHERE node_id = ?").param(nodeId).update();
-        } catch (RuntimeException e) {
-            log.debug("node row not removed: {}", e.getMessage());
-        }
     }
 
     private static OffsetDateTime now() {

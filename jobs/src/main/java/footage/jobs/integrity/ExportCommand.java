@@ -1,0 +1,130 @@
+package footage.jobs.integrity;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.UsageException;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code footage export (--case ID | --device ID --from T --to T) --out DIR}: a BagIt evidence package of the chosen
+ * recordings. Exit 0 done, 1 when the evidence does not verify (nothing is exported then), 2 bad usage, a non-empty
+ * --out, or nothing to export.
+ */
+@Component
+class ExportCommand implements CommandHandler {
+
+    private final FootageProperties properties;
+    private final ExportProperties export;
+    private final ExportSelector selector;
+    private final Exporter exporter;
+
+    ExportCommand(FootageProperties properties, ExportProperties export, ExportSelector selector, Exporter exporter) {
+        this.properties = properties;
+        this.export = export;
+        this.selector = selector;
+        this.exporter = exporter;
+    }
+
+    @Override
+    public String command() {
+        return "export";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        String caseNumber = invocation.option("case");
+        String device = invocation.option("device");
+        if ((caseNumber == null) == (device == null)) {
+            throw new UsageException("export needs either --case ID or --device ID --from T --to T");
+        }
+        if (caseNumber != null && (invocation.option("from") != null || invocation.option("to") != null)) {
+            throw new UsageException("--from and --to go with --device; a case's times come from its activities");
+        }
+        Path target = emptyTarget(invocation.required("out"));
+        if (export.organization() == null || export.organization().isBlank()) {
+            throw new UsageException("footage.export.organization is not set: bag-info.txt must name the Source-Organization "
+                    + "(e.g. --footage.export.organization='…民政局')");
+        }
+        Selection selection;
+        if (caseNumber != null) {
+            selection = selector.byCase(caseNumber);
+        } else {
+            ZoneId zone = properties.deviceZone();
+            OffsetDateTime from = time("from", invocation.required("from"), zone, false);
+            OffsetDateTime to = time("to", invocation.required("to"), zone, true);
+            if (from.isAfter(to)) {
+                throw new UsageException("--from is after --to");
+            }
+            selection = selector.byDevice(device, from, to);
+        }
+        out.printf(Locale.ROOT, "export: %s: %d recording(s), %.1f MiB%n", selection.externalIdentifier(),
+                selection.recordings().size(), selection.bytes() / 1048576.0);
+        Exporter.Result result;
+        try {
+            result = exporter.export(selection, target);
+        } catch (Exporter.IntegrityException e) {
+            out.println("export: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("export to " + target + " failed: " + e.getMessage(), e);
+        }
+        out.println("export: wrote BagIt bag " + result.bag() + ": " + result.files() + " payload file(s), "
+                + result.bytes() + " bytes, " + result.ledgerEntries() + " ledger entries in " + Exporter.LEDGER_EXTRACT);
+        if (result.pdfProblem() != null) {
+            out.println("export: no gap-report.pdf (" + result.pdfProblem() + "); gap-report.json is in the bag");
+        }
+        out.println("export: tagmanifest-sha256.txt " + result.tagManifestSha256() + " (registered in the ledger as EXPORTED)");
+        return 0;
+    }
+
+    private static Path emptyTarget(String value) {
+        Path target = Path.of(value).toAbsolutePath().normalize();
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw new UsageException("--out " + value + " is a file; name a new or empty folder");
+            }
+            try (Stream<Path> list = Files.list(target)) {
+                if (list.findAny().isPresent()) {
+                    throw new UsageException("--out " + value + " is not empty; an evidence package goes into a new or empty folder");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read --out " + value + ": " + e.getMessage(), e);
+            }
+        }
+        return target;
+    }
+
+    /** An ISO offset date-time, or a local date-time or date in the device zone; a date as --to means its whole day. */
+    static OffsetDateTime time(String option, String value, ZoneId zone, boolean endOfDay) {
+        String v = value.trim();
+        try {
+            return OffsetDateTime.parse(v);
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    LocalDate day = LocalDate.parse(v);
+                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toOffsetDateTime();
+                } catch (DateTimeException notDate) {
+                    throw new UsageException("--" + option + ": not a time: '" + value
+                            + "' (e.g. 2019-02-17T09:30:00+08:00, 2019-02-17T09:30 or 2019-02-17 in " + zone + ")");
+                }
+            }
+        }
+    }
+}

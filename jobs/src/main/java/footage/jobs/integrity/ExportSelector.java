@@ -1,0 +1,93 @@
+package footage.jobs.integrity;
+
+import footage.jobs.cli.UsageException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the recordings of an export: those of a device overlapping a time range, or those of a case, i.e. of the
+ * devices and officers of the case's enforcement activities overlapping each activity's window (DESIGN §6).
+ * A recording overlaps a window when its reference [start, end] and the window share a moment; a recording whose
+ * start could not be placed on the reference clock cannot be placed in a window and is not chosen.
+ */
+@Component
+class ExportSelector {
+
+    private static final String COLUMNS = "SELECT id, sha256, size_bytes, archive_path, original_path, dump_id, device_id, "
+            + "officer_id, corrected_start, COALESCE(media_seconds, duration_seconds), status FROM recordings ";
+
+    private final JdbcClient jdbc;
+
+    ExportSelector(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Selection byDevice(String device, OffsetDateTime from, OffsetDateTime to) {
+        Selection.Window window = new Selection.Window(List.of(device), List.of(), from, to);
+        List<ExportedRecording> chosen = jdbc.sql(COLUMNS + "WHERE device_id = ? AND corrected_start <= ? ORDER BY id")
+                .params(device, to).query(ExportSelector::recording).list()
+                .stream().filter(r -> r.overlaps(from, to)).toList();
+        if (chosen.isEmpty()) {
+            throw new UsageException("nothing to export: no recording of device " + device + " overlaps " + from + " .. " + to);
+        }
+        return new Selection("device " + device + " " + from + "/" + to, List.of(window), chosen);
+    }
+
+    Selection byCase(String caseNumber) {
+        List<Selection.Window> windows = jdbc.sql("SELECT start_at, end_at, devices, officers FROM activities "
+                        + "WHERE case_number = ? ORDER BY start_at, id")
+                .param(caseNumber)
+                .query((rs, n) -> new Selection.Window(list(rs.getString(3)), list(rs.getString(4)),
+                        rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+                .list();
+        if (windows.isEmpty()) {
+            throw new UsageException("nothing to export: no enforcement activity has case number " + caseNumber
+                    + " (activities are imported with 'footage activities import FILE')");
+        }
+        Map<Long, ExportedRecording> chosen = new LinkedHashMap<>();
+        for (Selection.Window w : windows) {
+            List<ExportedRecording> candidates = new ArrayList<>();
+            if (!w.devices().isEmpty()) {
+                candidates.addAll(jdbc.sql(COLUMNS + "WHERE device_id IN (:ids) AND corrected_start <= :to ORDER BY id")
+                        .param("ids", w.devices()).param("to", w.to()).query(ExportSelector::recording).list());
+            }
+            if (!w.officers().isEmpty()) {
+                candidates.addAll(jdbc.sql(COLUMNS + "WHERE officer_id IN (:ids) AND corrected_start <= :to ORDER BY id")
+                        .param("ids", w.officers()).param("to", w.to()).query(ExportSelector::recording).list());
+            }
+            candidates.stream().filter(r -> r.overlaps(w.from(), w.to())).forEach(r -> chosen.putIfAbsent(r.id(), r));
+        }
+        if (chosen.isEmpty()) {
+            throw new UsageException("nothing to export: no recording of the devices or officers of case " + caseNumber
+                    + " overlaps its " + windows.size() + " activity window(s)");
+        }
+        List<ExportedRecording> sorted = new ArrayList<>(chosen.values());
+        sorted.sort(java.util.Comparator.comparingLong(ExportedRecording::id));
+        return new Selection("case " + caseNumber, windows, sorted);
+    }
+
+    private static ExportedRecording recording(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime start = rs.getObject(9, OffsetDateTime.class);
+        Double seconds = (Double) rs.getObject(10, Double.class);
+        OffsetDateTime end = start == null || seconds == null ? start : start.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
+        return new ExportedRecording(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), rs.getString(7), rs.getString(8), start, end, rs.getString(11));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -69,6 +69,9 @@ public final class Cli {
         if (line.command().equals("ingest") && line.options().containsKey("drop")) {
             springArgs.add("--footage.drop=" + Path.of(line.options().get("drop")).toAbsolutePath().normalize());
         }
+        if (line.command().equals("serve")) {
+            springArgs.add(0, "--spring.main.web-application-type=servlet");
+        }
         if (line.command().equals("demo")) {
             // the sample dumps are complete copies: no need to wait for a station to finish writing
             springArgs.add("--footage.ingest.quiet-period=0s");

@@ -1,6 +1,7 @@
 package footage.jobs.catalog;
 
 import footage.jobs.ledger.Ledger;
+import footage.jobs.metrics.DomainMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,11 +24,13 @@ public class Catalog {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final DomainMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    Catalog(JdbcClient jdbc, Ledger ledger) {
+    Catalog(JdbcClient jdbc, Ledger ledger, DomainMetrics metrics) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     private OffsetDateTime now() {
@@ -80,17 +83,22 @@ public class Catalog {
     /** The next file to take in after {@code afterId}, in registration order. */
     public Optional<PendingFile> nextPending(long afterId) {
         return jdbc.sql("SELECT f.id, f.dump_id, d.folder, f.path, f.listed, f.listed_size, f.listed_md5, d.device_id, "
-                        + "d.officer_id, d.docked_at, d.clock_offset_seconds FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
+                        + "d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
                         + "WHERE f.status = 'PENDING' AND f.id > ? ORDER BY f.id LIMIT 1")
                 .param(afterId)
                 .query((rs, n) -> new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class)))
+                        rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
+                        (Long) rs.getObject(12, Long.class)))
                 .optional();
     }
 
     public long countPending() {
         return jdbc.sql("SELECT COUNT(*) FROM dump_files WHERE status = 'PENDING'").query(Long.class).single();
+    }
+
+    public long pendingBytes() {
+        return jdbc.sql("SELECT COALESCE(SUM(size_bytes), 0) FROM dump_files WHERE status = 'PENDING'").query(Long.class).single();
     }
 
     /** Files that failed for a passing reason (I/O) get another try in the next run. */
@@ -146,6 +154,9 @@ public class Catalog {
             default -> "FILE_" + status;
         };
         ledger.append(type, "dump-file:" + fileId, actor, payload);
+        long archived = !"ARCHIVED".equals(status) && !"DAMAGED".equals(status) || recordingId == null ? 0
+                : jdbc.sql("SELECT size_bytes FROM recordings WHERE id = ?").param(recordingId).query(Long.class).single();
+        metrics.fileSettled(status, archived);
     }
 
     /** Raises a finding unless one with the same id exists; returns whether it is new. */
@@ -172,6 +183,7 @@ public class Catalog {
         payload.put("recordings", f.recordings());
         payload.put("detail", f.detail());
         ledger.append("FINDING_RAISED", "finding:" + f.id(), actor, payload);
+        metrics.findingRaised(f.kind());
         return true;
     }
 

@@ -5,5 +5,5 @@ import java.time.OffsetDateTime;
 /** A file of a registered dump that has not been taken in yet, with the dump facts it needs. */
 public record PendingFile(long id, long dumpId, String dumpFolder, String path, boolean listed, Long listedSize,
                           String listedMd5, String deviceId, String officerId, OffsetDateTime dockedAt,
-                          Double clockOffsetSeconds) {
+                          Double clockOffsetSeconds, Long size) {
 }

@@ -19,6 +19,9 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
     private long lastId;
     private long total;
     private long read;
+    private long totalBytes;
+    private long bytesRead;
+    private long startedNanos;
 
     PendingFileReader(Catalog catalog) {
         this.catalog = catalog;
@@ -29,7 +32,10 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
         lastId = 0;
         read = 0;
         total = catalog.countPending();
-        log.info("ingest: {} file(s) to take in", total);
+        totalBytes = catalog.pendingBytes();
+        bytesRead = 0;
+        startedNanos = System.nanoTime();
+        log.info("ingest: {} file(s) to take in, {}", total, Progress.bytes(totalBytes));
     }
 
     @Override
@@ -38,7 +44,9 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
         if (next != null) {
             lastId = next.id();
             read++;
-            log.info("ingest: [{}/{}] {}/{}", read, Math.max(total, read), next.dumpFolder(), next.path());
+            log.info("ingest: [{}/{}] {}/{} ({})", read, Math.max(total, read), next.dumpFolder(), next.path(),
+                    Progress.of(bytesRead, totalBytes, System.nanoTime() - startedNanos));
+            bytesRead += next.size() == null ? 0 : next.size();
         }
         return next;
     }

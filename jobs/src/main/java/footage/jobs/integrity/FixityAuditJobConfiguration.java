@@ -60,8 +60,9 @@ class FixityAuditJobConfiguration {
     }
 
     @Bean
-    FixityWriter fixityAuditWriter(JdbcClient jdbc, Ledger ledger, FootageProperties properties) {
-        return new FixityWriter(jdbc, ledger, properties);
+    FixityWriter fixityAuditWriter(JdbcClient jdbc, Ledger ledger, FootageProperties properties,
+                                   footage.jobs.metrics.DomainMetrics metrics) {
+        return new FixityWriter(jdbc, ledger, properties, metrics);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package footage.jobs.integrity;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.ledger.Ledger;
+import footage.jobs.metrics.DomainMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -27,13 +28,15 @@ class FixityWriter implements ItemWriter<FixityResult>, StepExecutionListener {
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final FootageProperties properties;
+    private final DomainMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private long audit;
 
-    FixityWriter(JdbcClient jdbc, Ledger ledger, FootageProperties properties) {
+    FixityWriter(JdbcClient jdbc, Ledger ledger, FootageProperties properties, DomainMetrics metrics) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,6 +52,7 @@ class FixityWriter implements ItemWriter<FixityResult>, StepExecutionListener {
                     .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), r.ok() ? "OK" : "FAILED",
                             audit, o.recordingId())
                     .update();
+            metrics.fixityChecked(r.ok());
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("audit", audit);
             payload.put("archivePath", o.archivePath());

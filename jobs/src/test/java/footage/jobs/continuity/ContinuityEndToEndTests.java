@@ -120,6 +120,53 @@ class ContinuityEndToEndTests {
         });
     }
 
+    @Autowired
+    footage.jobs.report.GapReportBuilder reports;
+    @Autowired
+    footage.jobs.report.GapReportRenderer renderer;
+    @Autowired
+    footage.jobs.ledger.Ledger ledger;
+
+    @Test
+    void theJsonReportCarriesEveryFindingKindOnTheReferenceClock() throws Exception {
+        // when
+        byte[] json = renderer.render(reports.build(footage.jobs.report.ReportFilter.all()), footage.jobs.report.ReportFormat.JSON);
+
+        // then
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(root.get("schema").asText()).isEqualTo("footage-gap-report/1");
+        assertThat(root.get("ledgerHead").asText()).isEqualTo(ledger.headHash());
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> devices = new java.util.HashMap<>();
+        root.get("devices").forEach(d -> devices.put(d.get("deviceId").asText(), d));
+        var a = devices.get(A);
+        // the newest dock's offset: 95 s, or 1 s once the re-dock test has docked the device again
+        assertThat(a.get("clockOffsetSeconds").asDouble()).isEqualTo(jdbc.sql("SELECT clock_offset_seconds FROM dumps "
+                + "WHERE device_id = ? ORDER BY docked_at DESC LIMIT 1").param(A).query(Double.class).single());
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        devices.values().forEach(d -> d.get("findings").forEach(f -> kinds.add(f.get("kind").asText())));
+        assertThat(kinds).containsExactlyInAnyOrder("GAP", "OVERLAP", "DISCONTINUITY", "DAMAGED", "CLOCK_DRIFT",
+                "LATE_UPLOAD", "TIME_MISMATCH", "CLOCK_UNVERIFIED");
+        var gap = java.util.stream.StreamSupport.stream(a.get("findings").spliterator(), false)
+                .filter(f -> f.get("kind").asText().equals("GAP")
+                        && f.get("recordings").get(0).asText().equals(name(A, "20190301", "090020", 2)))
+                .findFirst().orElseThrow();
+        assertThat(OffsetDateTime.parse(gap.get("start").asText()).toInstant())
+                .isCloseTo(local("2019-03-01T08:59:05"), within(Duration.ofSeconds(1)));
+        assertThat(gap.get("start").asText()).endsWith("+08:00");
+        assertThat(OffsetDateTime.parse(gap.get("end").asText()).toInstant())
+                .isCloseTo(local("2019-03-01T08:59:35"), within(Duration.ofSeconds(1)));
+        assertThat(gap.get("seconds").asDouble()).isCloseTo(30.0, within(0.1));
+        assertThat(gap.get("recordings").get(1).asText()).isEqualTo(name(A, "20190301", "090110", 3));
+        assertThat(gap.get("activityId").isNull()).isTrue();
+        var first = a.get("recordings").get(0);
+        assertThat(first.get("file").asText()).isEqualTo(name(A, "20190301", "090000", 1));
+        assertThat(OffsetDateTime.parse(first.get("start").asText()).toInstant())
+                .isCloseTo(local("2019-03-01T08:58:25"), within(Duration.ofSeconds(1)));
+        assertThat(first.get("durationSeconds").asDouble()).isCloseTo(20.0, within(0.1));
+        assertThat(first.get("status").asText()).isEqualTo("ARCHIVED");
+        assertThat(first.get("sha256").asText()).hasSize(64);
+    }
+
     @Test
     void overlapDiscontinuityDamageAndTimeMismatchAreFound() {
         assertThat(findings(A, "OVERLAP")).singleElement()

@@ -1,6 +1,9 @@
 package footage.jobs.cli;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.runs.JobRuns;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -18,9 +21,12 @@ class DemoCommand implements CommandHandler {
     private final FootageProperties properties;
     private final IngestCommand ingest;
 
-    DemoCommand(FootageProperties properties, IngestCommand ingest) {
+    private final JobRuns runs;
+
+    DemoCommand(FootageProperties properties, IngestCommand ingest, JobRuns runs) {
         this.properties = properties;
         this.ingest = ingest;
+        this.runs = runs;
     }
 
     @Override
@@ -47,7 +53,27 @@ class DemoCommand implements CommandHandler {
         }
         out.println("demo: home " + properties.home());
         out.println("demo: copied the sample dumps from " + sampleMedia + " into " + properties.drop());
-        return ingest.run(invocation, out, err);
+        int code = ingest.run(invocation, out, err);
+        report(out, err);
+        return code;
+    }
+
+    /** The gap report of what was just ingested, in every format, so the demo shows where to look. */
+    private void report(PrintStream out, PrintStream err) {
+        try {
+            JobExecution report = runs.run("reportJob");
+            if (report.getStatus() != BatchStatus.COMPLETED) {
+                err.println("footage: the gap report was not written: " + report.getExitStatus().getExitDescription()
+                        .lines().findFirst().orElse(report.getStatus().toString()));
+                return;
+            }
+            try (Stream<Path> files = Files.list(properties.reports())) {
+                files.filter(f -> f.getFileName().toString().startsWith("gaps-")).sorted()
+                        .forEach(f -> out.println("  report:      " + f));
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("footage: the gap report was not written: " + Cli.rootMessage(e));
+        }
     }
 
     private static Path sampleMedia() {

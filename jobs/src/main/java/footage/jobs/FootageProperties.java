@@ -57,7 +57,8 @@ public record FootageProperties(Path home, Path drop, Path archive, Path quarant
 
     /**
      * Test hook: {@code pauseAt = "<point>:<n>"} makes the n-th file processed in this run stop at that point
-     * (mid-copy, after-rename, after-commit), print {@code PAUSED <point>} and wait to be killed.
+     * (mid-copy, after-rename, after-commit), print {@code PAUSED <point>} and wait to be killed, or for a line
+     * {@code resume} on stdin to go on.
      */
     public record Debug(String pauseAt) {
     }

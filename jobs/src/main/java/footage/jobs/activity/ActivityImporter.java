@@ -2,6 +2,7 @@ package footage.jobs.activity;
 
 import footage.jobs.continuity.ContinuityService;
 import footage.jobs.ledger.Ledger;
+import footage.jobs.retention.Retention;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +23,13 @@ class ActivityImporter {
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ContinuityService continuity;
+    private final Retention retention;
 
-    ActivityImporter(JdbcClient jdbc, Ledger ledger, ContinuityService continuity) {
+    ActivityImporter(JdbcClient jdbc, Ledger ledger, ContinuityService continuity, Retention retention) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.continuity = continuity;
+        this.retention = retention;
     }
 
     record Result(int added, int updated, int unchanged, ContinuityService.Outcome analysis) {
@@ -39,6 +42,7 @@ class ActivityImporter {
         int unchanged = 0;
         Set<String> devices = new HashSet<>();
         Set<String> officers = new HashSet<>();
+        List<String> stored = new java.util.ArrayList<>();
         for (ActivityRecord a : activities) {
             devices.addAll(a.devices());
             officers.addAll(a.officers());
@@ -54,6 +58,7 @@ class ActivityImporter {
                         .params(a.id(), a.caseNumber(), start, end, devicesCsv, officersCsv, permanentCsv, OffsetDateTime.now(ZoneOffset.UTC))
                         .update();
                 ledger.append("ACTIVITY_IMPORTED", "activity:" + a.id(), actor, payload(a));
+                stored.add(a.id());
                 added++;
             } else if (changed(a, start, end, devicesCsv, officersCsv, permanentCsv)) {
                 jdbc.sql("UPDATE activities SET case_number = ?, start_at = ?, end_at = ?, devices = ?, officers = ?, "
@@ -61,11 +66,14 @@ class ActivityImporter {
                         .params(a.caseNumber(), start, end, devicesCsv, officersCsv, permanentCsv, OffsetDateTime.now(ZoneOffset.UTC), a.id())
                         .update();
                 ledger.append("ACTIVITY_UPDATED", "activity:" + a.id(), actor, payload(a));
+                stored.add(a.id());
                 updated++;
             } else {
                 unchanged++;
             }
         }
+        // Art. 15 flags make the covered recordings PERMANENT; holds on a case follow its activities
+        retention.onActivities(stored, actor);
         if (!officers.isEmpty()) {
             devices.addAll(jdbc.sql("SELECT DISTINCT device_id FROM recordings WHERE officer_id IN (:o) AND device_id IS NOT NULL")
                     .param("o", officers).query(String.class).list());

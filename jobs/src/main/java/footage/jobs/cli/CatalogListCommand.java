@@ -1,6 +1,7 @@
 package footage.jobs.cli;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.retention.ObjectLocations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code footage catalog list}: every recording, by device and reference start time. */
+/**
+ * {@code footage catalog list}: every recording, by device and reference start time, with where its object is
+ * (archive, or expired/ once swept) and its retention: class, Art. 15 category, hold, retain-until date.
+ */
 @Component
 class CatalogListCommand implements CommandHandler {
 
@@ -27,20 +31,26 @@ class CatalogListCommand implements CommandHandler {
 
     @Override
     public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        record Row(long id, String device, String officer, String start, Double duration, String status, String sha, String file) {
+        record Row(long id, String device, String officer, String start, Double duration, String status, String sha, String file,
+                   String where, String retentionClass, String category, boolean held, java.time.LocalDate until) {
         }
-        List<Row> rows = jdbc.sql("SELECT id, device_id, officer_id, corrected_start, duration_seconds, status, sha256, file_name "
+        List<Row> rows = jdbc.sql("SELECT id, device_id, officer_id, corrected_start, duration_seconds, status, sha256, file_name, "
+                        + "archive_path, retention_class, retention_category, on_hold, retain_until "
                         + "FROM recordings ORDER BY device_id, corrected_start, id")
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         reference(rs.getObject(4, java.time.OffsetDateTime.class)),
-                        (Double) rs.getObject(5, Double.class), rs.getString(6), rs.getString(7), rs.getString(8)))
+                        (Double) rs.getObject(5, Double.class), rs.getString(6), rs.getString(7), rs.getString(8),
+                        ObjectLocations.isExpired(rs.getString(9)) ? "expired" : "archive", rs.getString(10),
+                        rs.getString(11), rs.getBoolean(12), rs.getObject(13, java.time.LocalDate.class)))
                 .list();
-        out.printf(Locale.ROOT, "%-5s %-12s %-8s %-25s %8s %-9s %-12s %s%n", "ID", "DEVICE", "OFFICER", "START (reference)",
-                "SECONDS", "STATUS", "SHA-256", "FILE");
+        String format = "%-5s %-12s %-8s %-25s %8s %-9s %-8s %-9s %-16s %-4s %-12s %-12s %s%n";
+        out.printf(Locale.ROOT, format, "ID", "DEVICE", "OFFICER", "START (reference)", "SECONDS", "STATUS", "WHERE",
+                "CLASS", "CATEGORY", "HOLD", "RETAIN-UNTIL", "SHA-256", "FILE");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-5d %-12s %-8s %-25s %8s %-9s %-12s %s%n", r.id(), r.device(), r.officer(), r.start(),
-                    r.duration() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.duration()), r.status(),
-                    r.sha().substring(0, 12), r.file());
+            out.printf(Locale.ROOT, format, r.id(), r.device(), r.officer(), r.start(),
+                    r.duration() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.duration()), r.status(), r.where(),
+                    r.retentionClass(), r.category() == null ? "-" : r.category(), r.held() ? "yes" : "-",
+                    r.until() == null ? "-" : r.until(), r.sha().substring(0, 12), r.file());
         }
         out.println(rows.size() + " recording(s)");
         return 0;

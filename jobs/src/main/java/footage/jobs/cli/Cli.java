@@ -71,6 +71,15 @@ public final class Cli {
         }
         if (line.command().equals("serve")) {
             springArgs.add(0, "--spring.main.web-application-type=servlet");
+            if (line.options().containsKey("role")) {
+                String role = line.options().get("role");
+                if (!List.of("all", "manager", "worker").contains(role)) {
+                    err.println("footage: --role must be all, manager or worker, not '" + role + "'");
+                    err.println("usage: footage " + line.spec().usage());
+                    return 2;
+                }
+                springArgs.add("--footage.role=" + role);
+            }
         }
         if (line.command().equals("demo")) {
             // the sample dumps are complete copies: no need to wait for a station to finish writing

@@ -20,12 +20,17 @@ final class CommandSpecs {
             CommandSpec.of("verify", "verify [--full]         check the ledger chain and the catalog against it; --full re-hashes the archive too").flags("full"),
             CommandSpec.of("fixity", "fixity [--resume]       fixity audit of the archive (footage.fixity.max-age); --resume continues an unfinished one").flags("resume"),
             CommandSpec.of("export", "export (--case ID | --device ID --from T --to T) --out DIR   BagIt evidence package").options("case", "device", "from", "to", "out"),
+            CommandSpec.of("transcode", "transcode               make the missing viewing proxies and thumbnails (ffmpeg-profiles/) of the archived recordings"),
+            CommandSpec.of("retention set", "retention set RECORDING_ID --class STANDARD|PERMANENT [--category C] --by USER [--reason TEXT]   retention class (Art. 15); PERMANENT -> STANDARD needs --reason").options("class", "category", "by", "reason").arguments(1, 1),
+            CommandSpec.of("hold set", "hold set (--case ID | --recording ID) --reason TEXT --by USER   keep recordings from the sweep whatever their class").options("case", "recording", "reason", "by"),
+            CommandSpec.of("hold lift", "hold lift (--case ID | --recording ID) --reason TEXT --by USER  lift the holds on a case or recording").options("case", "recording", "reason", "by"),
+            CommandSpec.of("sweep", "sweep [--dry-run]        move expired, unheld STANDARD recordings to expired/; --dry-run only lists them").flags("dry-run"),
             CommandSpec.of("jobs list", "jobs list [--status S] [--job NAME] [--limit N]   job executions, newest first").options("limit", "status", "job"),
             CommandSpec.of("jobs show", "jobs show ID            an execution's steps with read/write/skip/commit/rollback counts").arguments(1, 1),
             CommandSpec.of("jobs restart", "jobs restart ID         restart a failed or stopped execution where it stopped").arguments(1, 1),
             CommandSpec.of("jobs stop", "jobs stop ID            stop a running execution at its next chunk boundary").arguments(1, 1),
             CommandSpec.of("jobs abandon", "jobs abandon ID         mark a failed or stopped execution as never to be restarted").arguments(1, 1),
-            CommandSpec.of("serve", "serve                   run the schedules (and the console) until stopped"),
+            CommandSpec.of("serve", "serve [--role all|manager|worker]   run the schedules (and the console) until stopped; manager and worker: a cluster sharing the ingest over RabbitMQ").options("role"),
             CommandSpec.of("test", "test                    run every test (handled by the ./footage launcher)"));
 
     private CommandSpecs() {

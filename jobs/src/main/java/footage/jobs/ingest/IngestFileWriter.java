@@ -5,6 +5,7 @@ import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
 import footage.jobs.catalog.NewRecording;
 import footage.jobs.catalog.PendingFile;
+import footage.jobs.retention.Retention;
 import footage.pipeline.dump.FileNameFacts;
 import footage.pipeline.dump.FileNamePattern;
 import footage.pipeline.media.ProbeJson;
@@ -38,13 +39,15 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
     private final FootageProperties properties;
     private final Catalog catalog;
     private final PauseHook pause;
+    private final Retention retention;
     private final FileNamePattern names;
     private long executionId;
 
-    IngestFileWriter(FootageProperties properties, Catalog catalog, PauseHook pause) {
+    IngestFileWriter(FootageProperties properties, Catalog catalog, PauseHook pause, Retention retention) {
         this.properties = properties;
         this.catalog = catalog;
         this.pause = pause;
+        this.retention = retention;
         this.names = new FileNamePattern(properties.ingest().fileNamePattern());
     }
 
@@ -89,6 +92,8 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
             return;
         }
         long recordingId = catalog.addRecording(recording(o), actor);
+        // class and retain-until commit with the recording, so no recording is ever without them (DESIGN §10)
+        retention.onIngest(recordingId, actor);
         catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), recordingId, null, executionId, actor);
     }
 

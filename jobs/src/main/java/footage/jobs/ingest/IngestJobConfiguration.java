@@ -5,6 +5,7 @@ import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.PendingFile;
 import footage.jobs.continuity.ContinuityService;
 import footage.jobs.continuity.ContinuityTasklet;
+import footage.jobs.retention.Retention;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import footage.pipeline.archive.ContentArchive;
 import footage.pipeline.media.MediaProbe;
@@ -13,6 +14,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +32,7 @@ class IngestJobConfiguration {
     Job ingestJob(JobRepository jobRepository, Step discoverDumpsStep, Step ingestFilesStep, Step continuityStep,
                   Step finishDumpsStep) {
         return new JobBuilder("ingestJob", jobRepository)
+                .listener(new RestartableAfterLostConnection(jobRepository))
                 .start(discoverDumpsStep)
                 .next(ingestFilesStep)
                 .next(continuityStep)
@@ -46,8 +49,12 @@ class IngestJobConfiguration {
                 .build();
     }
 
-    /** One file per chunk: a restart redoes at most the file that was in flight. */
+    /**
+     * One file per chunk: a restart redoes at most the file that was in flight. A cluster manager
+     * ({@code footage.role=manager}) has a remote partitioned step of this name instead (footage.jobs.partition).
+     */
     @Bean
+    @ConditionalOnExpression("!'${footage.role:all}'.equalsIgnoreCase('manager')")
     Step ingestFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                          PendingFileReader ingestFilesReader, IngestFileProcessor ingestFilesProcessor,
                          IngestFileWriter ingestFilesWriter) {
@@ -104,8 +111,9 @@ class IngestJobConfiguration {
     }
 
     @Bean
-    IngestFileWriter ingestFilesWriter(FootageProperties properties, Catalog catalog, PauseHook pauseHook) {
-        return new IngestFileWriter(properties, catalog, pauseHook);
+    IngestFileWriter ingestFilesWriter(FootageProperties properties, Catalog catalog, PauseHook pauseHook,
+                                       Retention retention) {
+        return new IngestFileWriter(properties, catalog, pauseHook, retention);
     }
 
     @Bean

@@ -3,11 +3,16 @@ package footage.jobs.ingest;
 import footage.jobs.FootageProperties;
 import org.springframework.stereotype.Component;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lets crash tests stop the n-th file of a run at a named point and kill the process there for real
- * ({@code footage.debug.pause-at=after-rename:2}). Inert unless configured.
+ * ({@code footage.debug.pause-at=after-rename:2}). Inert unless configured. A test that wants the run to go on
+ * instead (after cutting the database off, or after SIGTERM) writes {@code resume} to the process's stdin.
  */
 @Component
 class PauseHook {
@@ -37,11 +42,30 @@ class PauseHook {
         if (here.equals(point) && files.get() == nth) {
             System.out.println("PAUSED " + here);
             System.out.flush();
+            awaitResume();
+        }
+    }
+
+    /** Waits for a line {@code resume} on stdin; without one (stdin closed or never written) waits to be killed. */
+    private static void awaitResume() {
+        try {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.strip().equals("resume")) {
+                    System.out.println("RESUMED");
+                    System.out.flush();
+                    return;
+                }
+            }
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (IOException e) {
             try {
                 Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
+            } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,7 @@
 package footage.jobs.integrity;
 
+import footage.jobs.retention.ObjectLocations;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * {@code verify --full}: re-hashes every archive object the catalog names, on a few threads (one file each, so a
  * disk that serves parallel reads well is kept busy), and lists files under {@code archive/sha256} that no
- * recording names. {@code archive/tmp} holds in-flight copies and is not looked at.
+ * recording names. {@code archive/tmp} holds in-flight copies and is not looked at. Objects the retention sweep
+ * moved out are looked for under {@code expired/} (their archive path says so), whose {@code sha256} folder is
+ * checked for unknown files the same way.
  */
 final class ArchiveCheck {
 
@@ -26,10 +30,16 @@ final class ArchiveCheck {
     }
 
     private final Path root;
+    private final Path expired;
     private final int threads;
 
     ArchiveCheck(Path root, int threads) {
+        this(root, root.resolveSibling("expired"), threads);
+    }
+
+    ArchiveCheck(Path root, Path expired, int threads) {
         this.root = root;
+        this.expired = expired;
         this.threads = threads;
     }
 
@@ -66,7 +76,7 @@ final class ArchiveCheck {
 
     /** Null when the object is intact, else what is wrong with it. */
     private String check(ArchivedObject o) {
-        Path file = root.resolve(o.archivePath());
+        Path file = ObjectLocations.resolve(root, expired, o.archivePath());
         try {
             ArchiveHasher.Rehash actual = ArchiveHasher.hash(file);
             if (!actual.sha256().equals(o.sha256())) {
@@ -85,15 +95,20 @@ final class ArchiveCheck {
     }
 
     private void unknownFiles(List<ArchivedObject> objects, List<Problem> problems) {
+        Set<Path> named = new HashSet<>();
+        objects.forEach(o -> named.add(ObjectLocations.resolve(root, expired, o.archivePath()).normalize()));
+        unknownFiles(root, "the archive", named, problems);
+        unknownFiles(expired, "expired/", named, problems);
+    }
+
+    private static void unknownFiles(Path root, String where, Set<Path> named, List<Problem> problems) {
         Path store = root.resolve("sha256");
         if (!Files.isDirectory(store)) {
             return;
         }
-        Set<Path> named = new HashSet<>();
-        objects.forEach(o -> named.add(root.resolve(o.archivePath()).normalize()));
         try (Stream<Path> walk = Files.walk(store)) {
             walk.filter(p -> !Files.isDirectory(p)).filter(p -> !named.contains(p.normalize())).sorted().forEach(p ->
-                    problems.add(new Problem("unknown file in the archive: " + root.relativize(p).toString().replace('\\', '/')
+                    problems.add(new Problem("unknown file in " + where + ": " + root.relativize(p).toString().replace('\\', '/')
                             + " (" + size(p) + " bytes): no recording names it")));
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + store + ": " + e.getMessage(), e);

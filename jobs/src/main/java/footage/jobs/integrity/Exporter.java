@@ -3,6 +3,7 @@ package footage.jobs.integrity;
 import footage.jobs.FootageProperties;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.report.GapReport;
+import footage.jobs.retention.ObjectLocations;
 import footage.jobs.report.GapReportBuilder;
 import footage.jobs.report.GapReportRenderer;
 import footage.jobs.report.ReportFilter;
@@ -106,7 +107,7 @@ class Exporter {
         for (ExportedRecording r : selection.recordings()) {
             Path target = payloadPath(bag, r);
             Files.createDirectories(target.getParent());
-            CopyResult copy = DurableFiles.copyAndSync(properties.archive().resolve(r.archivePath()), target, false,
+            CopyResult copy = DurableFiles.copyAndSync(ObjectLocations.resolve(properties, r.archivePath()), target, false,
                     CopyListener.NONE);
             if (!copy.sha256().equals(r.sha256()) || copy.size() != r.size()) {
                 throw new IntegrityException(r.object().label() + ": changed: its bytes hash to " + copy.sha256()

@@ -1,6 +1,7 @@
 package footage.jobs.integrity;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.retention.ObjectLocations;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ class FixityProcessor implements ItemProcessor<ArchivedObject, FixityResult> {
     public FixityResult process(ArchivedObject o) {
         pause.nextObject();
         try {
-            ArchiveHasher.Rehash actual = ArchiveHasher.hash(properties.archive().resolve(o.archivePath()));
+            ArchiveHasher.Rehash actual = ArchiveHasher.hash(ObjectLocations.resolve(properties, o.archivePath()));
             String reason = !actual.sha256().equals(o.sha256()) ? "changed: the bytes hash to " + actual.sha256()
                     : actual.size() != o.size() ? "size is " + actual.size() + " bytes, catalogued " + o.size() : null;
             return new FixityResult(o, actual.sha256(), actual.size(), reason);

@@ -63,7 +63,7 @@ class Verifier {
         double seconds = 0;
         if (full) {
             long t0 = System.nanoTime();
-            totals = new ArchiveCheck(properties.archive(), fixity.hashingThreads()).run(read.objects(), problems);
+            totals = new ArchiveCheck(properties.archive(), properties.expired(), fixity.hashingThreads()).run(read.objects(), problems);
             seconds = (System.nanoTime() - t0) / 1e9;
         }
         Report report = new Report(List.copyOf(problems), read.chain().entries(), read.chain().head(), read.counts(),

@@ -3,14 +3,16 @@ package footage.jobs.report;
 import java.util.List;
 
 /**
- * The report as CSV (RFC 4180, CRLF), one row per finding. Evidence staff open it in spreadsheets, and file names,
+ * The report as CSV (RFC 4180, CRLF), one row per finding, then one row per recording (kind {@code RECORDING}, with
+ * its retention class, category, hold and retain-until date). Evidence staff open it in spreadsheets, and file names,
  * notes and device ids come from outside: a cell that a spreadsheet would read as a formula gets a leading
  * apostrophe (OWASP "CSV injection").
  */
 final class CsvReport {
 
     static final List<String> HEADER = List.of("finding_id", "device", "kind", "start", "end", "seconds", "recordings",
-            "activity", "explanation_reason", "explanation_note", "explained_by", "explained_at", "detail");
+            "activity", "explanation_reason", "explanation_note", "explained_by", "explained_at", "detail",
+            "retention_class", "retention_category", "hold", "retain_until");
 
     private CsvReport() {
     }
@@ -26,7 +28,17 @@ final class CsvReport {
                         text(String.join("; ", f.recordings())), text(f.activityId()),
                         text(e == null ? null : e.reason()), text(e == null ? null : e.note()),
                         text(e == null ? null : e.by()), text(e == null ? null : ReportText.iso(e.at())),
-                        text(f.detail())));
+                        text(f.detail()), "", "", "", ""));
+            }
+        }
+        for (GapReport.Device d : report.devices()) {
+            for (GapReport.Recording r : d.recordings()) {
+                GapReport.Retention t = r.retention();
+                row(b, List.of("", text(d.deviceId()), "RECORDING", text(ReportText.iso(r.start())),
+                        text(ReportText.iso(r.end())), ReportText.number(r.durationSeconds()), text(r.file()), "", "", "",
+                        "", "", text(ReportText.recordingDetail(r)), t == null ? "" : text(t.retentionClass()),
+                        t == null ? "" : text(t.category()), t == null ? "" : t.held() ? "yes" : "no",
+                        t == null || t.retainUntil() == null ? "" : t.retainUntil().toString()));
             }
         }
         return b.toString();

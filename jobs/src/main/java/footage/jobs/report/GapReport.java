@@ -47,7 +47,24 @@ public record GapReport(OffsetDateTime generatedAt, String ledgerHead, ZoneId zo
      * @param durationSeconds the seconds the media really lasts, so that end − start = durationSeconds
      */
     public record Recording(String id, String file, String sha256, OffsetDateTime start, OffsetDateTime end,
-                            Double durationSeconds, String status) {
+                            Double durationSeconds, String status, Retention retention) {
+
+        public Recording(String id, String file, String sha256, OffsetDateTime start, OffsetDateTime end,
+                         Double durationSeconds, String status) {
+            this(id, file, sha256, start, end, durationSeconds, status, null);
+        }
+    }
+
+    /**
+     * Retention of a recording (DESIGN §10), shown in the HTML, PDF and CSV renderings; the JSON schema of §7 has no
+     * place for it.
+     *
+     * @param category    the Art. 15 category of a PERMANENT recording, else null
+     * @param retainUntil last day a STANDARD recording is kept, null for PERMANENT
+     * @param movedOut    the retention sweep moved it to expired/
+     */
+    public record Retention(String retentionClass, String category, boolean held, java.time.LocalDate retainUntil,
+                            boolean movedOut) {
     }
 
     /** @param recordings file names the finding concerns (for a GAP the one before and the one after) */

@@ -52,6 +52,7 @@ final class HtmlReport {
         h.append("<h2>Timeline</h2>\n<div class=\"timeline\">\n").append(SvgTimeline.render(report)).append("</div>\n");
         devices(h, report);
         findings(h, report);
+        recordings(h, report);
         h.append("</body>\n</html>\n");
         return h.toString();
     }
@@ -101,6 +102,30 @@ final class HtmlReport {
         }
         if (!any) {
             h.append("<tr><td colspan=\"10\">no findings</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    /** Every recording with its retention (DESIGN §10): class, category, hold, retain-until. */
+    private static void recordings(StringBuilder h, GapReport report) {
+        h.append("<h2>Recordings and retention</h2>\n<table class=\"recordings\">\n").append(columns(6, 22, 10, 13, 13, 6, 9, 9, 12))
+                .append("<thead><tr><th>Id</th><th>File</th><th>Device</th><th>Start</th><th>End</th><th>Seconds</th>")
+                .append("<th>Status</th><th>Class</th><th>Category, hold, retain until</th></tr></thead>\n<tbody>\n");
+        boolean any = false;
+        for (GapReport.Device d : report.devices()) {
+            for (GapReport.Recording r : d.recordings()) {
+                any = true;
+                GapReport.Retention t = r.retention();
+                h.append("<tr>").append(cell(r.id())).append(cell(r.file())).append(cell(d.deviceId()))
+                        .append("<td>").append(esc(ReportText.readable(r.start()))).append("</td>")
+                        .append("<td>").append(esc(ReportText.readable(r.end()))).append("</td>")
+                        .append("<td class=\"num\">").append(esc(ReportText.number(r.durationSeconds()))).append("</td>")
+                        .append(cell(r.status())).append(cell(t == null ? null : t.retentionClass()))
+                        .append(cell(ReportText.retentionDetail(t))).append("</tr>\n");
+            }
+        }
+        if (!any) {
+            h.append("<tr><td colspan=\"9\">no recordings</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
     }

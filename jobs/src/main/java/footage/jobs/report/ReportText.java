@@ -33,4 +33,31 @@ final class ReportText {
         BigDecimal v = BigDecimal.valueOf(d).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
     }
+
+    /** A recording in one line without commas (a CSV cell stays unquoted): id, status, where it is, hash. */
+    static String recordingDetail(GapReport.Recording r) {
+        boolean out = r.retention() != null && r.retention().movedOut();
+        return "recording " + r.id() + ": " + r.status() + (out ? "; moved out to expired/" : "") + "; sha256 " + r.sha256();
+    }
+
+    /** The rest of a recording's retention for people: "PENALTY_EVIDENCE, on hold", "until 2021-02-17, moved out". */
+    static String retentionDetail(GapReport.Retention t) {
+        if (t == null) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (t.category() != null) {
+            parts.add(t.category());
+        }
+        if (t.held()) {
+            parts.add("on hold");
+        }
+        if (t.retainUntil() != null) {
+            parts.add("until " + t.retainUntil());
+        }
+        if (t.movedOut()) {
+            parts.add("moved out to expired/");
+        }
+        return String.join(", ", parts);
+    }
 }

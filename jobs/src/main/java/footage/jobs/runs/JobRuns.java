@@ -11,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -68,6 +69,30 @@ public class JobRuns {
 
     /** Restarts a failed or stopped execution (same instance, from where it stopped) and waits for it to end. */
     public JobExecution restart(long executionId) {
+        String jobName = restartable(executionId);
+        return claimed(jobName, () -> restartClaimed(executionId));
+    }
+
+    /**
+     * Claims the job now, in the caller's thread, then restarts the execution in a thread of its own: whatever tries
+     * to launch the job after this returns (a schedule firing as {@code serve} starts) is refused, not the restart.
+     */
+    public void restartInBackground(long executionId) {
+        String jobName = restartable(executionId);
+        claim(jobName);
+        Thread thread = new Thread(() -> {
+            try {
+                JobExecution e = launchClaimed(jobName, () -> restartClaimed(executionId));
+                log.info("restarted execution {} of {} as execution {}: {}", executionId, jobName, e.getId(), e.getStatus());
+            } catch (JobRunRefused e) {
+                log.warn("execution {} of {} not restarted: {}", executionId, jobName, e.getMessage());
+            }
+        }, "footage-restart-" + executionId);
+        thread.start();
+    }
+
+    /** The job's name when the execution's state allows a restart; else refused in words. */
+    private String restartable(long executionId) {
         JobExecution execution = execution(executionId);
         String jobName = execution.getJobInstance().getJobName();
         switch (execution.getStatus()) {
@@ -79,19 +104,22 @@ public class JobRuns {
         if (execution.isRunning() && claims.ownerAlive(jobName)) {
             throw new JobRunRefused("execution " + executionId + " is " + execution.getStatus() + " and its process is alive: stop it first");
         }
-        return claimed(jobName, () -> {
-            // read again under the claim: a concurrent restart may have got here first
-            JobExecution current = execution(executionId);
-            if (current.isRunning()) {
-                recover(current);
-            }
-            JobExecution last = repository.getLastJobExecution(current.getJobInstance());
-            if (last != null && last.getId() != executionId) {
-                throw new JobRunRefused("execution " + executionId + " was already restarted as execution " + last.getId()
-                        + " (" + last.getStatus() + ")");
-            }
-            return execution(operator.restart(executionId));
-        });
+        return jobName;
+    }
+
+    /** The restart itself, once the job is claimed. */
+    private JobExecution restartClaimed(long executionId) throws Exception {
+        // read again under the claim: a concurrent restart may have got here first
+        JobExecution current = execution(executionId);
+        if (current.isRunning()) {
+            recover(current);
+        }
+        JobExecution last = repository.getLastJobExecution(current.getJobInstance());
+        if (last != null && last.getId() != executionId) {
+            throw new JobRunRefused("execution " + executionId + " was already restarted as execution " + last.getId()
+                    + " (" + last.getStatus() + ")");
+        }
+        return execution(operator.restart(executionId));
     }
 
     /** Asks a running execution to stop at its next chunk boundary (it ends STOPPED and can be restarted). */
@@ -124,7 +152,12 @@ public class JobRuns {
     }
 
     public JobExecution execution(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = repository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException none) {
+            execution = null; // Spring Batch 6.0's JDBC repository throws where it used to return null
+        }
         if (execution == null) {
             throw new JobRunRefused("no job execution " + executionId);
         }
@@ -136,8 +169,17 @@ public class JobRuns {
     }
 
     private JobExecution claimed(String jobName, Launch launch) {
+        claim(jobName);
+        return launchClaimed(jobName, launch);
+    }
+
+    private void claim(String jobName) {
         claims.claim(jobName, this::recoverRunning);
         inFlight.incrementAndGet();
+    }
+
+    /** Runs the launch of a job this process has claimed; the claim is released when it ends, however it ends. */
+    private JobExecution launchClaimed(String jobName, Launch launch) {
         try {
             return launch.launch();
         } catch (JobRunRefused e) {

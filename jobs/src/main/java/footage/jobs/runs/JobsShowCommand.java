@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.Locale;
 
-/** {@code footage jobs show ID}: parameters, timings, every step's counts, exit descriptions and failures. */
+/** {@code footage jobs show ID}: parameters, timings, every step's counts, exit descriptions and failures; exit 2 for an unknown id. */
 @Component
 class JobsShowCommand implements CommandHandler {
 
@@ -26,7 +26,13 @@ class JobsShowCommand implements CommandHandler {
 
     @Override
     public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        JobExecution e = runs.execution(JobsIds.parse(invocation));
+        JobExecution e;
+        try {
+            e = runs.execution(JobsIds.parse(invocation));
+        } catch (JobRunRefused refused) {
+            err.println("footage: refused: " + refused.getMessage());
+            return 2;
+        }
         out.printf(Locale.ROOT, "execution %d of %s (instance %d): %s, exit %s%n", e.getId(), e.getJobInstance().getJobName(),
                 e.getJobInstanceId(), e.getStatus(), e.getExitStatus().getExitCode());
         out.println("  parameters: " + e.getJobParameters());

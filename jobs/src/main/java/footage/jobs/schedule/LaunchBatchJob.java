@@ -27,11 +27,14 @@ class LaunchBatchJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String jobName = context.getMergedJobDataMap().getString(JOB_NAME);
+        // the firing's scheduled time names it: in a cluster, each firing is run by one node only
+        String firing = context.getTrigger().getKey().getName() + " (firing of "
+                + (context.getScheduledFireTime() == null ? "now" : context.getScheduledFireTime().toInstant()) + ")";
         try {
             var execution = runs.run(jobName);
-            log.info("schedule {}: execution {} ended {}", context.getTrigger().getKey().getName(), execution.getId(), execution.getStatus());
+            log.info("schedule {}: execution {} ended {}", firing, execution.getId(), execution.getStatus());
         } catch (JobRunRefused e) {
-            log.info("schedule {}: skipped, {}", context.getTrigger().getKey().getName(), e.getMessage());
+            log.info("schedule {}: skipped, {}", firing, e.getMessage());
         }
     }
 }

@@ -6,6 +6,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -65,8 +66,14 @@ public class Schedules {
             scheduler.addJob(detail, true);
             Trigger existing = scheduler.getTrigger(key);
             if (existing == null) {
-                scheduler.scheduleJob(trigger);
-            } else if (!(existing instanceof CronTrigger c) || !c.getCronExpression().equals(e.getValue().cron())) {
+                try {
+                    scheduler.scheduleJob(trigger);
+                } catch (ObjectAlreadyExistsException raced) {
+                    // another clustered serve starting at the same moment registered it between our look and our insert
+                    existing = scheduler.getTrigger(key);
+                }
+            }
+            if (existing != null && (!(existing instanceof CronTrigger c) || !c.getCronExpression().equals(e.getValue().cron()))) {
                 scheduler.rescheduleJob(key, trigger);
             }
         }
@@ -75,6 +82,11 @@ public class Schedules {
     }
 
     CronTrigger trigger(String schedule, String cron, JobDetail detail) {
+        return trigger(schedule, cron, zone, detail);
+    }
+
+    /** The trigger of one schedule: its cron in the device zone, misfires fired once at once (fire-and-proceed). */
+    static CronTrigger trigger(String schedule, String cron, ZoneId zone, JobDetail detail) {
         return TriggerBuilder.newTrigger().withIdentity(schedule, GROUP).forJob(detail)
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
                         .withMisfireHandlingInstructionFireAndProceed())

@@ -1,6 +1,7 @@
 package footage.jobs.schedule;
 
 import footage.jobs.cli.CommandHandler;
+import footage.jobs.partition.NodeRole;
 import footage.jobs.runs.JobRunRefused;
 import footage.jobs.runs.JobRuns;
 import org.quartz.SchedulerException;
@@ -42,28 +43,32 @@ class ServeCommand implements CommandHandler {
 
     @Override
     public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        try {
-            schedules.start();
-        } catch (SchedulerException e) {
-            err.println("footage: the schedules could not start: " + e.getMessage());
-            return 1;
+        // a worker only runs the partitions the manager sends it: the schedules and restarts are the manager's
+        NodeRole role = NodeRole.of(context.getEnvironment());
+        // recovered executions are claimed before the schedules start: a firing due at once (missed while no serve
+        // ran) must not take the job from under the restart, which would leave the recovered execution never restarted
+        if (role != NodeRole.WORKER && runs.restartRecovered()) {
+            for (long id : runs.recovered()) {
+                try {
+                    log.info("restarting recovered execution {}", id);
+                    runs.restartInBackground(id);
+                } catch (JobRunRefused e) {
+                    log.info("recovered execution {} not restarted: {}", id, e.getMessage());
+                }
+            }
         }
-        if (runs.restartRecovered()) {
-            runs.recovered().forEach(id -> {
-                Thread t = new Thread(() -> {
-                    try {
-                        log.info("restarting recovered execution {}", id);
-                        runs.restart(id);
-                    } catch (JobRunRefused e) {
-                        log.info("recovered execution {} not restarted: {}", id, e.getMessage());
-                    }
-                }, "footage-restart-" + id);
-                t.start();
-            });
+        if (role != NodeRole.WORKER) {
+            try {
+                schedules.start();
+            } catch (SchedulerException e) {
+                err.println("footage: the schedules could not start: " + e.getMessage());
+                return 1;
+            }
         }
         String port = context instanceof WebServerApplicationContext web && web.getWebServer() != null
                 ? Integer.toString(web.getWebServer().getPort()) : "-";
-        out.println("serve: running (port " + port + "); stop with SIGTERM or Ctrl-C");
+        out.println("serve: running (port " + port + ")" + (role == NodeRole.ALL ? "" : " as " + role.label())
+                + "; stop with SIGTERM or Ctrl-C");
         out.flush();
         try {
             closed.await();

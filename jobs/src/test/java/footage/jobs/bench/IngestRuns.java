@@ -1,6 +1,8 @@
 package footage.jobs.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Shared by the ingest benchmarks (not a benchmark itself): runs the real CLI and the shell baseline as child
- * processes under {@code /usr/bin/time}, so both are measured the same way (wall time from this JVM, peak RSS
- * from time's %M), and prints the {@code RESULT|...} summary lines that {@code bench/run.sh} tabulates.
+ * processes under {@code /usr/bin/time}, so both are measured the same way (wall time from this JVM; CPU time,
+ * user + system, and peak RSS from time's %U %S %M), and prints the {@code RESULT|...} summary lines that {@code bench/run.sh} tabulates.
  *
  * <p>The dump is never copied for a run: it is renamed into the fresh home's drop folder (same file system) and
  * renamed back from {@code drop/.done/} afterwards, so the baseline and every ingest read the very same files.
@@ -30,7 +32,11 @@ final class IngestRuns {
     private static final Pattern QUARANTINED = Pattern.compile("quarantined:\\s+(\\d+) file");
 
     /** One finished child process. */
-    record Measured(int exit, double seconds, long maxRssKib, String output) {
+    /**
+     * @param summaryAt seconds from the start until the CLI printed its "ingest: STATUS in N s" line (NaN if never):
+     *                  with the job's own time it splits a run into start-up, job, and summary + exit
+     */
+    record Measured(int exit, double seconds, long maxRssKib, double cpuSeconds, double summaryAt, String output) {
     }
 
     /** One ingest run: the process plus what its summary said. */
@@ -38,6 +44,16 @@ final class IngestRuns {
                   String problem) {
         boolean ok() {
             return problem == null;
+        }
+
+        /** Process start until the job started: JVM, Spring context, Flyway, FFmpeg loading. */
+        double startup() {
+            return jobSeconds == null ? Double.NaN : process.summaryAt - jobSeconds;
+        }
+
+        /** After the job: the summary queries, closing the catalog, JVM exit. */
+        double after() {
+            return process.seconds - process.summaryAt;
         }
     }
 
@@ -69,8 +85,8 @@ final class IngestRuns {
         }
         long hashed = m.output.lines().filter(l -> l.startsWith("SHA2-256(") || l.startsWith("SHA256(")).count();
         deleteTree(dest);
-        System.out.printf(Locale.ROOT, "  baseline cp+sync+openssl: %.2f s, %d files hashed, peak RSS %.0f MiB%n",
-                m.seconds, hashed, m.maxRssKib / 1024.0);
+        System.out.printf(Locale.ROOT, "  baseline cp+sync+openssl: %.2f s wall, %.2f s CPU, %d files hashed, "
+                + "peak RSS %.0f MiB%n", m.seconds, m.cpuSeconds, hashed, m.maxRssKib / 1024.0);
         return m;
     }
 
@@ -101,10 +117,12 @@ final class IngestRuns {
             }
         }
         Ingest result = parse(m, expectedRecordings);
-        System.out.printf(Locale.ROOT, "  ingest (%s): %.2f s wall, job %s s, %s, %d archived + %d damaged, "
-                        + "%d quarantined, peak RSS %.0f MiB%s%n", String.join(" ", extraJavaOptions).isEmpty()
-                        ? "default JVM options" : String.join(" ", extraJavaOptions), m.seconds,
+        System.out.printf(Locale.ROOT, "  ingest (%s): %.2f s wall = start-up %.2f + job %s + summary and exit %.2f; "
+                        + "%.2f s CPU; %s, %d archived + %d damaged, %d quarantined, peak RSS %.0f MiB%s%n",
+                String.join(" ", extraJavaOptions).isEmpty() ? "default JVM options" : String.join(" ", extraJavaOptions),
+                m.seconds, result.startup(),
                 result.jobSeconds == null ? "?" : String.format(Locale.ROOT, "%.2f", result.jobSeconds),
+                result.after(), m.cpuSeconds,
                 result.status, result.archived, result.damaged, result.quarantined, m.maxRssKib / 1024.0,
                 result.ok() ? "" : " -- PROBLEM: " + result.problem);
         if (!result.ok()) {
@@ -163,22 +181,35 @@ final class IngestRuns {
     Measured run(List<String> command, String name) throws IOException, InterruptedException {
         Path timeFile = work.resolve(name + ".time");
         Path log = work.resolve(name + ".log");
-        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", timeFile.toString()));
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timeFile.toString()));
         timed.addAll(command);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(timed).redirectErrorStream(true).start();
         p.getOutputStream().close();
+        StringBuilder output = new StringBuilder();
+        double summaryAt = Double.NaN;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (Double.isNaN(summaryAt) && JOB_TIME.matcher(line).find()) {
+                    summaryAt = (System.nanoTime() - t0) / 1e9;
+                }
+                output.append(line).append('\n');
+            }
+        }
         int exit = p.waitFor();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.writeString(log, output, StandardCharsets.UTF_8);
         long rss = -1;
+        double cpu = Double.NaN;
         if (Files.exists(timeFile)) {
             // time writes "Command exited with non-zero status N" before the figures when the command failed
             List<String> lines = Files.readAllLines(timeFile);
             String[] f = lines.get(lines.size() - 1).trim().split(" ");
-            rss = Long.parseLong(f[f.length - 1]);
+            rss = Long.parseLong(f[3]);
+            cpu = Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
         }
-        return new Measured(exit, seconds, rss, output);
+        return new Measured(exit, seconds, rss, cpu, summaryAt, output.toString());
     }
 
     /** Flushes what earlier steps left dirty, so no run pays for the writes of the one before. */

@@ -27,14 +27,17 @@ public final class LargeFileIngestBenchmark {
         long bytes = IngestRuns.treeBytes(dump);
         System.out.printf("ingest of %s (%.2f GiB in one recording) with -Xmx%s%n", dump, bytes / MIB / 1024, xmx);
 
-        double base = runs.baseline(dump).seconds();
+        IngestRuns.Measured baseline = runs.baseline(dump);
+        double base = baseline.seconds();
         IngestRuns.Ingest in = runs.ingest(dump, 1, List.of("-Xmx" + xmx));
         double ours = in.process().seconds();
         double peakMib = in.process().maxRssKib() / 1024.0;
         String status = in.archived() == 1 ? "ARCHIVED" : in.damaged() == 1 ? "DAMAGED" : "not archived";
-        System.out.printf("baseline %.2f s (%.0f MiB/s), ingest %.2f s (%.0f MiB/s, job %s s), ratio %.3f; "
-                        + "recording %s; peak RSS %.0f MiB%n", base, bytes / MIB / base, ours, bytes / MIB / ours,
-                in.jobSeconds() == null ? "?" : f("%.2f", in.jobSeconds()), ours / base, status, peakMib);
+        System.out.printf("baseline %.2f s (%.0f MiB/s, CPU %.2f s), ingest %.2f s (%.0f MiB/s, job %s s, CPU %.2f s), "
+                        + "ratio %.3f; recording %s; peak RSS %.0f MiB%n", base, bytes / MIB / base,
+                baseline.cpuSeconds(), ours, bytes / MIB / ours,
+                in.jobSeconds() == null ? "?" : f("%.2f", in.jobSeconds()), in.process().cpuSeconds(), ours / base,
+                status, peakMib);
         if (!in.ok()) {
             System.out.println("INGEST PROBLEM: " + in.problem());
         }

@@ -2,6 +2,11 @@ package footage.pipeline.sample;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_BITEXACT;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_INTERLACED_DCT;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_INTERLACED_ME;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_FIELD_TT;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_new;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -24,9 +29,11 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_copy;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
+import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -41,8 +48,10 @@ import java.nio.file.Path;
 
 import footage.pipeline.media.Ffmpeg;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -50,6 +59,8 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Encodes a {@link VideoSpec} with the raw FFmpeg API. Every encoder runs on one thread with
@@ -61,6 +72,9 @@ final class SyntheticVideoWriter implements AutoCloseable {
     private static final int AUDIO_SAMPLE_RATE = 8000;
     private static final int AUDIO_BIT_RATE = 16_000;
     private static final String VIDEO_CRF = "35";
+    /** AVFrame.flags bits (libavutil/frame.h); JavaCPP does not map these macros. */
+    private static final int FRAME_FLAG_INTERLACED = 1 << 3;
+    private static final int FRAME_FLAG_TOP_FIELD_FIRST = 1 << 4;
 
     private final VideoSpec spec;
     private AVFormatContext output;
@@ -124,13 +138,18 @@ final class SyntheticVideoWriter implements AutoCloseable {
         video = avcodec_alloc_context3(codec);
         video.width(spec.width());
         video.height(spec.height());
-        video.pix_fmt(AV_PIX_FMT_YUV420P);
+        video.pix_fmt(pixelFormat());
         video.time_base(av_make_q(1, spec.frameRate()));
         video.framerate(av_make_q(spec.frameRate(), 1));
         video.gop_size(spec.frameRate());
         video.max_b_frames(0);
         video.thread_count(1);
         video.flags(video.flags() | AV_CODEC_FLAG_BITEXACT | globalHeaderFlag());
+        if (spec.interlaced()) {
+            // libx264 codes MBAFF when asked for interlaced DCT; frames say which field comes first
+            video.flags(video.flags() | AV_CODEC_FLAG_INTERLACED_DCT | AV_CODEC_FLAG_INTERLACED_ME);
+            video.field_order(AV_FIELD_TT);
+        }
         AVDictionary options = new AVDictionary(null);
         try {
             av_dict_set(options, "preset", "ultrafast", 0);
@@ -141,9 +160,12 @@ final class SyntheticVideoWriter implements AutoCloseable {
         }
         videoStream = newStream(video);
         videoStream.avg_frame_rate(av_make_q(spec.frameRate(), 1));
+        if (spec.rotation() != 0) {
+            addDisplayMatrix(videoStream.codecpar(), spec.rotation());
+        }
 
         picture = av_frame_alloc();
-        picture.format(AV_PIX_FMT_YUV420P);
+        picture.format(pixelFormat());
         picture.width(spec.width());
         picture.height(spec.height());
         check(av_frame_get_buffer(picture, 0), "allocate video frame");
@@ -169,6 +191,27 @@ final class SyntheticVideoWriter implements AutoCloseable {
         check(av_channel_layout_copy(sound.ch_layout(), audio.ch_layout()), "set audio frame layout");
         sound.nb_samples(audio.frame_size());
         check(av_frame_get_buffer(sound, 0), "allocate audio frame");
+    }
+
+    private int pixelFormat() {
+        return spec.fullChroma() ? AV_PIX_FMT_YUV444P : AV_PIX_FMT_YUV420P;
+    }
+
+    /** The display matrix the mp4 muxer writes into the track header: players turn the picture by it. */
+    private static void addDisplayMatrix(AVCodecParameters parameters, int clockwiseDegrees) throws IOException {
+        try (PointerPointer<AVPacketSideData> list = new PointerPointer<>(1);
+             IntPointer count = new IntPointer(1)) {
+            list.put(0, parameters.coded_side_data());
+            count.put(parameters.nb_coded_side_data());
+            AVPacketSideData added = av_packet_side_data_new(list, count, AV_PKT_DATA_DISPLAYMATRIX, 9 * 4, 0);
+            if (added == null || added.isNull()) {
+                throw new IOException("cannot add a display matrix to the video stream");
+            }
+            // FFmpeg's own convention: ffprobe then shows "rotation=-90" for 90 degrees clockwise, as for phone footage
+            av_display_rotation_set(new IntPointer(added.data()), clockwiseDegrees);
+            parameters.coded_side_data(new AVPacketSideData(list.get(0)));
+            parameters.nb_coded_side_data(count.get());
+        }
     }
 
     private int globalHeaderFlag() {
@@ -205,6 +248,19 @@ final class SyntheticVideoWriter implements AutoCloseable {
 
     private void sendPicture(int frameNumber) throws IOException {
         check(av_frame_make_writable(picture), "make video frame writable");
+        if (spec.interlaced()) {
+            picture.flags(picture.flags() | FRAME_FLAG_INTERLACED | FRAME_FLAG_TOP_FIELD_FIRST);
+        }
+        if (spec.fullChroma()) {
+            fillFullChroma(frameNumber);
+        } else {
+            fill(frameNumber);
+        }
+        picture.pts(frameNumber >= spec.jumpFrame() ? frameNumber + spec.jumpFrames() : frameNumber);
+        drain(video, videoStream, picture);
+    }
+
+    private void fill(int frameNumber) {
         int width = spec.width();
         int height = spec.height();
         int lumaStride = picture.linesize(0);
@@ -216,8 +272,33 @@ final class SyntheticVideoWriter implements AutoCloseable {
         picture.data(0).put(luma);
         picture.data(1).put(cb);
         picture.data(2).put(cr);
-        picture.pts(frameNumber >= spec.jumpFrame() ? frameNumber + spec.jumpFrames() : frameNumber);
-        drain(video, videoStream, picture);
+    }
+
+    /** 4:4:4 (any size): the 4:2:0 pattern of the next even size, cropped, its chroma doubled up. */
+    private void fillFullChroma(int frameNumber) {
+        int width = spec.width();
+        int height = spec.height();
+        int evenWidth = width + (width & 1);
+        int evenHeight = height + (height & 1);
+        byte[] luma = new byte[evenWidth * evenHeight];
+        byte[] cb = new byte[evenWidth / 2 * evenHeight / 2];
+        byte[] cr = new byte[evenWidth / 2 * evenHeight / 2];
+        TestPattern.picture(frameNumber, evenWidth, evenHeight, luma, evenWidth, cb, cr, evenWidth / 2);
+        int stride = picture.linesize(0);
+        byte[] y = new byte[stride * height];
+        byte[] u = new byte[picture.linesize(1) * height];
+        byte[] v = new byte[picture.linesize(2) * height];
+        for (int row = 0; row < height; row++) {
+            for (int col = 0; col < width; col++) {
+                y[row * stride + col] = luma[row * evenWidth + col];
+                int half = row / 2 * (evenWidth / 2) + col / 2;
+                u[row * picture.linesize(1) + col] = cb[half];
+                v[row * picture.linesize(2) + col] = cr[half];
+            }
+        }
+        picture.data(0).put(y);
+        picture.data(1).put(u);
+        picture.data(2).put(v);
     }
 
     private void sendAudio(long totalSamples) throws IOException {

@@ -1,0 +1,62 @@
+package footage.jobs.console;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code footage.console.*}.
+ *
+ * @param adminUser     the administrator created on first start, when the catalog has no console user yet
+ * @param adminPassword that administrator's password ({@code FOOTAGE_ADMIN_PASSWORD}); none = generated and printed once
+ * @param loginFailures failed logins in a row after which a user name is locked for {@code loginLockout}
+ *                      (a client address gets four times as many, shared by everyone behind it)
+ * @param loginLockout  how long such a lock lasts
+ * @param refresh       how often pages reload their live part while something runs
+ * @param actionWait    how long a restart request waits for its outcome before the page returns (the job goes on)
+ * @param pageSize      executions per page
+ */
+@ConfigurationProperties("footage.console")
+record ConsoleProperties(@DefaultValue("admin") String adminUser, String adminPassword,
+                         @DefaultValue("5") int loginFailures, @DefaultValue("15m") Duration loginLockout,
+                         @DefaultValue("3s") Duration refresh, @DefaultValue("2s") Duration actionWait,
+                         @DefaultValue("50") int pageSize) {
+
+    ConsoleProperties {
+        if (!ConsoleUsers.validName(adminUser)) {
+            throw new IllegalArgumentException("footage.console.admin-user must be 2-64 letters, digits, '.', '_' or '-': '"
+                    + adminUser + "'");
+        }
+        if (adminPassword != null && adminPassword.isBlank()) {
+            adminPassword = null;
+        }
+        if (adminPassword != null && adminPassword.length() < ConsoleUsers.MIN_PASSWORD) {
+            throw new IllegalArgumentException("footage.console.admin-password (FOOTAGE_ADMIN_PASSWORD) must have at least "
+                    + ConsoleUsers.MIN_PASSWORD + " characters");
+        }
+        if (loginFailures < 1) {
+            throw new IllegalArgumentException("footage.console.login-failures must be at least 1: " + loginFailures);
+        }
+        if (loginLockout.isNegative() || loginLockout.isZero()) {
+            throw new IllegalArgumentException("footage.console.login-lockout must be positive: " + loginLockout);
+        }
+        if (refresh.toMillis() < 500) {
+            throw new IllegalArgumentException("footage.console.refresh must be at least 500ms: " + refresh);
+        }
+        if (actionWait.isNegative()) {
+            throw new IllegalArgumentException("footage.console.action-wait must not be negative: " + actionWait);
+        }
+        if (pageSize < 10 || pageSize > 500) {
+            throw new IllegalArgumentException("footage.console.page-size must be between 10 and 500: " + pageSize);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // never print the password, e.g. in a failed-binding report
+        return "ConsoleProperties[adminUser=" + adminUser + ", adminPassword=" + (adminPassword == null ? "none" : "***")
+                + ", loginFailures=" + loginFailures + ", loginLockout=" + loginLockout + ", refresh=" + refresh
+                + ", actionWait=" + actionWait + ", pageSize=" + pageSize + "]";
+    }
+}

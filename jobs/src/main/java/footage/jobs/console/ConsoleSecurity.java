@@ -1,0 +1,122 @@
+package footage.jobs.console;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * Who may see and do what, for {@code serve} only (one-shot commands run without a web server and never load this).
+ * Two filter chains: the actuator (HTTP Basic for scrapers, ADMIN only, liveness/readiness open for the orchestrator)
+ * and the console (form login, CSRF, OPERATOR/ADMIN for every state change, ADMIN for users).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ConsoleSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurity.class);
+
+    @Bean
+    LoginThrottle loginThrottle(ConsoleProperties properties) {
+        return new LoginThrottle(properties.loginFailures(), properties.loginLockout(), Clock.systemUTC());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http, ConsoleUsers users, PasswordEncoder consolePasswordEncoder,
+                                         LoginThrottle throttle, WebEndpointProperties endpoints) throws Exception {
+        String health = endpoints.getBasePath() + "/health";
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, health + "/liveness", health + "/readiness").permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(Customizer.withDefaults())
+                // a scraper's 401 must not open a session each time
+                .requestCache(c -> c.disable())
+                .authenticationManager(authentication(users, consolePasswordEncoder, throttle))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain consoleFilterChain(HttpSecurity http, ConsoleUsers users, PasswordEncoder consolePasswordEncoder,
+                                        LoginThrottle throttle) throws Exception {
+        String[] operators = {Role.OPERATOR.name(), Role.ADMIN.name()};
+        return http
+                .authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/denied", "/console/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
+                        // evidence console (issue 9): operators steer jobs, they do not read the catalog
+                        .requestMatchers("/evidence", "/evidence/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),
+                                Role.APPROVER.name(), Role.ADMIN.name(), Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/executions/**", "/schedules/**").hasAnyRole(operators)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(new LoggedIn(users))
+                        .failureHandler(ConsoleSecurity::loginFailed)
+                        .permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                .addFilterBefore(new CurrentUserFilter(users), AuthorizationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
+                .authenticationManager(authentication(users, consolePasswordEncoder, throttle))
+                .build();
+    }
+
+    private static AuthenticationManager authentication(ConsoleUsers users, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+    }
+
+    private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        String why = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
+        response.sendRedirect(request.getContextPath() + "/login?error=" + why);
+    }
+
+    /** Remembers the last login (the users page shows it) and goes where the user was headed. */
+    private static final class LoggedIn extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        private final ConsoleUsers users;
+
+        LoggedIn(ConsoleUsers users) {
+            this.users = users;
+            setDefaultTargetUrl("/");
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                throws IOException, jakarta.servlet.ServletException {
+            users.loggedIn(authentication.getName());
+            log.info("console: '{}' logged in from {}", authentication.getName(), request.getRemoteAddr());
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+}

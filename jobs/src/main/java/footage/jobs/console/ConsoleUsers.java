@@ -1,0 +1,204 @@
+package footage.jobs.console;
+
+import footage.jobs.ledger.Ledger;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Console users in the catalog database, passwords as BCrypt hashes. Every change is a ledger entry naming who made
+ * it, in the change's transaction. Users are never deleted, only disabled, so ledger actors stay resolvable. A bean in
+ * every context (not only {@code serve}): the first start of any command creates the administrator, and its presence
+ * keeps Spring Boot from configuring an in-memory user with a generated password of its own.
+ */
+@Component
+class ConsoleUsers implements UserDetailsService {
+
+    static final int MIN_PASSWORD = 10;
+    private static final int MAX_PASSWORD = 72; // BCrypt reads no further
+    // ledger subjects, URLs and log lines carry it: no spaces, no markup
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate tx;
+
+    ConsoleUsers(JdbcClient jdbc, Ledger ledger, PasswordEncoder consolePasswordEncoder, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.encoder = consolePasswordEncoder;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        record Row(String hash, boolean enabled) {
+        }
+        Row row = jdbc.sql("SELECT password_hash, enabled FROM console_users WHERE username = ?").param(username)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getBoolean(2))).optional()
+                .orElseThrow(() -> new UsernameNotFoundException("no console user " + username));
+        return User.withUsername(username).password(row.hash()).disabled(!row.enabled())
+                .authorities(roles(username).stream().map(Role::authority).toArray(String[]::new)).build();
+    }
+
+    boolean none() {
+        return jdbc.sql("SELECT COUNT(*) FROM console_users").query(Long.class).single() == 0;
+    }
+
+    List<ConsoleUser> list() {
+        Map<String, Set<Role>> roles = new LinkedHashMap<>();
+        jdbc.sql("SELECT username, role FROM console_user_roles").query(rs -> {
+            roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+        });
+        return jdbc.sql("SELECT username, enabled, created_at, created_by, password_changed_at, last_login_at FROM console_users "
+                        + "ORDER BY username")
+                .query((rs, n) -> new ConsoleUser(rs.getString(1), roles.getOrDefault(rs.getString(1), EnumSet.noneOf(Role.class)),
+                        rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                .list();
+    }
+
+    Optional<ConsoleUser> find(String username) {
+        return list().stream().filter(u -> u.username().equals(username)).findFirst();
+    }
+
+    /** Creates a user; refused for a taken or malformed name, a short password or no role. */
+    void create(String username, String password, Set<Role> roles, String by) {
+        if (!validName(username)) {
+            throw new ConsoleRefusal("users.refused.name");
+        }
+        checkPassword(password);
+        if (roles.isEmpty()) {
+            throw new ConsoleRefusal("users.refused.noRole");
+        }
+        String hash = encoder.encode(password);
+        try {
+            tx.executeWithoutResult(s -> {
+                if (exists(username)) {
+                    throw new ConsoleRefusal("users.refused.exists", username);
+                }
+                OffsetDateTime now = now();
+                jdbc.sql("INSERT INTO console_users (username, password_hash, enabled, created_at, created_by, password_changed_at) "
+                        + "VALUES (?, ?, TRUE, ?, ?, ?)").params(username, hash, now, by, now).update();
+                insertRoles(username, roles);
+                ledger.append("USER_CREATED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", true));
+            });
+        } catch (DuplicateKeyException raced) {
+            throw new ConsoleRefusal("users.refused.exists", username);
+        }
+    }
+
+    /** Sets roles and enabled; refused when it would leave no enabled administrator. */
+    void update(String username, Set<Role> roles, boolean enabled, String by) {
+        if (roles.isEmpty()) {
+            throw new ConsoleRefusal("users.refused.noRole");
+        }
+        tx.executeWithoutResult(s -> {
+            lockUsers();
+            if (!exists(username)) {
+                throw new ConsoleRefusal("users.refused.unknown", username);
+            }
+            jdbc.sql("UPDATE console_users SET enabled = ? WHERE username = ?").params(enabled, username).update();
+            jdbc.sql("DELETE FROM console_user_roles WHERE username = ?").param(username).update();
+            insertRoles(username, roles);
+            if (enabledAdmins() == 0) {
+                throw new ConsoleRefusal("users.refused.lastAdmin");
+            }
+            ledger.append("USER_CHANGED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", enabled));
+        });
+    }
+
+    /** An administrator sets someone's password. */
+    void setPassword(String username, String password, String by) {
+        checkPassword(password);
+        tx.executeWithoutResult(s -> {
+            if (jdbc.sql("UPDATE console_users SET password_hash = ?, password_changed_at = ? WHERE username = ?")
+                    .params(encoder.encode(password), now(), username).update() == 0) {
+                throw new ConsoleRefusal("users.refused.unknown", username);
+            }
+            ledger.append("USER_PASSWORD_SET", subject(username), by, Map.of("via", "console", "self", by.equals(username)));
+        });
+    }
+
+    /** A user changes their own password, proving the current one. */
+    void changeOwnPassword(String username, String current, String password) {
+        String hash = jdbc.sql("SELECT password_hash FROM console_users WHERE username = ?").param(username)
+                .query(String.class).optional().orElseThrow(() -> new ConsoleRefusal("users.refused.unknown", username));
+        if (current == null || !encoder.matches(current, hash)) {
+            throw new ConsoleRefusal("account.refused.current");
+        }
+        setPassword(username, password, username);
+    }
+
+    void loggedIn(String username) {
+        jdbc.sql("UPDATE console_users SET last_login_at = ? WHERE username = ?").params(now(), username).update();
+    }
+
+    private void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw new ConsoleRefusal("users.refused.password", MIN_PASSWORD, MAX_PASSWORD);
+        }
+    }
+
+    private Set<Role> roles(String username) {
+        return Role.parse(jdbc.sql("SELECT role FROM console_user_roles WHERE username = ?").param(username)
+                .query(String.class).list());
+    }
+
+    private boolean exists(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM console_users WHERE username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    /** Two administrators demoting each other at once must not both succeed: changes to users take turns. */
+    private void lockUsers() {
+        jdbc.sql("SELECT id FROM ledger_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    }
+
+    private long enabledAdmins() {
+        return jdbc.sql("SELECT COUNT(*) FROM console_users u JOIN console_user_roles r ON r.username = u.username "
+                + "WHERE u.enabled = TRUE AND r.role = 'ADMIN'").query(Long.class).single();
+    }
+
+    private void insertRoles(String username, Set<Role> roles) {
+        for (Role r : roles) {
+            jdbc.sql("INSERT INTO console_user_roles (username, role) VALUES (?, ?)").params(username, r.name()).update();
+        }
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        List<String> out = new ArrayList<>();
+        roles.stream().sorted().forEach(r -> out.add(r.name()));
+        return out;
+    }
+
+    static String subject(String username) {
+        return "user:" + username;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,144 @@
+package footage.jobs.evidence;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Read-only queries of the catalog for the evidence console: one SQL for H2 and PostgreSQL. */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class CatalogSearch {
+
+    private final JdbcClient jdbc;
+
+    CatalogSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every field may be null: no condition. Times are reference (corrected) times, {@code to} exclusive. */
+    record Filter(String device, String officer, String caseOrActivity, OffsetDateTime from, OffsetDateTime to,
+                  String status, String findingKind) {
+    }
+
+    record Hit(long id, String fileName, String deviceId, String officerId, OffsetDateTime correctedStart,
+               Double durationSeconds, String status, long findings) {
+    }
+
+    record Page(List<Hit> hits, int page, boolean hasNext) {
+    }
+
+    record Recording(long id, String fileName, String deviceId, String officerId, String officerName, long dumpId,
+                     String dumpFolder, String station, OffsetDateTime correctedStart, java.time.LocalDateTime deviceStart,
+                     Double clockOffsetSeconds, Double durationSeconds, Double mediaSeconds, String container,
+                     String videoCodec, String audioCodec, Integer width, Integer height, long sizeBytes, String sha256,
+                     String status, String statusReason, String retentionClass, String retentionCategory,
+                     java.time.LocalDate retainUntil, boolean onHold, OffsetDateTime ingestedAt) {
+    }
+
+    record Finding(String id, String kind, OffsetDateTime startAt, OffsetDateTime endAt, Double seconds, String detail,
+                   boolean superseded, String explanationReason, String explanationNote, String explainedBy) {
+    }
+
+    record Entry(long seq, OffsetDateTime at, String type, String subject, String actor, String payload) {
+    }
+
+    Page search(Filter f, int page, int size) {
+        StringBuilder sql = new StringBuilder("SELECT r.id, r.file_name, r.device_id, r.officer_id, r.corrected_start, "
+                + "r.duration_seconds, r.status, (SELECT COUNT(*) FROM findings x WHERE x.recording_id = r.id "
+                + "AND x.superseded_at IS NULL) FROM recordings r WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (f.device() != null) {
+            sql.append(" AND r.device_id = ?");
+            params.add(f.device());
+        }
+        if (f.officer() != null) {
+            sql.append(" AND r.officer_id = ?");
+            params.add(f.officer());
+        }
+        if (f.caseOrActivity() != null) {
+            // a recording belongs to an activity when one of the activity's devices started it inside the window,
+            // or when a finding of the activity names it
+            sql.append(" AND (EXISTS (SELECT 1 FROM activities a WHERE (a.id = ? OR a.case_number = ?)"
+                    + " AND ',' || a.devices || ',' LIKE '%,' || r.device_id || ',%'"
+                    + " AND r.corrected_start >= a.start_at AND r.corrected_start < a.end_at)"
+                    + " OR EXISTS (SELECT 1 FROM findings g JOIN activities a ON a.id = g.activity_id"
+                    + " WHERE g.recording_id = r.id AND (a.id = ? OR a.case_number = ?)))");
+            for (int i = 0; i < 4; i++) {
+                params.add(f.caseOrActivity());
+            }
+        }
+        if (f.from() != null) {
+            sql.append(" AND r.corrected_start >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" AND r.corrected_start < ?");
+            params.add(f.to());
+        }
+        if (f.status() != null) {
+            sql.append(" AND r.status = ?");
+            params.add(f.status());
+        }
+        if (f.findingKind() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM findings k WHERE k.recording_id = r.id AND k.kind = ?"
+                    + " AND k.superseded_at IS NULL)");
+            params.add(f.findingKind());
+        }
+        // one row more than the page tells whether there is a next page without counting everything
+        sql.append(" ORDER BY r.corrected_start DESC, r.id DESC LIMIT ? OFFSET ?");
+        params.add(size + 1);
+        params.add((long) (Math.max(page, 1) - 1) * size);
+        List<Hit> hits = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), (Double) rs.getObject(6), rs.getString(7), rs.getLong(8)))
+                .list();
+        boolean next = hits.size() > size;
+        return new Page(next ? hits.subList(0, size) : hits, Math.max(page, 1), next);
+    }
+
+    List<String> findingKinds() {
+        return jdbc.sql("SELECT DISTINCT kind FROM findings ORDER BY kind").query(String.class).list();
+    }
+
+    java.util.Optional<Recording> recording(long id) {
+        return jdbc.sql("SELECT r.id, r.file_name, r.device_id, r.officer_id, d.officer_name, r.dump_id, d.folder, d.station, "
+                        + "r.corrected_start, r.device_start, d.clock_offset_seconds, r.duration_seconds, r.media_seconds, "
+                        + "r.container, r.video_codec, r.audio_codec, r.width, r.height, r.size_bytes, r.sha256, r.status, "
+                        + "r.status_reason, r.retention_class, r.retention_category, r.retain_until, r.on_hold, r.ingested_at "
+                        + "FROM recordings r JOIN dumps d ON d.id = r.dump_id WHERE r.id = ?")
+                .param(id)
+                .query((rs, n) -> new Recording(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, java.time.LocalDateTime.class),
+                        (Double) rs.getObject(11), (Double) rs.getObject(12), (Double) rs.getObject(13), rs.getString(14),
+                        rs.getString(15), rs.getString(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
+                        rs.getLong(19), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23),
+                        rs.getString(24), rs.getObject(25, java.time.LocalDate.class), rs.getBoolean(26),
+                        rs.getObject(27, OffsetDateTime.class)))
+                .optional();
+    }
+
+    List<Finding> findings(long recordingId) {
+        return jdbc.sql("SELECT id, kind, start_at, end_at, seconds, detail, superseded_at, explanation_reason, "
+                        + "explanation_note, explained_by FROM findings WHERE recording_id = ? ORDER BY start_at, id")
+                .param(recordingId)
+                .query((rs, n) -> new Finding(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                        rs.getObject(4, OffsetDateTime.class), (Double) rs.getObject(5), rs.getString(6),
+                        rs.getObject(7) != null, rs.getString(8), rs.getString(9), rs.getString(10)))
+                .list();
+    }
+
+    /** The recording's own entries and those of its findings, oldest first. */
+    List<Entry> history(long recordingId) {
+        return jdbc.sql("SELECT seq, entry_time, entry_type, subject, actor, payload FROM ledger WHERE subject = ? "
+                        + "OR subject IN (SELECT 'finding:' || id FROM findings WHERE recording_id = ?) ORDER BY seq")
+                .params("recording:" + recordingId, recordingId)
+                .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+}

@@ -1,0 +1,51 @@
+package footage.jobs.partition;
+
+import footage.jobs.catalog.PendingFile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalog's pending files as partitions see them: by id range. */
+@Component
+class PartitionFiles {
+
+    record Sized(long id, long size) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PartitionFiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every pending file with its size, in id order. */
+    List<Sized> pending() {
+        return jdbc.sql("SELECT id, COALESCE(size_bytes, 0) FROM dump_files WHERE status = 'PENDING' ORDER BY id")
+                .query((rs, n) -> new Sized(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    /** The next pending file of the range after {@code afterId}, in registration order. */
+    Optional<PendingFile> next(IdRange range, long afterId) {
+        return jdbc.sql("SELECT f.id, f.dump_id, d.folder, f.path, f.listed, f.listed_size, f.listed_md5, d.device_id, "
+                        + "d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
+                        + "WHERE f.status = 'PENDING' AND f.id > ? AND f.id <= ? ORDER BY f.id LIMIT 1")
+                .params(Math.max(afterId, range.first() - 1), range.last())
+                .query((rs, n) -> new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
+                        (Long) rs.getObject(12, Long.class)))
+                .optional();
+    }
+
+    record Count(long files, long bytes) {
+    }
+
+    Count pendingIn(IdRange range) {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM dump_files WHERE status = 'PENDING' AND id >= ? AND id <= ?")
+                .params(range.first(), range.last())
+                .query((rs, n) -> new Count(rs.getLong(1), rs.getLong(2))).single();
+    }
+}

@@ -1,0 +1,58 @@
+package footage.jobs.partition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What goes over the broker for one partition: the worker step's name and the partition's step execution id, as
+ * JSON text. Not Spring Batch's serialised {@link StepExecutionRequest}: a worker must never deserialise Java objects
+ * from a queue that other programs may write to.
+ */
+record PartitionRequest(String stepName, long stepExecutionId) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static PartitionRequest of(StepExecutionRequest request) {
+        return new PartitionRequest(request.getStepName(), request.getStepExecutionId());
+    }
+
+    StepExecutionRequest toStepExecutionRequest() {
+        return new StepExecutionRequest(stepName, stepExecutionId);
+    }
+
+    String toJson() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("schema", "footage-partition/1");
+        fields.put("stepName", stepName);
+        fields.put("stepExecutionId", stepExecutionId);
+        try {
+            return JSON.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PartitionRequest parse(Object payload) {
+        String text = payload instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(payload);
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || !"footage-partition/1".equals(node.path("schema").asText())
+                    || !node.path("stepName").isTextual() || !node.path("stepExecutionId").canConvertToLong()) {
+                throw new IllegalArgumentException("not a footage-partition/1 request: " + abbreviated(text));
+            }
+            return new PartitionRequest(node.get("stepName").asText(), node.get("stepExecutionId").asLong());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + abbreviated(text), e);
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 120) + "…";
+    }
+}

@@ -1,0 +1,61 @@
+package footage.jobs.retention;
+
+import footage.jobs.ledger.Ledger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a recording's retention class, category and retain-until date together with its RETENTION_SET ledger
+ * entry, in the caller's transaction. The one place these columns change.
+ */
+@Component
+class Classifier {
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+
+    Classifier(JdbcClient jdbc, Ledger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /** A class to give a recording: why, and on which activities' flags when it comes from them. */
+    record Decision(RetentionClass retentionClass, PermanentCategory category, LocalDate retainUntil, String reason,
+                    List<String> activities) {
+
+        static Decision standard(LocalDate until, String reason) {
+            return new Decision(RetentionClass.STANDARD, null, until, reason, List.of());
+        }
+
+        static Decision permanent(PermanentCategory category, String reason, List<String> activities) {
+            return new Decision(RetentionClass.PERMANENT, category, null, reason, activities);
+        }
+
+        boolean sameAs(RetentionRow r) {
+            return retentionClass.name().equals(r.retentionClass())
+                    && java.util.Objects.equals(category == null ? null : category.name(), r.category())
+                    && java.util.Objects.equals(retainUntil, r.retainUntil());
+        }
+    }
+
+    void apply(RetentionRow r, Decision d, String period, String actor) {
+        jdbc.sql("UPDATE recordings SET retention_class = ?, retention_category = ?, retain_until = ? WHERE id = ?")
+                .params(d.retentionClass().name(), d.category() == null ? null : d.category().name(), d.retainUntil(), r.id())
+                .update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("retentionClass", d.retentionClass().name());
+        payload.put("category", d.category() == null ? null : d.category().name());
+        payload.put("retainUntil", d.retainUntil() == null ? null : d.retainUntil().toString());
+        payload.put("previousClass", r.retentionClass());
+        payload.put("previousCategory", r.category());
+        payload.put("period", d.retentionClass() == RetentionClass.STANDARD ? period : null);
+        payload.put("activities", d.activities());
+        payload.put("reason", d.reason());
+        ledger.append("RETENTION_SET", "recording:" + r.id(), actor, payload);
+    }
+}

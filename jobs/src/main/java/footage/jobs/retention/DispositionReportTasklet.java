@@ -1,0 +1,173 @@
+package footage.jobs.retention;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.ledger.Ledger;
+import footage.pipeline.archive.DurableFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Last step of {@code retentionSweepJob}: {@code <reports>/disposition-<time>-<sweep>.csv}, one row per recording moved
+ * out and not listed in a disposition report yet (so moves of a sweep that was killed before its report are listed
+ * by the next one), with the names its duplicates had in their dumps. Written durably (fsync, atomic rename), then
+ * the listed recordings are marked and a DISPOSITION_REPORTED entry records the report's SHA-256, in one transaction.
+ * A kill in between leaves a report that is not ledgered; the next sweep lists the same recordings again.
+ */
+class DispositionReportTasklet implements Tasklet {
+
+    static final List<String> HEADER = List.of("recording_id", "sha256", "size_bytes", "file_name", "original_path",
+            "duplicate_paths", "device", "officer", "recorded_at", "retain_until", "retention_class", "status",
+            "moved_at", "sweep", "from", "to");
+    private static final Logger log = LoggerFactory.getLogger(DispositionReportTasklet.class);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final FootageProperties properties;
+    private final RetentionPolicy policy;
+    private final SweepPauseHook pause;
+
+    DispositionReportTasklet(JdbcClient jdbc, Ledger ledger, FootageProperties properties, RetentionPolicy policy,
+                             SweepPauseHook pause) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.properties = properties;
+        this.policy = policy;
+        this.pause = pause;
+    }
+
+    private record Moved(long id, String sha256, long size, String fileName, String originalPath, String device,
+                         String officer, OffsetDateTime recordedAt, String retainUntil, String retentionClass,
+                         String status, OffsetDateTime movedAt, Long sweep, String to) {
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long sweep = SweepRun.id(job);
+        List<Moved> moved = jdbc.sql("SELECT id, sha256, size_bytes, file_name, original_path, device_id, officer_id, "
+                        + "corrected_start, retain_until, retention_class, status, expired_at, expired_by, archive_path "
+                        + "FROM recordings WHERE archive_path LIKE 'expired/%' AND disposition_report IS NULL ORDER BY id")
+                .query((rs, n) -> new Moved(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class),
+                        (Long) rs.getObject(13, Long.class), rs.getString(14)))
+                .list();
+        Map<Long, List<String>> duplicates = duplicates(moved);
+        StringBuilder csv = new StringBuilder();
+        row(csv, HEADER);
+        long bytes = 0;
+        for (Moved m : moved) {
+            bytes += m.size();
+            row(csv, List.of(Long.toString(m.id()), m.sha256(), Long.toString(m.size()), text(m.fileName()),
+                    text(m.originalPath()), text(String.join("; ", duplicates.getOrDefault(m.id(), List.of()))),
+                    text(m.device()), text(m.officer()), time(m.recordedAt()), m.retainUntil() == null ? "" : m.retainUntil(),
+                    m.retentionClass(), m.status(), time(m.movedAt()), m.sweep() == null ? "" : m.sweep().toString(),
+                    text("archive/" + ObjectLocations.relative(m.to())), text(m.to())));
+        }
+        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+        Path report = writeDurably(content, sweep);
+        pause.at("after-report");
+        List<Long> ids = moved.stream().map(Moved::id).toList();
+        String name = properties.reports().relativize(report).toString();
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE recordings SET disposition_report = :report WHERE id IN (:ids)")
+                    .param("report", name).param("ids", ids).update();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("report", name);
+        payload.put("sha256", org.apache.commons.codec.digest.DigestUtils.sha256Hex(content));
+        payload.put("recordings", ids);
+        payload.put("bytes", bytes);
+        payload.put("sweep", sweep);
+        ledger.append("DISPOSITION_REPORTED", "disposition:" + name, properties.ingest().actor(), payload);
+        job.getExecutionContext().putString(SweepRun.REPORT_KEY, report.toString());
+        contribution.incrementWriteCount(ids.size());
+        log.info("sweep: disposition report {} ({} recording(s), {} bytes)", report, ids.size(), bytes);
+        return RepeatStatus.FINISHED;
+    }
+
+    private Map<Long, List<String>> duplicates(List<Moved> moved) {
+        Map<Long, List<String>> byRecording = new HashMap<>();
+        if (moved.isEmpty()) {
+            return byRecording;
+        }
+        jdbc.sql("SELECT f.recording_id, d.folder, f.path FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
+                        + "WHERE f.status = 'DUPLICATE' AND f.recording_id IN (:ids) ORDER BY f.id")
+                .param("ids", moved.stream().map(Moved::id).toList())
+                .query(rs -> {
+                    byRecording.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2) + "/" + rs.getString(3));
+                });
+        return byRecording;
+    }
+
+    private Path writeDurably(byte[] content, long sweep) throws IOException {
+        Files.createDirectories(properties.reports());
+        String stem = "disposition-" + ZonedDateTime.now(policy.zone()).format(FILE_TIME) + "-" + sweep;
+        for (int n = 1; ; n++) {
+            Path report = properties.reports().resolve(stem + (n == 1 ? "" : "-" + n) + ".csv");
+            Path temp = DurableFiles.tempBeside(report);
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            try {
+                DurableFiles.publish(temp, report);
+                return report;
+            } catch (FileAlreadyExistsException taken) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private String time(OffsetDateTime t) {
+        return t == null ? "" : t.atZoneSameInstant(policy.zone()).toOffsetDateTime().toString();
+    }
+
+    private static void row(StringBuilder b, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            String cell = cells.get(i);
+            boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
+            b.append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
+        }
+        b.append("\r\n");
+    }
+
+    /** Names come from outside: a cell a spreadsheet would read as a formula gets a leading apostrophe. */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+    }
+}

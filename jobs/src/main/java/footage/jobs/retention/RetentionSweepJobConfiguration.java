@@ -1,0 +1,95 @@
+package footage.jobs.retention;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.ledger.Ledger;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code retentionSweepJob} (DESIGN §10): resolve what a killed sweep left, move each expired, unheld STANDARD
+ * recording to expired/ (one per chunk: a restart redoes at most the recording in flight), write the disposition
+ * report.
+ */
+@Configuration(proxyBeanMethods = false)
+class RetentionSweepJobConfiguration {
+
+    @Bean
+    Job retentionSweepJob(JobRepository jobRepository, Step sweepRecoveryStep, Step sweepMoveStep, Step sweepReportStep) {
+        return new JobBuilder("retentionSweepJob", jobRepository)
+                .start(sweepRecoveryStep)
+                .next(sweepMoveStep)
+                .next(sweepReportStep)
+                .build();
+    }
+
+    @Bean
+    Step sweepRecoveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           SweepRecoveryTasklet sweepRecoveryTasklet) {
+        return new StepBuilder("sweepRecoveryStep", jobRepository)
+                .tasklet(sweepRecoveryTasklet, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step sweepMoveStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                       ExpiredRecordingReader sweepMoveReader, MoveOutProcessor sweepMoveProcessor,
+                       MoveOutWriter sweepMoveWriter) {
+        return new StepBuilder("sweepMoveStep", jobRepository)
+                .<RetentionRow, MovedCopy>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(sweepMoveReader)
+                .processor(sweepMoveProcessor)
+                .writer(sweepMoveWriter)
+                .listener(sweepMoveReader)
+                .listener(sweepMoveWriter)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step sweepReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         DispositionReportTasklet sweepReportTasklet) {
+        return new StepBuilder("sweepReportStep", jobRepository)
+                .tasklet(sweepReportTasklet, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    SweepRecoveryTasklet sweepRecoveryTasklet(RetentionRows rows, SweepRules rules, RetentionPolicy policy,
+                                              ExpiredStore store, DerivativeRecovery derivativeRecovery,
+                                              Classifier classifier, FootageProperties properties) {
+        return new SweepRecoveryTasklet(rows, rules, policy, store, derivativeRecovery, classifier, properties);
+    }
+
+    @Bean
+    ExpiredRecordingReader sweepMoveReader(SweepRules rules, RetentionPolicy policy) {
+        return new ExpiredRecordingReader(rules, policy);
+    }
+
+    @Bean
+    MoveOutProcessor sweepMoveProcessor(ExpiredStore store, DerivativeMoves derivatives, SweepPauseHook pause) {
+        return new MoveOutProcessor(store, derivatives, pause);
+    }
+
+    @Bean
+    MoveOutWriter sweepMoveWriter(JdbcClient jdbc, Ledger ledger, RetentionRows rows, SweepRules rules,
+                                  RetentionPolicy policy, ExpiredStore store, DerivativeMoves derivatives,
+                                  SweepPauseHook pause, FootageProperties properties) {
+        return new MoveOutWriter(jdbc, ledger, rows, rules, policy, store, derivatives, pause, properties);
+    }
+
+    @Bean
+    DispositionReportTasklet sweepReportTasklet(JdbcClient jdbc, Ledger ledger, FootageProperties properties,
+                                                RetentionPolicy policy, SweepPauseHook pause) {
+        return new DispositionReportTasklet(jdbc, ledger, properties, policy, pause);
+    }
+}

@@ -1,0 +1,116 @@
+package footage.jobs.retention;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.cli.CommandHandler;
+import footage.jobs.runs.JobRuns;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code footage sweep [--dry-run]}: one run of {@code retentionSweepJob}, or with {@code --dry-run} the list of what
+ * it would move (count, bytes, one line per recording) without changing anything: no job run, no ledger entry, no
+ * file touched. Exit 0 done; 1 when the job failed or a recording was refused because its archive object is not
+ * intact.
+ */
+@Component
+class SweepCommand implements CommandHandler {
+
+    private static final String JOB = "retentionSweepJob";
+
+    private final JobRuns runs;
+    private final SweepRules rules;
+    private final RetentionPolicy policy;
+    private final FootageProperties properties;
+    private final JdbcClient jdbc;
+
+    SweepCommand(JobRuns runs, SweepRules rules, RetentionPolicy policy, FootageProperties properties, JdbcClient jdbc) {
+        this.runs = runs;
+        this.rules = rules;
+        this.policy = policy;
+        this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String command() {
+        return "sweep";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        return invocation.flag("dry-run") ? dryRun(out) : sweep(out);
+    }
+
+    private int dryRun(PrintStream out) {
+        LocalDate today = policy.today(Instant.now());
+        List<RetentionRow> due = new ArrayList<>();
+        long after = 0;
+        for (Optional<RetentionRow> next; (next = rules.next(after, today)).isPresent(); after = next.get().id()) {
+            due.add(next.get());
+        }
+        long bytes = due.stream().mapToLong(RetentionRow::size).sum();
+        out.printf(Locale.ROOT, "sweep: dry run as of %s: %d recording(s), %s (%d bytes) would move to %s%n", today,
+                due.size(), bytes(bytes), bytes, properties.expired());
+        for (RetentionRow r : due) {
+            out.printf(Locale.ROOT, "  %-6d retained until %s  %12d bytes  %s  %s%n", r.id(), policy.effectiveUntil(r),
+                    r.size(), r.sha256().substring(0, 12), r.originalPath());
+        }
+        out.println("sweep: dry run: nothing was changed");
+        return 0;
+    }
+
+    private int sweep(PrintStream out) {
+        JobExecution execution = runs.run(JOB);
+        long sweep = SweepRun.id(execution);
+        long moved = jdbc.sql("SELECT COUNT(*) FROM recordings WHERE expired_by = ?").param(sweep).query(Long.class).single();
+        long bytes = jdbc.sql("SELECT COALESCE(SUM(size_bytes), 0) FROM recordings WHERE expired_by = ?").param(sweep)
+                .query(Long.class).single();
+        long refused = 0;
+        long released = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().equals("sweepMoveStep")) {
+                refused += step.getFilterCount();
+                released += step.getExecutionContext().getLong(MoveOutWriter.RELEASED_KEY, 0);
+            }
+        }
+        out.printf(Locale.ROOT, "sweep: %s (sweep %d, execution %d): %d recording(s), %s moved to %s%n",
+                execution.getStatus(), sweep, execution.getId(), moved, bytes(bytes), properties.expired());
+        if (released > 0) {
+            out.printf(Locale.ROOT, "sweep: %d recording(s) kept after all (put on hold or made permanent meanwhile)%n", released);
+        }
+        if (refused > 0) {
+            out.printf(Locale.ROOT, "sweep: %d recording(s) NOT moved: their archive object is not intact (see the log); "
+                    + "run 'footage verify --full'%n", refused);
+        }
+        if (execution.getExecutionContext().containsKey(SweepRun.REPORT_KEY)) {
+            out.println("sweep: disposition report " + execution.getExecutionContext().getString(SweepRun.REPORT_KEY));
+        }
+        execution.getAllFailureExceptions().forEach(t -> out.println("sweep: failure: " + footage.jobs.cli.Cli.rootMessage(t)));
+        return execution.getStatus() == BatchStatus.COMPLETED && refused == 0 ? 0 : 1;
+    }
+
+    private static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+}

@@ -1,0 +1,135 @@
+package footage.jobs.transcode;
+
+import footage.jobs.ledger.Ledger;
+import footage.pipeline.transcode.Profile;
+import footage.pipeline.transcode.StoredDerivative;
+import footage.pipeline.transcode.TranscodeResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code derivatives} table: one row per recording and profile, written with its ledger entry in the caller's
+ * transaction. Callers own the transaction (the transcode step's chunk).
+ */
+@Repository
+public class Derivatives {
+
+    /** A derivative as catalogued; {@code path} is below footage.proxies, null when skipped. */
+    public record Row(long id, long recordingId, String profile, String status, String reason, String method,
+                      String path, String sha256, Long sizeBytes, Double mediaSeconds, boolean partial) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Clock clock = Clock.systemUTC();
+
+    Derivatives(JdbcClient jdbc, Ledger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /** The derivatives of one recording, by profile name. */
+    public List<Row> of(long recordingId) {
+        return jdbc.sql("SELECT id, recording_id, profile, status, reason, method, path, sha256, size_bytes, media_seconds, "
+                        + "partial FROM derivatives WHERE recording_id = ? ORDER BY profile")
+                .param(recordingId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9, Long.class),
+                        (Double) rs.getObject(10, Double.class), rs.getBoolean(11)))
+                .list();
+    }
+
+    /** recording id → the profiles it has a row for, for the given recordings. */
+    Map<Long, Set<String>> profilesOf(Collection<Long> recordingIds) {
+        if (recordingIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT recording_id, profile FROM derivatives WHERE recording_id IN (:ids)")
+                .param("ids", recordingIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+    }
+
+    long made(TranscodeItem item, StoredDerivative d, long executionId, String actor) {
+        TranscodeResult r = d.result();
+        long id = insert(item, "MADE", r.damage(), r.method().name(), d.relativePath(), d.sha256(), d.size(),
+                r.outputSeconds(), r.partial(), executionId);
+        Map<String, Object> payload = payload(item);
+        payload.put("method", r.method().name());
+        payload.put("path", d.relativePath());
+        payload.put("sha256", d.sha256());
+        payload.put("size", d.size());
+        payload.put("partial", r.partial());
+        payload.put("damage", r.damage());
+        ledger.append("DERIVATIVE_MADE", "derivative:" + id, actor, payload);
+        return id;
+    }
+
+    long skipped(TranscodeItem item, String reason, long executionId, String actor) {
+        long id = insert(item, "SKIPPED", reason, null, null, null, null, null, false, executionId);
+        Map<String, Object> payload = payload(item);
+        payload.put("reason", reason);
+        ledger.append("DERIVATIVE_SKIPPED", "derivative:" + id, actor, payload);
+        return id;
+    }
+
+    private static Map<String, Object> payload(TranscodeItem item) {
+        Profile p = item.profile();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("recordingId", item.recordingId());
+        payload.put("originalSha256", item.sha256());
+        payload.put("profile", p.name());
+        payload.put("profileSha256", p.sha256());
+        return payload;
+    }
+
+    private long insert(TranscodeItem item, String status, String reason, String method, String path, String sha256,
+                        Long size, Double seconds, boolean partial, long executionId) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO derivatives (recording_id, profile, profile_sha256, status, reason, method, path, sha256, "
+                        + "size_bytes, media_seconds, partial, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(item.recordingId(), item.profile().name(), item.profile().sha256(), status, clip(reason), method,
+                        path, sha256, size, seconds, partial, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                        executionId)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Counts of one job execution's rows: "MADE ENCODE" → n, "SKIPPED" → n, ... */
+    Map<String, Long> countsOf(long executionId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT status, method, COUNT(*) FROM derivatives WHERE created_by = ? GROUP BY status, method "
+                        + "ORDER BY status, method")
+                .param(executionId)
+                .query((rs, n) -> Map.entry(rs.getString(1) + (rs.getString(2) == null ? "" : " " + rs.getString(2)),
+                        rs.getLong(3)))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The skipped rows of one job execution, for the summary. */
+    List<String> skippedBy(long executionId) {
+        return jdbc.sql("SELECT r.original_path, d.profile, d.reason FROM derivatives d JOIN recordings r ON r.id = d.recording_id "
+                        + "WHERE d.created_by = ? AND d.status = 'SKIPPED' ORDER BY d.id")
+                .param(executionId)
+                .query((rs, n) -> rs.getString(1) + " [" + rs.getString(2) + "]: " + rs.getString(3))
+                .list();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+}

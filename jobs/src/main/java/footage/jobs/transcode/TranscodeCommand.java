@@ -1,0 +1,78 @@
+package footage.jobs.transcode;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.cli.CommandHandler;
+import footage.jobs.runs.JobRuns;
+import footage.pipeline.transcode.Profile;
+import footage.pipeline.transcode.Profiles;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code footage transcode}: one run of {@code transcodeJob} and what it made. Exit 0 when it completed and nothing
+ * failed; 1 when the job failed or a derivative failed for a passing reason (it is tried again next run). Skipped
+ * derivatives (originals that cannot give one) are listed with their reasons but are not failures.
+ */
+@Component
+class TranscodeCommand implements CommandHandler {
+
+    private final JobRuns runs;
+    private final Derivatives derivatives;
+    private final Profiles profiles;
+    private final FootageProperties properties;
+
+    TranscodeCommand(JobRuns runs, Derivatives derivatives, Profiles transcodeProfiles, FootageProperties properties) {
+        this.runs = runs;
+        this.derivatives = derivatives;
+        this.profiles = transcodeProfiles;
+        this.properties = properties;
+    }
+
+    @Override
+    public String command() {
+        return "transcode";
+    }
+
+    @Override
+    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        JobExecution execution = runs.run("transcodeJob");
+        long failed = failed(execution);
+        Map<String, Long> counts = derivatives.countsOf(execution.getId());
+        LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();
+        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
+        out.printf(Locale.ROOT, "transcode: %s in %.1f s (job execution %d), profiles %s from %s%n",
+                execution.getStatus(), Duration.between(start, end).toMillis() / 1000.0, execution.getId(),
+                profiles.all().stream().map(Profile::name).collect(Collectors.joining(", ")), profiles.source());
+        long made = counts.entrySet().stream().filter(e -> e.getKey().startsWith("MADE")).mapToLong(Map.Entry::getValue).sum();
+        out.printf(Locale.ROOT, "  made:     %d (%d encoded, %d copied without re-encoding, %d thumbnail(s))%n", made,
+                counts.getOrDefault("MADE ENCODE", 0L), counts.getOrDefault("MADE REMUX", 0L),
+                counts.getOrDefault("MADE THUMBNAIL", 0L));
+        List<String> skipped = derivatives.skippedBy(execution.getId());
+        out.printf(Locale.ROOT, "  skipped:  %d (the original cannot give one; not tried again)%n", skipped.size());
+        skipped.forEach(s -> out.println("            " + s));
+        out.printf(Locale.ROOT, "  failed:   %d (tried again next run; the log says why)%n", failed);
+        out.println("  proxies:  " + properties.proxies());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            execution.getAllFailureExceptions().forEach(t -> out.println("  failure:  " + t.getMessage()));
+        }
+        return execution.getStatus() == BatchStatus.COMPLETED && failed == 0 ? 0 : 1;
+    }
+
+    private static long failed(JobExecution execution) {
+        long failed = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            failed += step.getExecutionContext().getLong(TranscodeWriter.FAILED_KEY, 0);
+        }
+        return failed;
+    }
+}

@@ -1,0 +1,131 @@
+package footage.jobs.transcode;
+
+import footage.jobs.FootageProperties;
+import footage.pipeline.transcode.DerivativeStore;
+import footage.pipeline.transcode.Profiles;
+import footage.pipeline.transcode.Transcoder;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code transcodeJob}: remove what a killed run left half-written ({@code transcodeCleanupStep}), then make every
+ * missing derivative ({@code transcodeStep}): the recordings are partitioned by id over {@code footage.transcode.threads}
+ * worker steps ({@code transcodeWorkerStep}), each one derivative per chunk, so a restart redoes at most the
+ * derivative in flight of each partition.
+ */
+@Configuration(proxyBeanMethods = false)
+class TranscodeJobConfiguration {
+
+    @Bean
+    Job transcodeJob(JobRepository jobRepository, Step transcodeCleanupStep, Step transcodeStep) {
+        return new JobBuilder("transcodeJob", jobRepository)
+                .start(transcodeCleanupStep)
+                .next(transcodeStep)
+                .build();
+    }
+
+    @Bean
+    Step transcodeCleanupStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              DerivativeStore derivativeStore, Profiles transcodeProfiles, TranscodeProperties transcode) {
+        return new StepBuilder("transcodeCleanupStep", jobRepository)
+                .tasklet(new TranscodeStartTasklet(derivativeStore, transcodeProfiles, transcode.partitions()),
+                        transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step transcodeStep(JobRepository jobRepository, Step transcodeWorkerStep, TranscodeProperties transcode) {
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(transcodeWorkerStep);
+        handler.setGridSize(transcode.partitions());
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("transcode-");
+        threads.setConcurrencyLimit(transcode.partitions());
+        handler.setTaskExecutor(threads);
+        return new StepBuilder("transcodeStep", jobRepository)
+                .partitioner("transcodeWorkerStep", byRecordingId())
+                .partitionHandler(handler)
+                .build();
+    }
+
+    /** Partition i of n takes the recordings with id mod n = i; a restart keeps the first run's n. */
+    private static Partitioner byRecordingId() {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (int i = 0; i < gridSize; i++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt("partition", i);
+                context.putInt("partitions", gridSize);
+                partitions.put("partition" + i, context);
+            }
+            return partitions;
+        };
+    }
+
+    /** One derivative per chunk: each is catalogued (with its ledger entry) as soon as it is in place. */
+    @Bean
+    Step transcodeWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             TranscodeReader transcodeReader, TranscodeProcessor transcodeProcessor,
+                             TranscodeWriter transcodeWriter) {
+        return new StepBuilder("transcodeWorkerStep", jobRepository)
+                .<TranscodeItem, TranscodeOutcome>chunk(1)
+                .transactionManager(transactionManager)
+                .reader(transcodeReader)
+                .processor(transcodeProcessor)
+                .writer(transcodeWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    TranscodeReader transcodeReader(JdbcClient jdbc, Derivatives derivatives, Profiles transcodeProfiles,
+                                    @Value("#{stepExecutionContext['partition']}") Integer partition,
+                                    @Value("#{stepExecutionContext['partitions']}") Integer partitions) {
+        return new TranscodeReader(jdbc, derivatives, transcodeProfiles, partition, partitions);
+    }
+
+    @Bean
+    TranscodeProcessor transcodeProcessor(FootageProperties properties, DerivativeStore derivativeStore, JdbcClient jdbc,
+                                          TranscodePauseHook transcodePauseHook) {
+        return new TranscodeProcessor(properties, derivativeStore, jdbc, transcodePauseHook);
+    }
+
+    @Bean
+    TranscodeWriter transcodeWriter(Derivatives derivatives, FootageProperties properties,
+                                    TranscodePauseHook transcodePauseHook) {
+        return new TranscodeWriter(derivatives, properties, transcodePauseHook);
+    }
+
+    /** The profiles, checked (again) when bound: see {@link TranscodeProperties}. */
+    @Bean
+    Profiles transcodeProfiles(TranscodeProperties transcode) {
+        return transcode.load();
+    }
+
+    @Bean
+    Transcoder transcoder() {
+        return new Transcoder();
+    }
+
+    @Bean
+    DerivativeStore derivativeStore(FootageProperties properties, Transcoder transcoder) throws IOException {
+        return new DerivativeStore(properties.proxies(), transcoder);
+    }
+}

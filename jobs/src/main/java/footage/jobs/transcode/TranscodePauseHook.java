@@ -1,0 +1,57 @@
+package footage.jobs.transcode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lets crash tests kill a transcode for real at a fixed point: {@code footage.debug.transcode-pause-at=<point>:<n>}
+ * makes the n-th derivative of this process stop at {@code mid-write} (its temporary file is being written),
+ * {@code after-rename} (in place, not catalogued) or {@code after-commit}, print {@code PAUSED <point>} and wait to be
+ * killed. Inert unless set.
+ */
+@Component
+class TranscodePauseHook {
+
+    private final String point;
+    private final int nth;
+    private final AtomicInteger items = new AtomicInteger();
+    /** processor and writer of a chunk run on the partition's thread */
+    private final ThreadLocal<Integer> current = ThreadLocal.withInitial(() -> 0);
+
+    TranscodePauseHook(@Value("${footage.debug.transcode-pause-at:}") String spec) {
+        if (spec == null || spec.isBlank()) {
+            point = null;
+            nth = 0;
+        } else {
+            String[] parts = spec.split(":");
+            point = parts[0];
+            nth = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
+        }
+    }
+
+    /** Called once per derivative as it starts; returns its number in this process. */
+    int nextItem() {
+        int n = items.incrementAndGet();
+        current.set(n);
+        return n;
+    }
+
+    /** The number of the derivative this thread works on. */
+    int current() {
+        return current.get();
+    }
+
+    void at(String here, int item) {
+        if (here.equals(point) && item == nth) {
+            System.out.println("PAUSED " + here);
+            System.out.flush();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

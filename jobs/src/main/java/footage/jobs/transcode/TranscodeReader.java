@@ -1,0 +1,78 @@
+package footage.jobs.transcode;
+
+import footage.pipeline.transcode.Profile;
+import footage.pipeline.transcode.Profiles;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The derivatives one partition still has to make: recordings with {@code id mod partitions = partition}, in id order,
+ * times the profiles meant for them that have no catalogued row yet. The catalog is the restart state (as for the
+ * fixity audit): whatever a killed or stopped run committed is not read again, whatever it did not commit is.
+ * Recordings moved out to expired/ get no derivatives.
+ */
+class TranscodeReader implements ItemReader<TranscodeItem> {
+
+    private static final int PAGE = 100;
+
+    private final JdbcClient jdbc;
+    private final Derivatives derivatives;
+    private final List<Profile> profiles;
+    private final int partition;
+    private final int partitions;
+    private final Deque<TranscodeItem> queue = new ArrayDeque<>();
+    private long lastId;
+    private boolean exhausted;
+
+    private record Recording(long id, String sha256, String archivePath, String originalPath, String status,
+                             String container, String videoCodec, String audioCodec) {
+    }
+
+    TranscodeReader(JdbcClient jdbc, Derivatives derivatives, Profiles profiles, int partition, int partitions) {
+        this.jdbc = jdbc;
+        this.derivatives = derivatives;
+        this.profiles = profiles.all();
+        this.partition = partition;
+        this.partitions = partitions;
+    }
+
+    @Override
+    public TranscodeItem read() {
+        while (queue.isEmpty() && !exhausted) {
+            fill();
+        }
+        return queue.poll();
+    }
+
+    private void fill() {
+        List<Recording> page = jdbc.sql("SELECT id, sha256, archive_path, original_path, status, container, video_codec, "
+                        + "audio_codec FROM recordings WHERE id > ? AND MOD(id, ?) = ? AND archive_path NOT LIKE 'expired/%' "
+                        + "ORDER BY id LIMIT ?")
+                .params(lastId, partitions, partition, PAGE)
+                .query((rs, n) -> new Recording(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list();
+        if (page.size() < PAGE) {
+            exhausted = true;
+        }
+        if (page.isEmpty()) {
+            return;
+        }
+        lastId = page.get(page.size() - 1).id();
+        Map<Long, Set<String>> done = derivatives.profilesOf(page.stream().map(Recording::id).toList());
+        for (Recording r : page) {
+            Set<String> has = done.getOrDefault(r.id(), Set.of());
+            for (Profile p : profiles) {
+                if (!has.contains(p.name()) && p.notApplicable(r.container(), r.videoCodec(), r.audioCodec()).isEmpty()) {
+                    queue.add(new TranscodeItem(r.id(), r.sha256(), r.archivePath(), r.originalPath(), r.status(), p));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,438 @@
+package footage.jobs.retention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.jobs.FootageProperties;
+import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.UsageException;
+import footage.jobs.report.GapReportBuilder;
+import footage.jobs.report.GapReportRenderer;
+import footage.jobs.report.ReportFilter;
+import footage.jobs.report.ReportFormat;
+import footage.jobs.runs.JobRuns;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static footage.jobs.retention.RetentionFootage.a;
+import static footage.jobs.retention.RetentionFootage.b1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retention end to end on real footage ingested by the real ingest job, with {@code footage.expired} on a filesystem of
+ * its own (a tmpfs): classes at ingest, activity flags, retention set, holds, the dry run, the sweep, a second sweep,
+ * and verify/fixity/export/report afterwards; run once per catalog database (H2, PostgreSQL). The tests build on each
+ * other, in order, on one catalog.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class AbstractRetentionSweepTests {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    JobRuns runs;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FootageProperties properties;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    GapReportBuilder reports;
+    @Autowired
+    GapReportRenderer renderer;
+
+    @TempDir
+    Path tmp;
+    Path expired;
+
+    /** A home in a temp folder, and its expired/ on a filesystem of its own. */
+    static void home(DynamicPropertyRegistry registry, String name) throws IOException {
+        String home = Files.createTempDirectory("footage-retention-" + name + "-").toString();
+        String expired = OtherFilesystem.folder("footage-expired-" + name + "-").toString();
+        registry.add("footage.home", () -> home);
+        registry.add("footage.expired", () -> expired);
+    }
+
+    record Run(int code, String text) {
+    }
+
+    @BeforeAll
+    void ingest() throws IOException {
+        expired = properties.expired();
+        RetentionFootage.writeDumps(properties.drop());
+        assertThat(runs.run("ingestJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recordings").query(Long.class).single()).isEqualTo(5L);
+        if (derivativesTable()) {
+            derivative(a(1), "proxy-360p");
+            derivative(a(1), "thumbnail");
+            derivative(b1(), "proxy-360p");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyRecordingIsCataloguedStandardUntilItsRecordingDatePlusTwoYearsWithALedgerEntry() throws IOException {
+        // when
+        List<Map<String, Object>> rows = jdbc.sql("SELECT id, retention_class, retention_category, retain_until, on_hold "
+                + "FROM recordings ORDER BY id").query().listOfRows();
+
+        // then
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(value(r, "retention_class")).isEqualTo("STANDARD");
+            assertThat(value(r, "retention_category")).isNull();
+            assertThat(value(r, "retain_until").toString()).isEqualTo("2021-02-17");
+            assertThat(value(r, "on_hold")).isEqualTo(false);
+        });
+        JsonNode entry = JSON.readTree(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'RETENTION_SET' AND subject = ?")
+                .param("recording:" + id(a(1))).query(String.class).single());
+        assertThat(entry.get("retentionClass").asText()).isEqualTo("STANDARD");
+        assertThat(entry.get("retainUntil").asText()).isEqualTo("2021-02-17");
+        assertThat(entry.get("period").asText()).isEqualTo("P2Y");
+    }
+
+    @Test
+    @Order(2)
+    void activityFlagsMakeTheCoveredRecordingsPermanentAndPermanentIsSticky() throws IOException {
+        // given an activity of device A around a2 only (reference 09:28:30-09:28:31), flagged penalty evidence
+        Path flagged = activities("ACT-P", "CASE-P", "2019-02-17T09:28:29+08:00", "2019-02-17T09:28:31+08:00", RetentionFootage.DEVICE_A,
+                "[\"PENALTY_EVIDENCE\", \"OBSTRUCTION\"]");
+        Path unflagged = activities("ACT-P", "CASE-P", "2019-02-17T09:28:29+08:00", "2019-02-17T09:28:31+08:00", RetentionFootage.DEVICE_A, "[]");
+
+        // when imported, then imported again without its flags
+        Run first = command("activities import", List.of(flagged.toString()), Map.of());
+        Run second = command("activities import", List.of(unflagged.toString()), Map.of());
+
+        // then a2 became PERMANENT (the first category the article lists) and stayed so; the others did not
+        assertThat(first.code()).as(first.text()).isZero();
+        assertThat(second.code()).as(second.text()).isZero();
+        assertThat(retention(a(2))).isEqualTo("PERMANENT PENALTY_EVIDENCE null");
+        assertThat(retention(a(1))).isEqualTo("STANDARD null 2021-02-17");
+        assertThat(retention(a(3))).isEqualTo("STANDARD null 2021-02-17");
+        JsonNode entry = JSON.readTree(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'RETENTION_SET' AND subject = ? "
+                + "ORDER BY seq DESC LIMIT 1").param("recording:" + id(a(2))).query(String.class).single());
+        assertThat(entry.get("activities").toString()).isEqualTo("[\"ACT-P\"]");
+        assertThat(entry.get("previousClass").asText()).isEqualTo("STANDARD");
+    }
+
+    @Test
+    @Order(3)
+    void makingAPermanentRecordingStandardAgainNeedsAReasonAndIsLedgeredWithWhoAndWhy() throws IOException {
+        // given
+        String a4 = Long.toString(id(a(4)));
+        Run permanent = command("retention set", List.of(a4), Map.of("class", "PERMANENT", "category", "COMPLEX_CASE", "by", "王五"));
+
+        // when
+        Run withoutReason = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "王五"));
+        Run withReason = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "admin 赵六",
+                "reason", "flagged by mistake"));
+        Run noCategory = command("retention set", List.of(a4), Map.of("class", "PERMANENT", "by", "王五"));
+
+        // then
+        assertThat(permanent.code()).as(permanent.text()).isZero();
+        assertThat(withoutReason.code()).isEqualTo(2);
+        assertThat(withoutReason.text()).contains("is PERMANENT (COMPLEX_CASE)").contains("--reason");
+        assertThat(withReason.code()).as(withReason.text()).isZero();
+        assertThat(noCategory.code()).isEqualTo(2);
+        assertThat(retention(a(4))).isEqualTo("STANDARD null 2021-02-17");
+        Map<String, Object> entry = jdbc.sql("SELECT actor, payload FROM ledger WHERE entry_type = 'RETENTION_SET' AND subject = ? "
+                + "ORDER BY seq DESC LIMIT 1").param("recording:" + a4).query().singleRow();
+        assertThat(value(entry, "actor")).isEqualTo("admin 赵六");
+        JsonNode payload = JSON.readTree((String) value(entry, "payload"));
+        assertThat(payload.get("reason").asText()).isEqualTo("flagged by mistake");
+        assertThat(payload.get("previousClass").asText()).isEqualTo("PERMANENT");
+        assertThat(payload.get("previousCategory").asText()).isEqualTo("COMPLEX_CASE");
+    }
+
+    @Test
+    @Order(4)
+    void holdsOnACaseAndOnARecordingAreLedgeredAndALiftedHoldHoldsNothing() throws IOException {
+        // given an activity of case CASE-7 around b1, and no holds yet
+        Path caseActivity = activities("ACT-7", "CASE-7", "2019-02-17T09:59:00+08:00", "2019-02-17T10:01:00+08:00",
+                RetentionFootage.DEVICE_B, "[]");
+        assertThat(command("activities import", List.of(caseActivity.toString()), Map.of()).code()).isZero();
+        String a3 = Long.toString(id(a(3)));
+        String a4 = Long.toString(id(a(4)));
+
+        // when
+        Run onCase = command("hold set", List.of(), Map.of("case", "CASE-7", "reason", "court request 2026-11", "by", "王五"));
+        Run onRecording = command("hold set", List.of(), Map.of("recording", a3, "reason", "complaint", "by", "王五"));
+        Run again = command("hold set", List.of(), Map.of("recording", a3, "reason", "complaint", "by", "王五"));
+        Run setA4 = command("hold set", List.of(), Map.of("recording", a4, "reason", "check", "by", "王五"));
+        Run liftA4 = command("hold lift", List.of(), Map.of("recording", a4, "reason", "checked", "by", "王五"));
+        Run liftNothing = command("hold lift", List.of(), Map.of("recording", a4, "reason", "checked", "by", "王五"));
+        Run both = command("hold set", List.of(), Map.of("recording", a4, "case", "CASE-7", "reason", "x", "by", "y"));
+
+        // then
+        assertThat(onCase.code()).as(onCase.text()).isZero();
+        assertThat(onCase.text()).contains("1 recording(s) held now [" + id(b1()) + "]");
+        assertThat(onRecording.code()).isZero();
+        assertThat(again.text()).contains("is already held");
+        assertThat(setA4.code()).isZero();
+        assertThat(liftA4.code()).as(liftA4.text()).isZero();
+        assertThat(liftNothing.code()).isEqualTo(2);
+        assertThat(liftNothing.text()).isEqualTo("no active hold on recording " + a4);
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(onHold()).containsExactlyInAnyOrder(id(a(3)), id(b1()));
+        assertThat(count("HOLD_SET")).isEqualTo(3);
+        assertThat(count("HOLD_LIFTED")).isEqualTo(1);
+        Map<String, Object> lifted = jdbc.sql("SELECT set_by, reason, lifted_by, lift_reason, lifted_at FROM holds WHERE recording_id = ?")
+                .param(id(a(4))).query().singleRow();
+        assertThat(value(lifted, "lift_reason")).isEqualTo("checked");
+        assertThat(value(lifted, "lifted_at")).isNotNull();
+    }
+
+    @Test
+    @Order(5)
+    void aDryRunListsWhatWouldMoveAndChangesNothing() {
+        // given
+        long entries = jdbc.sql("SELECT COUNT(*) FROM ledger").query(Long.class).single();
+        Map<String, String> archive = RetentionFootage.tree(properties.archive());
+        long a1Size = size(a(1));
+        long a4Size = size(a(4));
+
+        // when
+        Run dry = command("sweep", List.of(), Map.of("dry-run", "true"));
+
+        // then only the expired, unheld STANDARD recordings a1 (with its duplicate) and a4 are listed
+        assertThat(dry.code()).as(dry.text()).isZero();
+        assertThat(dry.text()).contains(": 2 recording(s), ").contains("(" + (a1Size + a4Size) + " bytes) would move to " + expired);
+        assertThat(dry.text().lines().filter(l -> l.startsWith("  ")).toList()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("  " + id(a(1)) + " ").endsWith(a(1)))
+                .anySatisfy(l -> assertThat(l).startsWith("  " + id(a(4)) + " ").endsWith(a(4)));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger").query(Long.class).single()).isEqualTo(entries);
+        assertThat(RetentionFootage.tree(properties.archive())).isEqualTo(archive);
+        assertThat(RetentionFootage.tree(expired)).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void theSweepMovesExpiredUnheldStandardRecordingsToExpiredOnAnotherFilesystem() throws IOException {
+        // given
+        assertThat(OtherFilesystem.sameFilesystem(expired, properties.archive())).as("expired/ is on another filesystem").isFalse();
+        Map<String, String> hashes = Map.of(a(1), sha(a(1)), a(4), sha(a(4)));
+
+        // when
+        Run sweep = command("sweep", List.of(), Map.of());
+
+        // then a1 and a4 are in expired/ only, with their bytes intact; a2 (permanent), a3 and b1 (held) stayed
+        assertThat(sweep.code()).as(sweep.text()).isZero();
+        assertThat(sweep.text()).contains(": 2 recording(s), ");
+        for (String file : List.of(a(1), a(4))) {
+            String path = archivePath(file);
+            assertThat(path).startsWith("expired/sha256/");
+            assertThat(RetentionFootage.tree(expired)).containsEntry(path.substring("expired/".length()), hashes.get(file));
+            assertThat(properties.archive().resolve(path.substring("expired/".length()))).doesNotExist();
+        }
+        for (String file : List.of(a(2), a(3), b1())) {
+            assertThat(properties.archive().resolve(archivePath(file))).exists();
+        }
+        // the duplicate link still names recording a1, which now says where its bytes are: nothing dangles
+        Long linked = jdbc.sql("SELECT recording_id FROM dump_files WHERE status = 'DUPLICATE'").query(Long.class).single();
+        assertThat(linked).isEqualTo(id(a(1)));
+        JsonNode moved = JSON.readTree(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'RECORDING_MOVED_OUT' AND subject = ?")
+                .param("recording:" + id(a(1))).query(String.class).single());
+        assertThat(moved.get("archivePath").asText()).isEqualTo(archivePath(a(1)));
+        assertThat(moved.get("status").asText()).isEqualTo("ARCHIVED");
+        String reportLine = sweep.text().lines().filter(l -> l.startsWith("sweep: disposition report ")).findFirst().orElseThrow();
+        Path report = Path.of(reportLine.substring("sweep: disposition report ".length()));
+        List<String> csv = Files.readAllLines(report, StandardCharsets.UTF_8);
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(0)).startsWith("recording_id,sha256,size_bytes,file_name,original_path,duplicate_paths,");
+        assertThat(csv.get(1)).startsWith(id(a(1)) + "," + sha(a(1)) + ",")
+                .contains("," + RetentionFootage.FOLDER_B + "/again/" + a(1) + ",").contains(",2021-02-17,STANDARD,ARCHIVED,");
+        assertThat(value(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'DISPOSITION_REPORTED' ORDER BY seq DESC LIMIT 1")
+                .query().singleRow(), "payload").toString()).contains("\"recordings\":[" + id(a(1)) + "," + id(a(4)) + "]");
+        assertVerifyFullIsClean();
+    }
+
+    @Test
+    @Order(7)
+    void derivativesGoWithTheirRecordingAndOnesMadeAfterTheMoveFollowIt() throws IOException {
+        // given (the derivatives table belongs to the transcode feature)
+        Assumptions.assumeTrue(derivativesTable(), "no derivatives table in this catalog");
+        List<Map<String, Object>> ofA1 = jdbc.sql("SELECT id, path, sha256 FROM derivatives WHERE recording_id = ? ORDER BY id")
+                .param(id(a(1))).query().listOfRows();
+        String ofB1 = jdbc.sql("SELECT path FROM derivatives WHERE recording_id = ?").param(id(b1())).query(String.class).single();
+        String late = derivative(a(4), "proxy-720p");
+
+        // when a transcode made one for a4 after the sweep moved a4, the next sweep takes it along
+        Run sweep = command("sweep", List.of(), Map.of());
+
+        // then a1's derivatives were moved with it (catalogued, ledgered, gone from proxies), b1's (held) stayed
+        assertThat(sweep.code()).as(sweep.text()).isZero();
+        assertThat(ofA1).hasSize(2).allSatisfy(d -> {
+            String path = (String) value(d, "path");
+            assertThat(path).startsWith("expired/proxies/");
+            String original = path.substring("expired/proxies/".length());
+            assertThat(properties.proxies().resolve(original)).doesNotExist();
+            assertThat(RetentionFootage.tree(expired.resolve("proxies"))).containsEntry(original, (String) value(d, "sha256"));
+            assertThat(ObjectLocations.resolveDerivative(properties, path)).exists();
+        });
+        assertThat(ofB1).doesNotStartWith("expired/");
+        assertThat(properties.proxies().resolve(ofB1)).exists();
+        String lateNow = jdbc.sql("SELECT path FROM derivatives WHERE path LIKE ?").param("%" + late).query(String.class).single();
+        assertThat(lateNow).isEqualTo("expired/proxies/" + late);
+        assertThat(properties.proxies().resolve(late)).doesNotExist();
+        assertThat(count("DERIVATIVE_MOVED_OUT")).isEqualTo(3);
+        assertVerifyFullIsClean();
+    }
+
+    @Test
+    @Order(8)
+    void aSecondSweepMovesNothing() {
+        // given
+        Map<String, String> archiveBefore = RetentionFootage.tree(properties.archive().resolve("sha256"));
+        Map<String, String> expiredBefore = RetentionFootage.tree(expired.resolve("sha256"));
+
+        // when
+        Run again = command("sweep", List.of(), Map.of());
+
+        // then
+        assertThat(again.code()).as(again.text()).isZero();
+        assertThat(again.text()).contains(": 0 recording(s), 0 B moved");
+        assertThat(RetentionFootage.tree(properties.archive().resolve("sha256"))).isEqualTo(archiveBefore);
+        assertThat(RetentionFootage.tree(expired.resolve("sha256"))).isEqualTo(expiredBefore);
+        assertVerifyFullIsClean();
+    }
+
+    @Test
+    @Order(9)
+    void fixityExportCatalogListAndReportFindMovedRecordingsWhereTheyAre() throws IOException {
+        // when
+        Run fixity = command("fixity", List.of(), Map.of());
+        Run export = command("export", List.of(), Map.of("device", RetentionFootage.DEVICE_A, "from", "2019-02-17T09:00:00+08:00",
+                "to", "2019-02-17T10:00:00+08:00", "out", tmp.resolve("bag").toString()));
+        Run list = command("catalog list", List.of(), Map.of());
+        String csv = new String(renderer.render(reports.build(new ReportFilter(RetentionFootage.DEVICE_A, null, null)),
+                ReportFormat.CSV), StandardCharsets.UTF_8);
+        String html = new String(renderer.render(reports.build(new ReportFilter(RetentionFootage.DEVICE_A, null, null)),
+                ReportFormat.HTML), StandardCharsets.UTF_8);
+
+        // then
+        assertThat(fixity.code()).as(fixity.text()).isZero();
+        assertThat(export.code()).as(export.text()).isZero();
+        assertThat(tmp.resolve("bag/data/" + RetentionFootage.FOLDER_A + "/" + a(1))).exists();
+        assertThat(list.text().lines().filter(l -> l.contains(a(1))).findFirst().orElseThrow())
+                .contains(" expired ").contains(" STANDARD ").contains(" 2021-02-17 ");
+        assertThat(list.text().lines().filter(l -> l.contains(a(2))).findFirst().orElseThrow())
+                .contains(" archive ").contains(" PERMANENT ").contains(" PENALTY_EVIDENCE ");
+        assertThat(list.text().lines().filter(l -> l.contains(a(3))).findFirst().orElseThrow()).contains(" yes ");
+        assertThat(csv).contains(",PERMANENT,PENALTY_EVIDENCE,no,\r\n").contains(",STANDARD,,yes,2021-02-17\r\n");
+        assertThat(html).contains("<table class=\"recordings\"").contains("PENALTY_EVIDENCE").contains("on hold, until 2021-02-17")
+                .contains("until 2021-02-17, moved out to expired/");
+        assertVerifyFullIsClean();
+    }
+
+    boolean derivativesTable() {
+        return jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'derivatives'")
+                .query(Long.class).single() > 0;
+    }
+
+    /** A made derivative of the recording, as the transcode feature leaves it: a row and a file below proxies/. */
+    String derivative(String fileName, String profile) throws IOException {
+        byte[] bytes = (profile + " of " + fileName).getBytes(StandardCharsets.UTF_8);
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String path = profile + "/" + sha.substring(0, 2) + "/" + sha + ".mp4";
+        Path file = properties.proxies().resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        jdbc.sql("INSERT INTO derivatives (recording_id, profile, profile_sha256, status, method, path, sha256, size_bytes, "
+                        + "created_at) VALUES (?, ?, ?, 'MADE', 'ENCODE', ?, ?, ?, ?)")
+                .params(id(fileName), profile, "0".repeat(64), path, sha, (long) bytes.length,
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                .update();
+        return path;
+    }
+
+    private void assertVerifyFullIsClean() {
+        Run verify = command("verify", List.of(), Map.of("full", "true"));
+        assertThat(verify.code()).as(verify.text()).isZero();
+    }
+
+    private Path activities(String id, String caseNumber, String start, String end, String device, String permanent) throws IOException {
+        Path file = Files.createTempFile(tmp, "activities-", ".json");
+        Files.writeString(file, "[{\"id\": \"" + id + "\", \"caseNumber\": \"" + caseNumber + "\", \"start\": \"" + start
+                + "\", \"end\": \"" + end + "\", \"devices\": [\"" + device + "\"], \"permanent\": " + permanent + "}]");
+        return file;
+    }
+
+    Run command(String name, List<String> arguments, Map<String, String> options) {
+        CommandHandler handler = context.getBeansOfType(CommandHandler.class).values().stream()
+                .filter(h -> h.command().equals(name)).findFirst().orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try {
+            int code = handler.run(new CommandHandler.Invocation(arguments, options), print, print);
+            return new Run(code, out.toString(StandardCharsets.UTF_8));
+        } catch (UsageException e) {
+            return new Run(2, e.getMessage());
+        }
+    }
+
+    private long id(String fileName) {
+        return jdbc.sql("SELECT id FROM recordings WHERE file_name = ?").param(fileName).query(Long.class).single();
+    }
+
+    private long size(String fileName) {
+        return jdbc.sql("SELECT size_bytes FROM recordings WHERE file_name = ?").param(fileName).query(Long.class).single();
+    }
+
+    private String sha(String fileName) {
+        return jdbc.sql("SELECT sha256 FROM recordings WHERE file_name = ?").param(fileName).query(String.class).single();
+    }
+
+    private String archivePath(String fileName) {
+        return jdbc.sql("SELECT archive_path FROM recordings WHERE file_name = ?").param(fileName).query(String.class).single();
+    }
+
+    private String retention(String fileName) {
+        Map<String, Object> r = jdbc.sql("SELECT retention_class, retention_category, retain_until FROM recordings WHERE file_name = ?")
+                .param(fileName).query().singleRow();
+        Object until = value(r, "retain_until");
+        return value(r, "retention_class") + " " + value(r, "retention_category") + " " + (until == null ? null : LocalDate.parse(until.toString()));
+    }
+
+    private List<Long> onHold() {
+        return jdbc.sql("SELECT id FROM recordings WHERE on_hold = TRUE").query(Long.class).list();
+    }
+
+    private long count(String type) {
+        return jdbc.sql("SELECT COUNT(*) FROM ledger WHERE entry_type = ?").param(type).query(Long.class).single();
+    }
+
+    static Object value(Map<String, Object> row, String column) {
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) {
+                return e.getValue();
+            }
+        }
+        throw new IllegalArgumentException("no column " + column + " in " + row.keySet());
+    }
+}

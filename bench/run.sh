@@ -177,6 +177,20 @@ if step "generate one recording of >= $big_mib MiB" \
   rm -rf "$big"
 fi
 
+# 5. continuity (issue 3): packet scan of a ~1 GB MP4 (index) and its MPEG-TS copy (packets) vs ffprobe
+#    -show_entries packet=pts,dts; timeline analysis of 1,000,000 segments over 1,000 devices
+if step "generate one ~1 GB recording for the packet scan" \
+     in_pipeline footage.pipeline.bench.BenchData dump "$data/scan" 1 "$([ "$quick" = 1 ] && echo 21 || echo 210)"; then
+  scan_mp4="$(find "$data/scan" -name 'DSJ*.mp4' | head -1)"
+  step "5a. packet scan MP4" in_pipeline footage.pipeline.bench.PacketScanBenchmark "$scan_mp4" 3
+  if LD_LIBRARY_PATH="$(dirname "$(find "$HOME/.javacpp/cache" -name ffmpeg -type f | head -1)")" \
+       "$(find "$HOME/.javacpp/cache" -name ffmpeg -type f | head -1)" -v error -y -i "$scan_mp4" -c copy -f mpegts "$data/scan/big.ts"; then
+    step "5b. packet scan MPEG-TS" in_pipeline footage.pipeline.bench.PacketScanBenchmark "$data/scan/big.ts" 3
+  fi
+  rm -rf "$data/scan"
+fi
+step "5c. timeline analysis" in_pipeline footage.pipeline.bench.TimelineBenchmark 1000 "$([ "$quick" = 1 ] && echo 100000 || echo 1000000)"
+
 # 6. transcoding (issue 6): proxy-720p of a 1080p recording (60 s; 10 s with --quick) vs the bundled ffmpeg with the
 #    same options, and the remux of its MPEG-TS copy vs ffmpeg -c copy; the class makes its own inputs
 step "6. transcode vs ffmpeg" in_pipeline footage.pipeline.transcode.TranscodeBenchmark "$work/transcode" 3 \

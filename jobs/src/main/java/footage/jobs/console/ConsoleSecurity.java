@@ -72,6 +72,11 @@ class ConsoleSecurity {
                         .requestMatchers("/login", "/denied", "/console/**", "/favicon.ico").permitAll()
                         .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
                         // evidence console (issue 9): operators steer jobs, they do not read the catalog
+                        .requestMatchers(HttpMethod.POST, "/evidence/requests/*/approve", "/evidence/requests/*/deny")
+                                .hasRole(Role.APPROVER.name())
+                        .requestMatchers(HttpMethod.POST, "/evidence/findings/*/explain").hasRole(Role.EVIDENCE_STAFF.name())
+                        .requestMatchers(HttpMethod.POST, "/evidence/requests/external").hasAnyRole(Role.EVIDENCE_STAFF.name(),
+                                Role.ADMIN.name())
                         .requestMatchers("/evidence", "/evidence/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),
                                 Role.APPROVER.name(), Role.ADMIN.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/executions/**", "/schedules/**").hasAnyRole(operators)

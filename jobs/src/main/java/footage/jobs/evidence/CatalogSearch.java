@@ -13,6 +13,16 @@ import java.util.List;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class CatalogSearch {
 
+    /**
+     * Recording {@code r} belongs to a case (activity id or case number, bound four times) when one of the activity's
+     * devices started it inside the window, or when a finding of the activity names it.
+     */
+    static final String IN_CASE = "(EXISTS (SELECT 1 FROM activities a WHERE (a.id = ? OR a.case_number = ?)"
+            + " AND ',' || a.devices || ',' LIKE '%,' || r.device_id || ',%'"
+            + " AND r.corrected_start >= a.start_at AND r.corrected_start < a.end_at)"
+            + " OR EXISTS (SELECT 1 FROM findings g JOIN activities a ON a.id = g.activity_id"
+            + " WHERE g.recording_id = r.id AND (a.id = ? OR a.case_number = ?)))";
+
     private final JdbcClient jdbc;
 
     CatalogSearch(JdbcClient jdbc) {
@@ -60,13 +70,7 @@ class CatalogSearch {
             params.add(f.officer());
         }
         if (f.caseOrActivity() != null) {
-            // a recording belongs to an activity when one of the activity's devices started it inside the window,
-            // or when a finding of the activity names it
-            sql.append(" AND (EXISTS (SELECT 1 FROM activities a WHERE (a.id = ? OR a.case_number = ?)"
-                    + " AND ',' || a.devices || ',' LIKE '%,' || r.device_id || ',%'"
-                    + " AND r.corrected_start >= a.start_at AND r.corrected_start < a.end_at)"
-                    + " OR EXISTS (SELECT 1 FROM findings g JOIN activities a ON a.id = g.activity_id"
-                    + " WHERE g.recording_id = r.id AND (a.id = ? OR a.case_number = ?)))");
+            sql.append(" AND ").append(IN_CASE);
             for (int i = 0; i < 4; i++) {
                 params.add(f.caseOrActivity());
             }

@@ -39,8 +39,8 @@ class EvidenceController {
         LocalDate fromDay = day(from);
         LocalDate toDay = day(to);
         // only known values reach the query; anything else is dropped rather than failing the page
-        String state = STATUSES.contains(status) ? status : null;
-        String findingKind = kinds.contains(kind) ? kind : null;
+        String state = status != null && STATUSES.contains(status) ? status : null;
+        String findingKind = kind != null && kinds.contains(kind) ? kind : null;
         CatalogSearch.Filter filter = new CatalogSearch.Filter(blankToNull(device), blankToNull(officer),
                 blankToNull(caseOrActivity), fromDay == null ? null : format.startOf(fromDay),
                 toDay == null ? null : format.startOf(toDay.plusDays(1)), state, findingKind);

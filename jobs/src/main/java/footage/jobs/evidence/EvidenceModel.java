@@ -29,6 +29,8 @@ class EvidenceModel {
         model.addAttribute("me", user == null ? null : user.getName());
         model.addAttribute("canOperate", request.isUserInRole("OPERATOR") || request.isUserInRole("ADMIN"));
         model.addAttribute("isAdmin", request.isUserInRole("ADMIN"));
+        model.addAttribute("isApprover", request.isUserInRole("APPROVER"));
+        model.addAttribute("isEvidenceStaff", request.isUserInRole("EVIDENCE_STAFF"));
         model.addAttribute("fmt", format);
         model.addAttribute("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
         model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));

@@ -18,11 +18,11 @@ import java.time.Duration;
  * @param workerPoll    how often an idle worker asks the broker for a partition
  */
 @ConfigurationProperties("footage.partition")
-public record PartitionProperties(@DefaultValue("8") int gridSize, @DefaultValue("footage.partitions") String queue,
+record PartitionProperties(@DefaultValue("8") int gridSize, @DefaultValue("footage.partitions") String queue,
                                   @DefaultValue("1s") Duration pollInterval, @DefaultValue("24h") Duration timeout,
                                   @DefaultValue("10m") Duration pickupTimeout, @DefaultValue("1s") Duration workerPoll) {
 
-    public PartitionProperties {
+    PartitionProperties {
         if (gridSize < 1) {
             throw new IllegalArgumentException("footage.partition.grid-size must be at least 1: " + gridSize);
         }

@@ -57,7 +57,9 @@ class WorkerConfiguration {
     IntegrationFlow partitionRequestsFromBroker(ConnectionFactory connectionFactory, PartitionProperties properties,
                                                 PartitionIntake partitionIntake, DirectChannel workerRequests) {
         return IntegrationFlow.from(Amqp.inboundPolledAdapter(connectionFactory, properties.queue()),
-                        e -> e.poller(Pollers.fixedDelay(properties.workerPoll()).maxMessagesPerPoll(1)
+                        // one request at a time, the next one asked for only when the last partition is done; back to
+                        // back while the queue has some, then a pause of worker-poll
+                        e -> e.poller(Pollers.fixedDelay(properties.workerPoll()).maxMessagesPerPoll(100)
                                 .errorHandler(partitionIntake)))
                 .filter(partitionIntake)
                 .transform(Object.class, p -> PartitionRequest.parse(p).toStepExecutionRequest())

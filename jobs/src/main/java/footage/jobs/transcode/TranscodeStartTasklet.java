@@ -36,7 +36,7 @@ class TranscodeStartTasklet implements Tasklet {
         if (removed > 0) {
             log.warn("transcode: removed {} temporary file(s) an interrupted run left in {}", removed, store.root());
         }
-        log.info("transcode: profiles {} from {}, {} thread(s), into {}",
+        log.info("transcode: profiles {} from {}, {} thread(s) (a restart keeps its first run's), into {}",
                 profiles.all().stream().map(Profile::name).collect(Collectors.joining(", ")), profiles.source(),
                 partitions, store.root());
         return RepeatStatus.FINISHED;

@@ -61,16 +61,20 @@ class ClusterIngestTests {
 
     @Test
     void aManagerAndTwoWorkersIngestEveryFileOnceWithPartitionsOnBothWorkers() throws Exception {
-        // given a drop of 68 recordings in 8 dumps (65 distinct: one recording docked from four devices)
+        // given a drop of 68 recordings in 8 dumps (65 distinct: one recording docked from four devices), and worker a,
+        // which holds on to its first partition until worker b has taken one (on an idle machine one worker could
+        // otherwise finish such tiny partitions before the other's first poll)
         Map<String, String> sources = ClusterDrops.write(home.resolve("drop"), 8, 8, 0.5, 1.0, 1);
         assertThat(sources).hasSizeGreaterThanOrEqualTo(60);
-        FootageProcess a = worker("worker-a");
-        FootageProcess b = worker("worker-b");
+        FootageProcess a = worker("worker-a", "--footage.debug.pause-at=after-commit:1");
         a.awaitServing(START);
-        b.awaitServing(START);
 
-        // when a manager runs the ingest
+        // when a manager runs the ingest, and worker b joins
         FootageProcess manager = manager("manager", List.of("ingest"));
+        a.awaitPause(RUN);
+        FootageProcess b = worker("worker-b");
+        awaitPartitionOn(b);
+        a.resume();
         int exit = manager.awaitExit(RUN);
 
         // then it completes, and every file is archived and catalogued once
@@ -92,9 +96,8 @@ class ClusterIngestTests {
         Map<String, String> sources = ClusterDrops.write(home.resolve("drop"), 8, 8, 0.5, 1.0, 2);
         FootageProcess down = manager("manager-broker-down", List.of("ingest"),
                 "--spring.rabbitmq.port=" + TestBroker.closedPort());
-        // (meanwhile the workers start: a stops at its third file, mid-copy, to be killed there)
+        // (meanwhile worker a starts; it will stop at its third file, mid-copy, to be killed there)
         FootageProcess a = worker("worker-a", "--footage.debug.pause-at=mid-copy:3");
-        FootageProcess b = worker("worker-b");
 
         // when the ingest runs
         int downExit = down.awaitExit(RUN);
@@ -107,15 +110,16 @@ class ClusterIngestTests {
         assertThat(partitions()).hasSize(8).allSatisfy(p -> assertThat(p.status()).isEqualTo("FAILED"));
         assertThat(archiveObjects()).isEmpty();
 
-        // when the broker is back and the job is restarted, and worker a is killed -9 in the middle of a partition
+        // when the broker is back and the job is restarted, worker a is killed -9 in the middle of its partition,
+        // and worker b joins
         a.awaitServing(START);
-        b.awaitServing(START);
         FootageProcess restart = manager("manager-restart-1", List.of("jobs", "restart", Long.toString(firstExecution)));
         assertThat(a.awaitPause(RUN)).isEqualTo("PAUSED mid-copy");
         a.kill();
+        FootageProcess b = worker("worker-b");
         int restartExit = restart.awaitExit(RUN);
 
-        // then the manager fails the dead worker's partition, the others complete (on b), and the job fails
+        // then the manager fails the dead worker's partition, b completes the others, and the job fails
         assertThat(restartExit).as(restart.tail()).isEqualTo(1);
         long secondExecution = lastExecution();
         List<Partition> second = partitions(secondExecution);
@@ -165,6 +169,15 @@ class ClusterIngestTests {
                 options.toArray(String[]::new));
         processes.add(p);
         return p;
+    }
+
+    private void awaitPartitionOn(FootageProcess worker) throws Exception {
+        long deadline = System.nanoTime() + RUN.toNanos();
+        while (partitions().stream().noneMatch(p -> p.ranOn(worker))) {
+            assertThat(System.nanoTime()).as("no partition taken by " + worker.pid() + ":\n" + worker.tail()).isLessThan(deadline);
+            assertThat(worker.alive()).as(worker.tail()).isTrue();
+            Thread.sleep(200);
+        }
     }
 
     record Partition(long jobExecutionId, String name, String status, long written, String exitDescription, String nodeId) {

@@ -91,13 +91,11 @@ class ClusterIngestTests {
     }
 
     @Test
-    void brokerDownFailsCleanlyAndAWorkerKilledMidPartitionIsRedoneByARestartWithNothingLostOrDoubled() throws Exception {
+    void brokerDownOrNoWorkerFailsCleanlyAndAWorkerKilledMidPartitionIsRedoneByARestartWithNothingLostOrDoubled() throws Exception {
         // given a drop, and a manager whose broker is down (nothing listens on its port)
         Map<String, String> sources = ClusterDrops.write(home.resolve("drop"), 8, 8, 0.5, 1.0, 2);
         FootageProcess down = manager("manager-broker-down", List.of("ingest"),
                 "--spring.rabbitmq.port=" + TestBroker.closedPort());
-        // (meanwhile worker a starts; it will stop at its third file, mid-copy, to be killed there)
-        FootageProcess a = worker("worker-a", "--footage.debug.pause-at=mid-copy:3");
 
         // when the ingest runs
         int downExit = down.awaitExit(RUN);
@@ -105,10 +103,25 @@ class ClusterIngestTests {
         // then the job fails, saying why, having taken in nothing and leaving nothing that blocks a restart
         assertThat(downExit).as(down.tail()).isEqualTo(1);
         assertThat(down.output()).contains("ingest: FAILED").containsIgnoringCase("connection refused");
-        long firstExecution = lastExecution();
         assertThat(pendingFiles()).isEqualTo(sources.size());
         assertThat(partitions()).hasSize(8).allSatisfy(p -> assertThat(p.status()).isEqualTo("FAILED"));
         assertThat(archiveObjects()).isEmpty();
+
+        // when it is restarted with the broker back but no worker running
+        FootageProcess idle = manager("manager-no-worker", List.of("jobs", "restart", Long.toString(lastExecution())),
+                "--footage.partition.pickup-timeout=3s");
+        int idleExit = idle.awaitExit(RUN);
+
+        // then it fails after the pickup timeout instead of waiting for the step's timeout, again having taken in nothing
+        assertThat(idleExit).as(idle.tail()).isEqualTo(1);
+        assertThat(partitions(lastExecution())).hasSize(8).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo("FAILED");
+            assertThat(p.exitDescription()).contains("no worker took it within footage.partition.pickup-timeout");
+        });
+        assertThat(pendingFiles()).isEqualTo(sources.size());
+        long firstExecution = lastExecution();
+        // (worker a starts now; the stale requests of that attempt wait for it in the queue, and it must drop them)
+        FootageProcess a = worker("worker-a", "--footage.debug.pause-at=mid-copy:3");
 
         // when the broker is back and the job is restarted, worker a is killed -9 in the middle of its partition,
         // and worker b joins

@@ -51,7 +51,7 @@ class IngestCommand implements CommandHandler {
         out.printf(Locale.ROOT, "  quarantined: %d file(s)%n", c.files("QUARANTINED"));
         out.printf(Locale.ROOT, "  not taken:   %d missing, %d rejected, %d failed (retried next run)%n",
                 c.files("MISSING"), c.files("REJECTED"), c.files("FAILED"));
-        out.printf(Locale.ROOT, "  bytes:       %s archived%n", bytes(c.bytesArchived()));
+        out.printf(Locale.ROOT, "  bytes:       %s archived%n", Sizes.bytes(c.bytesArchived()));
         out.printf(Locale.ROOT, "  findings:    %d raised%n", c.findings());
         out.println("  results:     archive " + properties.archive() + ", quarantine " + properties.quarantine()
                 + ", finished dumps " + properties.drop().resolve(properties.ingest().doneFolder()));
@@ -61,17 +61,4 @@ class IngestCommand implements CommandHandler {
         }
     }
 
-    static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-    }
 }

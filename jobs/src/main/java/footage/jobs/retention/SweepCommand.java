@@ -1,5 +1,7 @@
 package footage.jobs.retention;
 
+import footage.jobs.cli.Sizes;
+
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.CommandHandler;
 import footage.jobs.runs.JobRuns;
@@ -61,7 +63,7 @@ class SweepCommand implements CommandHandler {
         }
         long bytes = due.stream().mapToLong(RetentionRow::size).sum();
         out.printf(Locale.ROOT, "sweep: dry run as of %s: %d recording(s), %s (%d bytes) would move to %s%n", today,
-                due.size(), bytes(bytes), bytes, properties.expired());
+                due.size(), Sizes.bytes(bytes), bytes, properties.expired());
         for (RetentionRow r : due) {
             out.printf(Locale.ROOT, "  %-6d retained until %s  %12d bytes  %s  %s%n", r.id(), policy.effectiveUntil(r),
                     r.size(), r.sha256().substring(0, 12), r.originalPath());
@@ -85,7 +87,7 @@ class SweepCommand implements CommandHandler {
             }
         }
         out.printf(Locale.ROOT, "sweep: %s (sweep %d, execution %d): %d recording(s), %s moved to %s%n",
-                execution.getStatus(), sweep, execution.getId(), moved, bytes(bytes), properties.expired());
+                execution.getStatus(), sweep, execution.getId(), moved, Sizes.bytes(bytes), properties.expired());
         if (released > 0) {
             out.printf(Locale.ROOT, "sweep: %d recording(s) kept after all (put on hold or made permanent meanwhile)%n", released);
         }
@@ -100,17 +102,4 @@ class SweepCommand implements CommandHandler {
         return execution.getStatus() == BatchStatus.COMPLETED && refused == 0 ? 0 : 1;
     }
 
-    private static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-    }
 }

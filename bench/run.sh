@@ -120,6 +120,14 @@ for f in jobs/target/footage.jar pipeline/target/classes pipeline/target/test-cl
   cp -r "$root/$f" "$app/$f"
 done
 jar="$app/jobs/target/footage.jar"
+# the ingest runs use what ./footage runs: the extracted image with its class-data-sharing archive
+java_opts="${FOOTAGE_JAVA_OPTS:-}"
+if "$root/scripts/app-image.sh" "$jar" "$app/image" && [ -f "$app/image/footage.jar" ]; then
+  jar="$app/image/footage.jar"
+  if [ -f "$app/image/footage.jsa" ]; then
+    java_opts="-XX:SharedArchiveFile=$app/image/footage.jsa -Xlog:cds=off -Xlog:cds+dynamic=off $java_opts"
+  fi
+fi
 pipeline_cp="$app/pipeline/target/test-classes:$app/pipeline/target/classes:$(cat "$work/pipeline.cp")"
 jobs_cp="$app/jobs/target/test-classes"
 
@@ -148,7 +156,7 @@ big="$data/ST01_DSJ0000002_20190218120000"
 if step "generate $dump_files recordings of ${dump_seconds}s" \
      in_pipeline footage.pipeline.bench.BenchData dump "$data" "$dump_files" "$dump_seconds"; then
   step "1. ingest speed" in_jobs footage.jobs.bench.IngestSpeedBenchmark --jar "$jar" --dump "$dump" \
-    --work "$work/runs" --rounds "$ingest_rounds" --java-opts "${FOOTAGE_JAVA_OPTS:-}"
+    --work "$work/runs" --rounds "$ingest_rounds" --java-opts "$java_opts"
   step "1b. where the ingest time goes (no target)" \
     in_pipeline footage.pipeline.bench.IngestBreakdownBenchmark "$dump" "$work/breakdown"
   rm -rf "$work/breakdown"
@@ -173,7 +181,7 @@ fi
 if step "generate one recording of >= $big_mib MiB" \
      in_pipeline footage.pipeline.bench.BenchData big "$data" "$big_seconds" "$big_mib"; then
   step "3b. large-file ingest" in_jobs footage.jobs.bench.LargeFileIngestBenchmark --jar "$jar" --dump "$big" \
-    --work "$work/runs" --xmx 256m --java-opts "${FOOTAGE_JAVA_OPTS:-}"
+    --work "$work/runs" --xmx 256m --java-opts "$java_opts"
   rm -rf "$big"
 fi
 

@@ -42,7 +42,7 @@ class IngestCommand implements CommandHandler {
         LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
         IngestSummary.Counts c = summary.of(execution.getId(), start);
-        out.printf(Locale.ROOT, "ingest: %s in %.1f s (job execution %d)%n", execution.getStatus(),
+        out.printf(Locale.ROOT, "ingest: %s in %.2f s (job execution %d)%n", execution.getStatus(),
                 Duration.between(start, end).toMillis() / 1000.0, execution.getId());
         out.printf(Locale.ROOT, "  dumps:       %d finished, %d quarantined, %d still open%n",
                 c.dumpsFinished(), c.dumpsQuarantined(), c.dumpsOpen());

@@ -14,9 +14,11 @@ import java.util.stream.Stream;
  *
  * <p>The page cache cannot be dropped here, so the dump is warm for every run (it was just generated) and the
  * runs alternate, baseline first: B O B O ... Every run starts after a {@code sync} and writes to a fresh folder.
- * The ingest is timed as a whole process (JVM start, Spring, Flyway on a new H2 catalog, the job, shutdown),
- * exactly what an operator waits for; an ingest of an empty drop folder is measured first to show the fixed
- * part of that. The verdict uses best ours / best baseline; the medians are printed too.
+ * Two figures from the same runs: the ingest job itself (from the job execution's start and end, as printed by the
+ * CLI), which is what a scheduled ingest in a running {@code footage serve} takes, and the whole one-shot process
+ * (JVM start, Spring, Flyway on a new H2 catalog, the job, shutdown), what an operator at the command line waits
+ * for; an ingest of an empty drop folder is measured first to show the fixed part of that. Verdicts use best ours /
+ * best baseline; the medians are printed too.
  *
  * <pre>IngestSpeedBenchmark --jar JAR --dump DUMP_DIR --work DIR [--rounds 2] [--java-opts "..."]</pre>
  */
@@ -84,10 +86,18 @@ public final class IngestSpeedBenchmark {
         if (problem != null) {
             System.out.println("INGEST PROBLEM: " + problem);
         }
-        IngestRuns.result(f("1. Ingest %d x %.0f MiB = %.2f GiB (best of %d)", recordings, bytes / MIB / recordings,
-                        bytes / MIB / 1024, rounds),
+        double j = IngestRuns.best(job);
+        double jobRatio = j / b;
+        System.out.printf("ratio of the job (what a scheduled ingest in serve takes) best/best %.3f, target <= 0.9%n",
+                jobRatio);
+        IngestRuns.result(f("1. Ingest job, %d x %.0f MiB = %.2f GiB (best of %d)", recordings,
+                        bytes / MIB / recordings, bytes / MIB / 1024, rounds),
                 f("cp+sync+openssl %.2f s", b),
-                f("%.2f s (job %.2f s, peak RSS %.0f MiB)", o, IngestRuns.best(job), peak / 1024.0),
+                f("job %.2f s (peak RSS %.0f MiB)", j, peak / 1024.0),
+                f("%.2f", jobRatio), "<= 0.9", problem == null && jobRatio <= 0.9);
+        IngestRuns.result("1p. The same as a one-shot CLI process (JVM and Spring start-up included)",
+                f("cp+sync+openssl %.2f s", b),
+                f("%.2f s (start-up %.2f s)", o, IngestRuns.best(startup)),
                 f("%.2f", ratio), "<= 0.9", problem == null && ratio <= 0.9);
         if (problem != null) {
             System.exit(1);

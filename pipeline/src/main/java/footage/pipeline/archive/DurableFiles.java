@@ -23,6 +23,8 @@ public final class DurableFiles {
 
     /** Large buffers keep the JDK's SHA-256 intrinsic busy; a 1 KiB stream buffer halves throughput. */
     static final int BUFFER = 1 << 20;
+    /** Below this size the helper threads of {@link PipelinedCopy} cost more than they save. */
+    static final long PIPELINE_FROM = 2L * PipelinedCopy.BLOCK;
     public static final String TEMP_PREFIX = ".footage-tmp-";
 
     private DurableFiles() {
@@ -42,6 +44,9 @@ public final class DurableFiles {
         MessageDigest sha = digest("SHA-256");
         MessageDigest m5 = md5 ? digest("MD5") : null;
         long total = Files.size(source);
+        if (total >= PIPELINE_FROM) {
+            return PipelinedCopy.copy(source, temp, sha, m5, total, listener);
+        }
         long done = 0;
         byte[] buf = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(source);

@@ -94,6 +94,7 @@ class ConsoleUsers implements UserDetailsService {
         if (roles.isEmpty()) {
             throw new ConsoleRefusal("users.refused.noRole");
         }
+        checkScope(roles);
         String hash = encoder.encode(password);
         try {
             tx.executeWithoutResult(s -> {
@@ -116,6 +117,7 @@ class ConsoleUsers implements UserDetailsService {
         if (roles.isEmpty()) {
             throw new ConsoleRefusal("users.refused.noRole");
         }
+        checkScope(roles);
         tx.executeWithoutResult(s -> {
             lockUsers();
             if (!exists(username)) {
@@ -155,6 +157,13 @@ class ConsoleUsers implements UserDetailsService {
 
     void loggedIn(String username) {
         jdbc.sql("UPDATE console_users SET last_login_at = ? WHERE username = ?").params(now(), username).update();
+    }
+
+    /** Bureau-head scope widens what an approver decides; without APPROVER it would mean nothing. */
+    private static void checkScope(Set<Role> roles) {
+        if (roles.contains(Role.BUREAU_HEAD) && !roles.contains(Role.APPROVER)) {
+            throw new ConsoleRefusal("users.refused.bureauScope");
+        }
     }
 
     private void checkPassword(String password) {

@@ -2,7 +2,10 @@ package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.retention.ObjectLocations;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -18,15 +21,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,12 +50,20 @@ class AccessController {
     private final JdbcClient jdbc;
     private final FootageProperties footage;
     private final EvidenceFormat format;
+    private final AccessRegister register;
+    private final MessageSource messages;
+    private final Path cjkFont;
 
-    AccessController(AccessRequests requests, JdbcClient jdbc, FootageProperties footage, EvidenceFormat format) {
+    AccessController(AccessRequests requests, JdbcClient jdbc, FootageProperties footage, EvidenceFormat format,
+                     AccessRegister register, MessageSource messages,
+                     @Value("${footage.report.cjk-font:/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf}") Path cjkFont) {
         this.requests = requests;
         this.jdbc = jdbc;
         this.footage = footage;
         this.format = format;
+        this.register = register;
+        this.messages = messages;
+        this.cjkFont = cjkFont;
     }
 
     @GetMapping("/evidence/requests")
@@ -105,46 +122,79 @@ class AccessController {
     }
 
     @GetMapping("/evidence/register")
-    String register(Model model) {
-        model.addAttribute("requests", requests.all());
-        model.addAttribute("uses", uses());
+    String register(@RequestParam(required = false) String user, @RequestParam(required = false) Long recording,
+                    @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        AccessRegister.Filter filter = filter(user, recording, kind, status, from, to);
+        AccessRegister.View view = register.of(filter);
+        model.addAttribute("requests", view.requests());
+        model.addAttribute("uses", view.uses());
+        model.addAttribute("kinds", AccessRegister.KINDS);
+        model.addAttribute("statuses", AccessRegister.STATUSES);
+        model.addAttribute("f", new FilterForm(blankToNull(user), recording, filter.kind(), filter.status(), from, to));
+        model.addAttribute("exportQuery", exportQuery(filter.user(), recording, filter.kind(), filter.status(), from, to));
         return "evidence/register";
     }
 
-    /** The register as CSV: every request, then every use and refusal (the same rows as the page). */
+    /** What the filter form shows back. */
+    record FilterForm(String user, Long recording, String kind, String status, LocalDate from, LocalDate to) {
+    }
+
+    /** The register as CSV, for the same filter as the page: every request, then every use and refusal. */
     @GetMapping("/evidence/register.csv")
-    ResponseEntity<String> registerCsv() {
-        StringBuilder csv = new StringBuilder("record,id,time,kind_or_type,who,what,reason_or_payload,status,decided_by\r\n");
-        for (AccessRequests.Request q : requests.all()) {
-            csv.append(row("request", q.id(), q.requestedAt(), q.kind(), q.requester(),
-                    q.recordingIds() != null ? q.recordingIds() : q.caseRef(), q.reason(), q.status(), q.decidedBy()));
-        }
-        for (CatalogSearch.Entry e : uses()) {
-            csv.append(row("use", e.seq(), e.at(), e.type(), e.actor(), e.subject(), e.payload(), "", ""));
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.csv\"").body(csv.toString());
+    ResponseEntity<byte[]> registerCsv(@RequestParam(required = false) String user, @RequestParam(required = false) Long recording,
+                                       @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        AccessRegister.View view = register.of(filter(user, recording, kind, status, from, to));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.csv\"")
+                .body(RegisterExports.csv(view, format).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String row(Object... cells) {
-        StringBuilder b = new StringBuilder();
-        for (Object c : cells) {
-            String v = c == null ? "" : c.toString();
-            // a leading = + - @ would be a formula to a spreadsheet
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-                v = "'" + v;
+    /** The register as PDF (Chinese text embedded with the report's CJK font), for the same filter as the page. */
+    @GetMapping("/evidence/register.pdf")
+    ResponseEntity<byte[]> registerPdf(@RequestParam(required = false) String user, @RequestParam(required = false) Long recording,
+                                       @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                       Locale locale) {
+        AccessRegister.Filter filter = filter(user, recording, kind, status, from, to);
+        String conditions = exportQuery(filter.user(), recording, filter.kind(), filter.status(), from, to);
+        byte[] pdf = RegisterExports.pdf(register.of(filter), conditions, format,
+                (code, args) -> messages.getMessage(code, args, code, locale), cjkFont);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.pdf\"").body(pdf);
+    }
+
+    private AccessRegister.Filter filter(String user, Long recording, String kind, String status, LocalDate from, LocalDate to) {
+        String k = blankToNull(kind);
+        String st = blankToNull(status);
+        if ((k != null && !AccessRegister.KINDS.contains(k)) || (st != null && !AccessRegister.STATUSES.contains(st))) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown request kind or status");
+        }
+        // the last day of the range is included
+        return new AccessRegister.Filter(blankToNull(user), recording, k, st, from == null ? null : format.startOf(from),
+                to == null ? null : format.startOf(to.plusDays(1)));
+    }
+
+    private static String exportQuery(String user, Long recording, String kind, String status, LocalDate from, LocalDate to) {
+        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("user", user);
+        params.put("recording", recording);
+        params.put("kind", kind);
+        params.put("status", status);
+        params.put("from", from);
+        params.put("to", to);
+        params.forEach((k, v) -> {
+            if (v != null) {
+                b.queryParam(k, v);
             }
-            b.append(b.isEmpty() ? "" : ",").append('"').append(v.replace("\"", "\"\"")).append('"');
-        }
-        return b.append("\r\n").toString();
-    }
-
-    private List<CatalogSearch.Entry> uses() {
-        return jdbc.sql("SELECT seq, entry_time, entry_type, subject, actor, payload FROM ledger "
-                        + "WHERE entry_type IN ('ACCESS_REQUESTED', 'ACCESS_APPROVED', 'ACCESS_DENIED', 'ACCESS_REFUSED', "
-                        + "'RECORDING_PLAYED', 'RECORDING_DOWNLOADED') ORDER BY seq DESC")
-                .query((rs, n) -> new CatalogSearch.Entry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))).list();
+        });
+        String q = b.encode().build().getQuery();
+        return q == null ? "" : q;
     }
 
     private static List<Long> ids(String recordings) {

@@ -28,7 +28,13 @@ class AccessRequests {
 
     record Request(long id, String kind, String requester, String recordingIds, String caseRef, String reason,
                    OffsetDateTime validFrom, OffsetDateTime validUntil, String status, OffsetDateTime requestedAt,
-                   String decidedBy, String decisionComment) {
+                   String decidedBy, String decisionComment, String agencyType, String agencyName, String letterRef,
+                   String letterSha256) {
+
+        /** What the request names: its recordings, else its case (public: templates call it). */
+        public String what() {
+            return recordingIds != null ? recordingIds : caseRef;
+        }
     }
 
     /** A request that cannot be filed or decided; the code is a message key. */
@@ -125,23 +131,50 @@ class AccessRequests {
 
     static final List<String> AGENCIES = List.of("DISCIPLINE_INSPECTION", "COURT", "PROCURATORATE", "POLICE");
 
-    /** Approves or denies a pending request; nobody decides their own. */
+    /**
+     * Approves or denies a pending request. Nobody decides their own; an internal request (Art. 16) is decided by any
+     * {@code APPROVER} (department head), an external one (Art. 17) only by an {@code APPROVER} who also holds
+     * {@code BUREAU_HEAD} (bureau-head scope) - denying included, so a department head cannot close an agency's request
+     * either. Roles are read from the catalog in the decision's transaction, not from the session. A refused decision
+     * is ledgered too ({@code ACCESS_DECISION_REFUSED}), in a transaction of its own since the decision's rolls back.
+     */
     void decide(long id, boolean approve, String comment, String approver) {
-        tx.executeWithoutResult(s -> {
-            Request r = find(id).orElseThrow(() -> new Refused("evidence.request.refused.unknown"));
-            if (!"PENDING".equals(r.status())) {
-                throw new Refused("evidence.request.refused.decided");
+        try {
+            tx.executeWithoutResult(s -> {
+                Request r = find(id).orElseThrow(() -> new Refused("evidence.request.refused.unknown"));
+                if (!"PENDING".equals(r.status())) {
+                    throw new Refused("evidence.request.refused.decided");
+                }
+                if (r.requester().equals(approver)) {
+                    throw new Refused("evidence.request.refused.own");
+                }
+                List<String> roles = jdbc.sql("SELECT role FROM console_user_roles WHERE username = ?").param(approver)
+                        .query(String.class).list();
+                if (!roles.contains("APPROVER")) {
+                    throw new Refused("evidence.request.refused.notApprover");
+                }
+                if ("EXTERNAL".equals(r.kind()) && !roles.contains(BUREAU_HEAD)) {
+                    throw new Refused("evidence.request.refused.scope");
+                }
+                String status = approve ? "APPROVED" : "DENIED";
+                if (jdbc.sql("UPDATE access_requests SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ? "
+                        + "WHERE id = ? AND status = 'PENDING'").params(status, approver, now(), comment, id).update() != 1) {
+                    throw new Refused("evidence.request.refused.decided");
+                }
+                ledger.append(approve ? "ACCESS_APPROVED" : "ACCESS_DENIED", subject(id), approver,
+                        Map.of("comment", comment == null ? "" : comment));
+            });
+        } catch (Refused refused) {
+            if (!"evidence.request.refused.unknown".equals(refused.getMessage())) {
+                tx.executeWithoutResult(s -> ledger.append("ACCESS_DECISION_REFUSED", subject(id), approver,
+                        Map.of("decision", approve ? "APPROVE" : "DENY", "why", refused.getMessage())));
             }
-            if (r.requester().equals(approver)) {
-                throw new Refused("evidence.request.refused.own");
-            }
-            String status = approve ? "APPROVED" : "DENIED";
-            jdbc.sql("UPDATE access_requests SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ? "
-                    + "WHERE id = ? AND status = 'PENDING'").params(status, approver, now(), comment, id).update();
-            ledger.append(approve ? "ACCESS_APPROVED" : "ACCESS_DENIED", subject(id), approver,
-                    Map.of("comment", comment == null ? "" : comment));
-        });
+            throw refused;
+        }
     }
+
+    /** The console role ({@code footage.jobs.console.Role}) that gives an approver bureau-head scope. */
+    static final String BUREAU_HEAD = "BUREAU_HEAD";
 
     Optional<Request> find(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(AccessRequests::row).optional();
@@ -151,20 +184,91 @@ class AccessRequests {
         return jdbc.sql(SELECT + " ORDER BY id DESC").query(AccessRequests::row).list();
     }
 
+    /** Requests matching every non-null condition ({@code to} exclusive), newest first; the register's filter. */
+    List<Request> where(String user, String kind, String status, OffsetDateTime from, OffsetDateTime to) {
+        StringBuilder sql = new StringBuilder(SELECT + " WHERE 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (user != null) {
+            sql.append(" AND (requester = ? OR decided_by = ?)");
+            params.add(user);
+            params.add(user);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            params.add(kind);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status);
+        }
+        if (from != null) {
+            sql.append(" AND requested_at >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND requested_at < ?");
+            params.add(to);
+        }
+        return jdbc.sql(sql + " ORDER BY id DESC").params(params).query(AccessRequests::row).list();
+    }
+
+    /** Whether the request names the recording, by id or through its case. */
+    boolean names(Request r, long recordingId) {
+        if (r.recordingIds() != null && Arrays.asList(r.recordingIds().split(",")).contains(String.valueOf(recordingId))) {
+            return true;
+        }
+        return r.caseRef() != null && inCase(recordingId, r.caseRef());
+    }
+
     /** The approved, unexpired request of this user that covers the recording, if any. */
     Optional<Long> covering(String user, long recordingId) {
         OffsetDateTime now = now();
         for (Request r : jdbc.sql(SELECT + " WHERE requester = ? AND status = 'APPROVED' AND valid_from <= ? AND valid_until > ?"
                 + " ORDER BY id").params(user, now, now).query(AccessRequests::row).list()) {
-            if (r.recordingIds() != null && Arrays.asList(r.recordingIds().split(",")).contains(String.valueOf(recordingId))) {
-                return Optional.of(r.id());
-            }
-            if (r.caseRef() != null && jdbc.sql("SELECT COUNT(*) FROM recordings r WHERE r.id = ? AND " + CatalogSearch.IN_CASE)
-                    .params(recordingId, r.caseRef(), r.caseRef(), r.caseRef(), r.caseRef()).query(Long.class).single() > 0) {
+            if (names(r, recordingId)) {
                 return Optional.of(r.id());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a recording belongs to a case (activity id or case number): a finding of one of its activities names it,
+     * or one of the activity's devices recorded it and the recording overlaps the activity's window - a recording
+     * started before the arrival and running into the action is part of it (Art. 8, 9). The end is the start plus the
+     * longer of the stated and the media duration; the arithmetic is done here so H2 and PostgreSQL agree.
+     */
+    boolean inCase(long recordingId, String caseRef) {
+        if (jdbc.sql("SELECT COUNT(*) FROM findings g JOIN activities a ON a.id = g.activity_id WHERE g.recording_id = ? "
+                + "AND (a.id = ? OR a.case_number = ?)").params(recordingId, caseRef, caseRef).query(Long.class).single() > 0) {
+            return true;
+        }
+        record Span(String device, OffsetDateTime start, Double stated, Double media) {
+        }
+        Optional<Span> span = jdbc.sql("SELECT device_id, corrected_start, duration_seconds, media_seconds FROM recordings WHERE id = ?")
+                .param(recordingId).query((rs, n) -> new Span(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+                        (Double) rs.getObject(3), (Double) rs.getObject(4))).optional();
+        if (span.isEmpty() || span.get().device() == null || span.get().start() == null) {
+            return false;
+        }
+        OffsetDateTime start = span.get().start();
+        double seconds = Math.max(span.get().stated() == null ? 0 : span.get().stated(), span.get().media() == null ? 0 : span.get().media());
+        OffsetDateTime end = start.plusNanos((long) (seconds * 1_000_000_000L));
+        record Window(OffsetDateTime start, OffsetDateTime end, String devices) {
+        }
+        for (Window w : jdbc.sql("SELECT start_at, end_at, devices FROM activities WHERE id = ? OR case_number = ?")
+                .params(caseRef, caseRef).query((rs, n) -> new Window(rs.getObject(1, OffsetDateTime.class),
+                        rs.getObject(2, OffsetDateTime.class), rs.getString(3))).list()) {
+            boolean device = w.devices() != null && Arrays.stream(w.devices().split(",")).map(String::trim)
+                    .anyMatch(span.get().device()::equals);
+            // a recording without a duration is an instant: inside the window or not
+            boolean overlaps = end.isAfter(start) ? start.isBefore(w.end()) && end.isAfter(w.start())
+                    : !start.isBefore(w.start()) && start.isBefore(w.end());
+            if (device && overlaps) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A play or download, or its refusal: who, which recording, when (the entry's time), under which request. */
@@ -182,11 +286,13 @@ class AccessRequests {
     }
 
     private static final String SELECT = "SELECT id, kind, requester, recording_ids, case_ref, reason, valid_from, valid_until, "
-            + "status, requested_at, decided_by, decision_comment FROM access_requests";
+            + "status, requested_at, decided_by, decision_comment, agency_type, agency_name, letter_ref, letter_sha256 "
+            + "FROM access_requests";
 
     private static Request row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Request(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),
-                rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getString(11), rs.getString(12));
+                rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16));
     }
 }

@@ -17,9 +17,16 @@ class CatalogSearch {
      * Recording {@code r} belongs to a case (activity id or case number, bound four times) when one of the activity's
      * devices started it inside the window, or when a finding of the activity names it.
      */
+    /**
+     * The same membership as {@link AccessRequests#inCase}: one of the activity's devices recorded it and it overlaps
+     * the window (end = start + the longer of the stated and media durations; a recording without one is an instant),
+     * or a finding of the activity names it. Standard interval arithmetic, which H2 and PostgreSQL both take.
+     */
     static final String IN_CASE = "(EXISTS (SELECT 1 FROM activities a WHERE (a.id = ? OR a.case_number = ?)"
             + " AND ',' || a.devices || ',' LIKE '%,' || r.device_id || ',%'"
-            + " AND r.corrected_start >= a.start_at AND r.corrected_start < a.end_at)"
+            + " AND r.corrected_start < a.end_at"
+            + " AND (r.corrected_start >= a.start_at OR r.corrected_start + INTERVAL '1' SECOND"
+            + " * GREATEST(COALESCE(r.duration_seconds, 0), COALESCE(r.media_seconds, 0)) > a.start_at))"
             + " OR EXISTS (SELECT 1 FROM findings g JOIN activities a ON a.id = g.activity_id"
             + " WHERE g.recording_id = r.id AND (a.id = ? OR a.case_number = ?)))";
 
@@ -31,11 +38,20 @@ class CatalogSearch {
 
     /** Every field may be null: no condition. Times are reference (corrected) times, {@code to} exclusive. */
     record Filter(String device, String officer, String caseOrActivity, OffsetDateTime from, OffsetDateTime to,
-                  String status, String findingKind) {
+                  String status, String findingKind, String retentionClass) {
     }
 
     record Hit(long id, String fileName, String deviceId, String officerId, OffsetDateTime correctedStart,
-               Double durationSeconds, String status, long findings) {
+               Double durationSeconds, String status, long findings, String retentionClass, boolean onHold) {
+    }
+
+    /** An active hold that keeps the recording: set on it, or on a case one of whose activities covers it. */
+    record Hold(long id, String caseNumber, Long recordingId, String reason, String setBy, OffsetDateTime setAt) {
+    }
+
+    /** An imported activity with the coverage the continuity analysis stored for it (null: not analysed yet). */
+    record Activity(String id, String caseNumber, OffsetDateTime start, OffsetDateTime end, List<String> devices,
+                    List<String> officers, Double coveragePercent) {
     }
 
     record Page(List<Hit> hits, int page, boolean hasNext) {
@@ -59,7 +75,7 @@ class CatalogSearch {
     Page search(Filter f, int page, int size) {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.file_name, r.device_id, r.officer_id, r.corrected_start, "
                 + "r.duration_seconds, r.status, (SELECT COUNT(*) FROM findings x WHERE x.recording_id = r.id "
-                + "AND x.superseded_at IS NULL) FROM recordings r WHERE 1 = 1");
+                + "AND x.superseded_at IS NULL), r.retention_class, r.on_hold FROM recordings r WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (f.device() != null) {
             sql.append(" AND r.device_id = ?");
@@ -92,13 +108,18 @@ class CatalogSearch {
                     + " AND k.superseded_at IS NULL)");
             params.add(f.findingKind());
         }
+        if (f.retentionClass() != null) {
+            sql.append(" AND r.retention_class = ?");
+            params.add(f.retentionClass());
+        }
         // one row more than the page tells whether there is a next page without counting everything
         sql.append(" ORDER BY r.corrected_start DESC, r.id DESC LIMIT ? OFFSET ?");
         params.add(size + 1);
         params.add((long) (Math.max(page, 1) - 1) * size);
         List<Hit> hits = jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), (Double) rs.getObject(6), rs.getString(7), rs.getLong(8)))
+                        rs.getObject(5, OffsetDateTime.class), (Double) rs.getObject(6), rs.getString(7), rs.getLong(8),
+                        rs.getString(9), rs.getBoolean(10)))
                 .list();
         boolean next = hits.size() > size;
         return new Page(next ? hits.subList(0, size) : hits, Math.max(page, 1), next);
@@ -144,5 +165,73 @@ class CatalogSearch {
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
+    }
+
+    /**
+     * The active holds that keep this recording. A case hold covers the recordings of its activities' devices or
+     * officers that share a moment with an activity's window: the rule of retention's Coverage, which decides
+     * {@code recordings.on_hold}, read here again because that package keeps it to itself.
+     */
+    List<Hold> holds(Recording r) {
+        List<Hold> active = jdbc.sql("SELECT id, case_number, recording_id, reason, set_by, set_at FROM holds "
+                        + "WHERE lifted_at IS NULL AND (recording_id = ? OR case_number IS NOT NULL) ORDER BY id")
+                .param(r.id())
+                .query((rs, n) -> new Hold(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .list();
+        OffsetDateTime start = r.correctedStart();
+        Double seconds = r.mediaSeconds() != null ? r.mediaSeconds() : r.durationSeconds();
+        OffsetDateTime end = start == null || seconds == null ? start
+                : start.plus(java.time.Duration.ofNanos(Math.round(seconds * 1e9)));
+        List<Hold> covering = new ArrayList<>();
+        for (Hold h : active) {
+            if (h.recordingId() != null) {
+                covering.add(h);
+            } else if (start != null && jdbc.sql("SELECT id, case_number, start_at, end_at, devices, officers, "
+                            + "coverage_percent FROM activities WHERE case_number = ? AND start_at <= ? AND end_at >= ?")
+                    .params(h.caseNumber(), end, start).query(CatalogSearch::activity).list().stream()
+                    .anyMatch(a -> a.devices().contains(r.deviceId()) || a.officers().contains(r.officerId()))) {
+                covering.add(h);
+            }
+        }
+        return covering;
+    }
+
+    /** The newest activities first, as many as a page lists. */
+    List<Activity> activities() {
+        return jdbc.sql("SELECT id, case_number, start_at, end_at, devices, officers, coverage_percent FROM activities "
+                + "ORDER BY start_at DESC, id LIMIT 200").query(CatalogSearch::activity).list();
+    }
+
+    java.util.Optional<Activity> activity(String id) {
+        return jdbc.sql("SELECT id, case_number, start_at, end_at, devices, officers, coverage_percent FROM activities "
+                + "WHERE id = ?").param(id).query(CatalogSearch::activity).optional();
+    }
+
+    /**
+     * The devices whose lanes an activity's timeline shows: its own, and those its officers recorded with, as the
+     * continuity analysis counts them when it computes the activity's coverage.
+     */
+    List<String> devicesOf(Activity a) {
+        java.util.Set<String> devices = new java.util.TreeSet<>(a.devices());
+        if (!a.officers().isEmpty()) {
+            devices.addAll(jdbc.sql("SELECT DISTINCT device_id FROM recordings WHERE officer_id IN (:officers) "
+                    + "AND device_id IS NOT NULL").param("officers", a.officers()).query(String.class).list());
+        }
+        return List.copyOf(devices);
+    }
+
+    private static Activity activity(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Activity(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                rs.getObject(4, OffsetDateTime.class), split(rs.getString(5)), split(rs.getString(6)),
+                (Double) rs.getObject(7));
+    }
+
+    private static List<String> split(String commaSeparated) {
+        if (commaSeparated == null || commaSeparated.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .distinct().toList();
     }
 }

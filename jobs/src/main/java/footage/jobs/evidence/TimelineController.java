@@ -1,16 +1,19 @@
 package footage.jobs.evidence;
 
 import footage.jobs.catalog.Catalog;
+import footage.jobs.ledger.Ledger;
 import footage.jobs.report.GapReport;
 import footage.jobs.report.GapReportBuilder;
 import footage.jobs.report.GapReportRenderer;
 import footage.jobs.report.ReportFilter;
 import footage.jobs.report.ReportFormat;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,12 +25,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * A device's gap timeline: the very SVG of the HTML gap report (taken from the report's own rendering, so the two
+ * A device's or an activity's gap timeline: the very SVG of the HTML gap report (taken from the report's own rendering, so the two
  * can never differ), its findings, and the Art. 11 explanation form for evidence staff.
  */
 @Controller
@@ -36,53 +45,75 @@ class TimelineController {
 
     /** Art. 11: the only grounds on which a recording may be stopped (as {@code footage explain} accepts). */
     static final List<String> REASONS = List.of("PRIVACY_OR_TRADE_SECRET", "WEATHER", "OBSTRUCTION", "FORCE_MAJEURE");
+    private static final Pattern ACTIVITY_ID = Pattern.compile("[^\\p{Cntrl}]{1,200}");
 
     private final GapReportBuilder builder;
     private final GapReportRenderer renderer;
     private final Catalog catalog;
+    private final CatalogSearch search;
+    private final Ledger ledger;
     private final EvidenceFormat format;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
 
-    TimelineController(GapReportBuilder builder, GapReportRenderer renderer, Catalog catalog, EvidenceFormat format,
-                       PlatformTransactionManager transactionManager) {
+    TimelineController(GapReportBuilder builder, GapReportRenderer renderer, Catalog catalog, CatalogSearch search,
+                       Ledger ledger, EvidenceFormat format, PlatformTransactionManager transactionManager,
+                       Optional<Clock> clock) {
         this.builder = builder;
         this.renderer = renderer;
         this.catalog = catalog;
+        this.search = search;
+        this.ledger = ledger;
         this.format = format;
         this.tx = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readOnly.setReadOnly(true);
+        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     @GetMapping("/evidence/timeline")
     String timeline(@RequestParam(defaultValue = "") String device, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to, Model model) {
         ReportFilter filter = filter(device, from, to);
-        GapReport report = builder.build(filter);
-        String html = new String(renderer.render(report, ReportFormat.HTML), StandardCharsets.UTF_8);
-        int start = html.indexOf("<svg");
-        int end = html.lastIndexOf("</svg>");
+        show(builder.build(filter), model);
         model.addAttribute("device", filter.deviceId());
         model.addAttribute("from", day(from));
         model.addAttribute("to", day(to));
-        model.addAttribute("svg", start < 0 || end < start ? "" : html.substring(start, end + "</svg>".length()));
-        model.addAttribute("findings", report.devices().stream().flatMap(d -> d.findings().stream()).toList());
-        model.addAttribute("reasons", REASONS);
-        UriComponentsBuilder query = UriComponentsBuilder.fromPath("");
-        if (filter.deviceId() != null) {
-            query.queryParam("device", filter.deviceId());
+        model.addAttribute("exportQuery", query("device", filter.deviceId(), from, to));
+        return "evidence/timeline";
+    }
+
+    /**
+     * An activity's timeline: the lanes of its devices (and of the devices its officers recorded with) over its window,
+     * or over the days asked for; with the coverage the continuity analysis computed for it.
+     */
+    @GetMapping("/evidence/timeline/activity")
+    String activity(@RequestParam(defaultValue = "") String activity, @RequestParam(required = false) String from,
+                    @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+        if (activity.isBlank()) {
+            model.addAttribute("activities", search.activities());
+            return "evidence/activities";
         }
-        if (day(from) != null) {
-            query.queryParam("from", day(from));
+        Optional<CatalogSearch.Activity> found = known(activity).flatMap(search::activity);
+        if (found.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("message", "activity " + activity);
+            return "evidence/notfound";
         }
-        if (day(to) != null) {
-            query.queryParam("to", day(to));
-        }
-        model.addAttribute("exportQuery", query.encode().build().toUriString());
+        show(activityReport(found.get(), from, to), model);
+        model.addAttribute("activity", found.get());
+        model.addAttribute("from", day(from));
+        model.addAttribute("to", day(to));
+        model.addAttribute("exportQuery", query("activity", found.get().id(), from, to));
         return "evidence/timeline";
     }
 
     /** The gap report of what the page shows, as the report job writes it: JSON, CSV or PDF (HTML is the page). */
     @GetMapping("/evidence/timeline/report.{ext}")
     ResponseEntity<byte[]> export(@PathVariable String ext, @RequestParam(defaultValue = "") String device,
+                                  @RequestParam(defaultValue = "") String activity,
                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         MediaType type = switch (ext) {
             case "json" -> MediaType.APPLICATION_JSON;
@@ -93,15 +124,29 @@ class TimelineController {
         if (type == null) {
             return ResponseEntity.notFound().build();
         }
-        byte[] body = renderer.render(builder.build(filter(device, from, to)), ReportFormat.parse(ext));
+        GapReport report;
+        String name = "gap-report";
+        if (activity.isBlank()) {
+            report = builder.build(filter(device, from, to));
+        } else {
+            Optional<CatalogSearch.Activity> found = known(activity).flatMap(search::activity);
+            if (found.isEmpty()) {
+                return ResponseEntity.notFound().build();
+            }
+            report = activityReport(found.get(), from, to);
+            // the id as a file name: nothing of it that a header or a file system would read as syntax
+            name = "gap-report-" + found.get().id().replaceAll("[^A-Za-z0-9._-]", "_");
+        }
+        byte[] body = renderer.render(report, ReportFormat.parse(ext));
         return ResponseEntity.ok().contentType(type)
-                .header("Content-Disposition", "attachment; filename=\"gap-report." + ext + "\"").body(body);
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + ext + "\"").body(body);
     }
 
     @PostMapping("/evidence/findings/{id}/explain")
     String explain(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
                    @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String device,
-                   Principal user, RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "") String activity, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to, Principal user, RedirectAttributes redirect) {
         if (!REASONS.contains(reason) || note.isBlank()) {
             redirect.addFlashAttribute("refusedCode", "evidence.explain.refused");
         } else {
@@ -109,8 +154,68 @@ class TimelineController {
             redirect.addFlashAttribute(Boolean.TRUE.equals(done) ? "explained" : "refusedCode",
                     Boolean.TRUE.equals(done) ? id : "evidence.explain.unknown");
         }
-        return "redirect:" + UriComponentsBuilder.fromPath("/evidence/timeline").queryParam("device", device)
-                .encode().build().toUriString();
+        // back to the page the form was on, with the same range
+        return known(activity).map(a -> "redirect:/evidence/timeline/activity" + query("activity", a, from, to))
+                .orElseGet(() -> "redirect:/evidence/timeline" + query("device", device.isBlank() ? null : device.trim(), from, to));
+    }
+
+    private void show(GapReport report, Model model) {
+        String html = new String(renderer.render(report, ReportFormat.HTML), StandardCharsets.UTF_8);
+        int start = html.indexOf("<svg");
+        int end = html.lastIndexOf("</svg>");
+        model.addAttribute("svg", start < 0 || end < start ? "" : html.substring(start, end + "</svg>".length()));
+        model.addAttribute("findings", report.devices().stream().flatMap(d -> d.findings().stream()).toList());
+        model.addAttribute("unexplained", report.devices().stream().flatMap(d -> d.findings().stream())
+                .filter(f -> !f.explained()).count());
+        model.addAttribute("reasons", REASONS);
+    }
+
+    /**
+     * One report of the activity's devices, each built by the report's own builder, all in one read-only transaction
+     * so the lanes and the ledger head named in the exports are of one catalog state.
+     */
+    private GapReport activityReport(CatalogSearch.Activity a, String from, String to) {
+        LocalDate fromDay = day(from);
+        LocalDate toDay = day(to);
+        OffsetDateTime start = fromDay == null ? a.start() : format.startOf(fromDay);
+        OffsetDateTime end = toDay == null ? a.end() : format.startOf(toDay.plusDays(1));
+        if (start.isAfter(end)) {
+            end = start;
+        }
+        ReportFilter window = new ReportFilter(null, start, end);
+        return readOnly.execute(s -> {
+            List<GapReport.Device> lanes = new ArrayList<>();
+            for (String device : search.devicesOf(a)) {
+                lanes.addAll(builder.build(new ReportFilter(device, window.from(), window.to())).devices());
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(builder.zone()).toOffsetDateTime()
+                    .truncatedTo(ChronoUnit.SECONDS);
+            return new GapReport(now, ledger.headHash(), builder.zone(), window, lanes);
+        });
+    }
+
+    /**
+     * An activity id is whatever the imported file called it, so it is only ever a query parameter, looked up as a
+     * value: a path in it ({@code ../..}) names no activity and is not found. Control characters and overlong ids are
+     * refused before the lookup.
+     */
+    private static Optional<String> known(String activity) {
+        String a = activity == null ? "" : activity.trim();
+        return ACTIVITY_ID.matcher(a).matches() ? Optional.of(a) : Optional.empty();
+    }
+
+    private String query(String name, String value, String from, String to) {
+        UriComponentsBuilder query = UriComponentsBuilder.fromPath("");
+        if (value != null) {
+            query.queryParam(name, value);
+        }
+        if (day(from) != null) {
+            query.queryParam("from", day(from));
+        }
+        if (day(to) != null) {
+            query.queryParam("to", day(to));
+        }
+        return query.encode().build().toUriString();
     }
 
     private ReportFilter filter(String device, String from, String to) {

@@ -25,6 +25,9 @@ class Verifier {
                   ArchiveCheck.Totals archive, double archiveSeconds) {
     }
 
+    /** How many problem lines a VERIFY_RUN entry keeps; the count is always complete, the command prints them all. */
+    static final int PROBLEM_LINES = 20;
+
     private final JdbcClient jdbc;
     private final LedgerReader reader;
     private final Ledger ledger;
@@ -81,7 +84,8 @@ class Verifier {
 
     /**
      * A VERIFY_RUN entry says when the archive was checked and what was found (Art. 19 asks for no loss through bad
-     * storage; the record of the checks is part of showing that). It is an ordinary entry, checked by the next run.
+     * storage; the record of the checks is part of showing that). It is an ordinary entry, checked by the next run, and
+     * the audit page of the evidence console shows the newest one.
      */
     private void record(Report report, boolean full) {
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -90,6 +94,16 @@ class Verifier {
         payload.put("headChecked", report.head());
         payload.put("problems", report.problems().size());
         payload.put("objectsRehashed", report.archive() == null ? null : report.archive().objects());
+        // what the audit page shows as the last verify's result, without re-running it
+        payload.put("ok", report.problems().isEmpty());
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("dumps", report.catalog().dumps());
+        catalog.put("recordings", report.catalog().recordings());
+        catalog.put("dumpFiles", report.catalog().dumpFiles());
+        catalog.put("findings", report.catalog().findings());
+        payload.put("catalog", catalog);
+        payload.put("problemLines", report.problems().stream().limit(PROBLEM_LINES)
+                .map(p -> p.text().length() > 500 ? p.text().substring(0, 500) + "…" : p.text()).toList());
         append.executeWithoutResult(tx -> ledger.append("VERIFY_RUN", "archive", properties.ingest().actor(), payload));
     }
 }

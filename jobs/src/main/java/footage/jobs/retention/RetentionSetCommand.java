@@ -8,7 +8,8 @@ import java.io.PrintStream;
 
 /**
  * {@code footage retention set RECORDING_ID --class STANDARD|PERMANENT [--category C] --by USER [--reason TEXT]};
- * {@code --reason} is required to make a PERMANENT recording STANDARD.
+ * making a PERMANENT recording STANDARD needs {@code --reason} and an enabled console ADMIN as {@code --by}; anyone
+ * else is refused (exit 2, like a refused {@code jobs} command).
  */
 @Component
 class RetentionSetCommand implements CommandHandler {
@@ -37,6 +38,10 @@ class RetentionSetCommand implements CommandHandler {
         }
         String by = invocation.required("by");
         RetentionChanges.Result result = changes.set(id, target, category, by, invocation.option("reason"));
+        if (result.outcome() == RetentionChanges.Outcome.REFUSED) {
+            err.println("footage: refused: " + result.refusal() + " (the refusal is ledgered)");
+            return 2;
+        }
         RetentionRow before = result.before();
         Classifier.Decision d = result.decision();
         String now = d.retentionClass() + (d.category() == null ? "" : " " + d.category())

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,59 @@ class EvidenceExternalTests extends AbstractEvidenceTests {
         assertThat(byViewer.statusCode()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM access_requests WHERE reason IN ('fake letter', 'large letter', 'viewer letter')")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anExternalRequestIsDecidedOnlyByAnApproverWithBureauHeadScopeWhichTheAdministratorGives() {
+        // given an external request filed by a clerk, a department-head approver, and an approver without scope yet
+        user("edgar", "EVIDENCE_STAFF");
+        user("bruno", "APPROVER");
+        EvidenceHttp clerk = new EvidenceHttp(base()).login("edgar", PASSWORD);
+        clerk.upload("/evidence/requests/external", fields("procuratorate letter 2026-31"), "letter", "letter.pdf",
+                "%PDF-1.4\n% procuratorate\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        long request = jdbc.sql("SELECT id FROM access_requests WHERE reason = ?").param("procuratorate letter 2026-31")
+                .query(Long.class).single();
+        EvidenceHttp department = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
+        EvidenceHttp bruno = new EvidenceHttp(base()).login("bruno", PASSWORD);
+        EvidenceHttp admin = new EvidenceHttp(base()).login("admin", "admin-password-for-tests");
+
+        // when the department head approves and denies it, bruno approves it, the administrator tries bureau scope
+        // without the approver role, then gives bruno bureau scope on the users page, and bruno approves again
+        department.post("/evidence/requests/" + request + "/approve", Map.of("comment", "department says yes"));
+        department.post("/evidence/requests/" + request + "/deny", Map.of("comment", "department says no"));
+        String refusedPage = department.get("/evidence/requests").body();
+        bruno.post("/evidence/requests/" + request + "/approve", Map.of("comment", "not yet bureau head"));
+        String statusBefore = status(request);
+        admin.postPairs("/users/bruno", "roles", "BUREAU_HEAD", "enabled", "true");
+        List<String> rolesAlone = roles("bruno");
+        admin.postPairs("/users/bruno", "roles", "APPROVER", "roles", "BUREAU_HEAD", "enabled", "true");
+        HttpResponse<String> approved = bruno.post("/evidence/requests/" + request + "/approve", Map.of("comment", "bureau head approves"));
+
+        // then only the approver with bureau scope decided it; each refused decision is in the ledger, and the register shows all
+        assertThat(statusBefore).isEqualTo("PENDING");
+        assertThat(refusedPage).contains("bureau-head scope");
+        assertThat(rolesAlone).containsExactly("APPROVER");
+        assertThat(roles("bruno")).containsExactlyInAnyOrder("APPROVER", "BUREAU_HEAD");
+        assertThat(approved.statusCode()).isEqualTo(302);
+        assertThat(status(request)).isEqualTo("APPROVED");
+        assertThat(jdbc.sql("SELECT decided_by FROM access_requests WHERE id = ?").param(request).query(String.class).single())
+                .isEqualTo("bruno");
+        assertThat(jdbc.sql("SELECT actor || ' ' || payload FROM ledger WHERE entry_type = 'ACCESS_DECISION_REFUSED' "
+                        + "AND subject = ? ORDER BY seq").param(AccessRequests.subject(request)).query(String.class).list())
+                .containsExactly(APPROVER + " {\"decision\":\"APPROVE\",\"why\":\"evidence.request.refused.scope\"}",
+                        APPROVER + " {\"decision\":\"DENY\",\"why\":\"evidence.request.refused.scope\"}",
+                        "bruno {\"decision\":\"APPROVE\",\"why\":\"evidence.request.refused.scope\"}");
+        assertThat(jdbc.sql("SELECT actor FROM ledger WHERE entry_type = 'ACCESS_APPROVED' AND subject = ?")
+                .param(AccessRequests.subject(request)).query(String.class).list()).containsExactly("bruno");
+        assertThat(admin.get("/evidence/register?user=" + APPROVER).body()).contains("data-type=\"ACCESS_DECISION_REFUSED\"");
+    }
+
+    private String status(long request) {
+        return jdbc.sql("SELECT status FROM access_requests WHERE id = ?").param(request).query(String.class).single();
+    }
+
+    private List<String> roles(String user) {
+        return jdbc.sql("SELECT role FROM console_user_roles WHERE username = ?").param(user).query(String.class).list();
     }
 
     private static Map<String, String> fields(String reason) {

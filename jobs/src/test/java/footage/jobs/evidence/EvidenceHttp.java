@@ -61,6 +61,21 @@ final class EvidenceHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts a form whose fields may repeat (name, value, name, value...), as checkboxes do. */
+    HttpResponse<String> postPairs(String path, String... pairs) {
+        Matcher m = META_CSRF.matcher(get("/evidence").body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF meta tag (not logged in?)");
+        }
+        StringBuilder body = new StringBuilder("_csrf=").append(enc(m.group(1)));
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append('&').append(enc(pairs[i])).append('=').append(enc(pairs[i + 1]));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
     /** Posts multipart/form-data: text fields, and one file part with the given name and bytes. */
     HttpResponse<String> upload(String path, Map<String, String> fields, String filePart, String fileName, byte[] file) {
         Matcher m = META_CSRF.matcher(get("/evidence").body());

@@ -46,6 +46,56 @@ class EvidenceSearchTests extends AbstractEvidenceTests {
     }
 
     @Test
+    void aCaseSearchFindsARecordingThatStartedBeforeTheActivityAndRanIntoIt() {
+        // given an activity of device DS1 from 10:00 to 11:00, a 300 s recording from 09:58 (running into it), one
+        // from 09:50 (over before it began) and one of another device inside the window
+        if (jdbc.sql("SELECT COUNT(*) FROM activities WHERE id = 'ACT-S1'").query(Long.class).single() == 0) {
+            long dump = dump("DS1", "OS1");
+            recording(dump, "DS1", "OS1", "DS1EARLY.MP4", "2026-08-01T09:58:00+08:00");
+            recording(dump, "DS1", "OS1", "DS1BEFORE.MP4", "2026-08-01T09:50:00+08:00");
+            recording(dump("DS2", "OS2"), "DS2", "OS2", "DS2INSIDE.MP4", "2026-08-01T10:10:00+08:00");
+            jdbc.sql("INSERT INTO activities (id, case_number, start_at, end_at, devices, officers, imported_at) "
+                            + "VALUES ('ACT-S1', 'CASE-S1', ?, ?, 'DS1', 'OS1', ?)")
+                    .params(at("2026-08-01T10:00:00+08:00"), at("2026-08-01T11:00:00+08:00"), at("2026-08-02T00:00:00Z"))
+                    .update();
+        }
+        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+
+        // when searched by the case
+        List<Long> byCase = rows(staff.get("/evidence?case=CASE-S1").body());
+
+        // then only the recording of the activity's device that overlaps the window is found
+        assertThat(byCase).containsExactly(id("DS1EARLY.MP4"));
+    }
+
+    @Test
+    void theRetentionClassNarrowsTheSearchAndIsShownWithEachResult() {
+        // given a standard and a permanent recording of one device
+        if (jdbc.sql("SELECT COUNT(*) FROM recordings WHERE device_id = 'DA1'").query(Long.class).single() == 0) {
+            long dump = dump("DA1", "OA1");
+            recording(dump, "DA1", "OA1", "DA1STD01.MP4", "2026-06-01T10:00:00+08:00");
+            long permanent = recording(dump, "DA1", "OA1", "DA1PRM01.MP4", "2026-06-01T11:00:00+08:00");
+            jdbc.sql("UPDATE recordings SET retention_class = 'PERMANENT', retention_category = 'COMPLEX_CASE' WHERE id = ?")
+                    .param(permanent).update();
+        }
+        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+
+        // when searched by each class, by an unknown one, and by class alone
+        HttpResponse<String> permanent = staff.get("/evidence?device=DA1&retention=PERMANENT&lang=en");
+        List<Long> standard = rows(staff.get("/evidence?device=DA1&retention=STANDARD").body());
+        List<Long> unknownIgnored = rows(staff.get("/evidence?device=DA1&retention=..%2F..%2Fetc").body());
+        List<Long> anyPermanent = rows(staff.get("/evidence?retention=PERMANENT").body());
+
+        // then each class finds its recording, linked to its page, and says which class it is
+        assertThat(rows(permanent.body())).containsExactly(id("DA1PRM01.MP4"));
+        assertThat(permanent.body()).contains("/evidence/recordings/" + id("DA1PRM01.MP4"))
+                .contains("class=\"retention\">Permanent<").contains("<option value=\"PERMANENT\" selected=\"selected\"");
+        assertThat(standard).containsExactly(id("DA1STD01.MP4"));
+        assertThat(unknownIgnored).containsExactly(id("DA1PRM01.MP4"), id("DA1STD01.MP4"));
+        assertThat(anyPermanent).contains(id("DA1PRM01.MP4")).doesNotContain(id("DA1STD01.MP4"), id("FILE0001.MP4"));
+    }
+
+    @Test
     void resultsArePaged() {
         // given more recordings of one device than fit a page
         EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);

@@ -1,28 +1,25 @@
 package footage.jobs.ingest;
 
+import footage.jobs.FootageProcess;
 import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.sample.FileSpec;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static footage.jobs.ingest.Drops.clip;
@@ -58,20 +55,20 @@ class IngestCrashTests {
         assertThat(sourceHashes).hasSize(3);
 
         // when the ingest is killed at that point
-        Process first = ingest("--footage.debug.pause-at=" + point);
-        String paused = awaitPause(first);
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(paused).isEqualTo("PAUSED " + point.substring(0, point.indexOf(':')));
+        Path logs = FootageProcess.logs(getClass(), point);
+        try (FootageProcess first = ingest(logs.resolve("first.log"), "--footage.debug.pause-at=" + point)) {
+            String paused = first.awaitPause(Duration.ofSeconds(120));
+            first.kill();
+            assertThat(paused).isEqualTo("PAUSED " + point.substring(0, point.indexOf(':')));
+        }
         if (point.startsWith("mid-copy")) {
             assertThat(tempFiles()).as("the kill left a half-written temporary file").isNotEmpty();
         }
 
         // and run again
-        Process second = ingest();
-        String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).as(output).isZero();
+        try (FootageProcess second = ingest(logs.resolve("second.log"))) {
+            assertThat(second.awaitExit(Duration.ofSeconds(120))).as(second.output()).isZero();
+        }
 
         // then every source file is archived exactly once and nothing is left half-done
         Map<String, String> archive = Drops.tree(home.resolve("archive").resolve("sha256"));
@@ -87,30 +84,10 @@ class IngestCrashTests {
         assertThat(dir).doesNotExist();
     }
 
-    private Process ingest(String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "footage.jobs.FootageApplication",
-                "ingest", "--home", home.toString(), "--footage.ingest.quiet-period=0s"));
-        command.addAll(List.of(extra));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    private static String awaitPause(Process p) throws Exception {
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder seen = new StringBuilder();
-                for (String l; (l = r.readLine()) != null; ) {
-                    if (l.startsWith("PAUSED ")) {
-                        return l;
-                    }
-                    seen.append(l).append('\n');
-                }
-                return "ended without pausing:\n" + seen;
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        return line.get(120, TimeUnit.SECONDS);
+    private FootageProcess ingest(Path log, String... extra) {
+        List<String> args = new ArrayList<>(List.of("ingest", "--footage.ingest.quiet-period=0s"));
+        args.addAll(List.of(extra));
+        return FootageProcess.start(home, log, args);
     }
 
     private List<Path> tempFiles() throws IOException {

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -138,27 +139,51 @@ abstract class AbstractRetentionSweepTests {
 
     @Test
     @Order(3)
-    void makingAPermanentRecordingStandardAgainNeedsAReasonAndIsLedgeredWithWhoAndWhy() throws IOException {
-        // given
+    void makingAPermanentRecordingStandardAgainNeedsAReasonAndAnAdminAndIsLedgeredWithWhoAndWhy() throws IOException {
+        // given a4 PERMANENT, and console users who are an enabled admin, an operator and a disabled admin
         String a4 = Long.toString(id(a(4)));
         Run permanent = command("retention set", List.of(a4), Map.of("class", "PERMANENT", "category", "COMPLEX_CASE", "by", "王五"));
+        consoleUser("zhao.liu", true, "ADMIN");
+        consoleUser("qian.qi", true, "OPERATOR");
+        consoleUser("sun.ba", false, "ADMIN");
 
         // when
-        Run withoutReason = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "王五"));
-        Run withReason = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "admin 赵六",
+        Run withoutReason = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "zhao.liu"));
+        Run noUser = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "王五", "reason", "not mine"));
+        Run operator = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "qian.qi", "reason", "not mine"));
+        Run disabled = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "sun.ba", "reason", "not mine"));
+        String stillPermanent = retention(a(4));
+        Run admin = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "zhao.liu",
                 "reason", "flagged by mistake"));
         Run noCategory = command("retention set", List.of(a4), Map.of("class", "PERMANENT", "by", "王五"));
 
-        // then
+        // then only the enabled admin with a reason made it STANDARD; each refusal is one line and ledgered
         assertThat(permanent.code()).as(permanent.text()).isZero();
         assertThat(withoutReason.code()).isEqualTo(2);
         assertThat(withoutReason.text()).contains("is PERMANENT (COMPLEX_CASE)").contains("--reason");
-        assertThat(withReason.code()).as(withReason.text()).isZero();
+        assertThat(List.of(noUser, operator, disabled)).allSatisfy(r -> {
+            assertThat(r.code()).as(r.text()).isEqualTo(2);
+            assertThat(r.text().strip()).doesNotContain("\n").contains("refused").contains("only an enabled console ADMIN");
+        });
+        assertThat(noUser.text()).contains("'王五' is not a console user");
+        assertThat(operator.text()).contains("'qian.qi' is not an ADMIN");
+        assertThat(disabled.text()).contains("'sun.ba' is disabled");
+        assertThat(stillPermanent).isEqualTo("PERMANENT COMPLEX_CASE null");
+        List<Map<String, Object>> refusals = jdbc.sql("SELECT actor, payload FROM ledger WHERE entry_type = 'RETENTION_REFUSED' "
+                + "AND subject = ? ORDER BY seq").param("recording:" + a4).query().listOfRows();
+        assertThat(refusals).extracting(r -> value(r, "actor")).containsExactly("王五", "qian.qi", "sun.ba");
+        JsonNode refusal = JSON.readTree((String) value(refusals.get(1), "payload"));
+        assertThat(refusal.get("requestedClass").asText()).isEqualTo("STANDARD");
+        assertThat(refusal.get("retentionClass").asText()).isEqualTo("PERMANENT");
+        assertThat(refusal.get("category").asText()).isEqualTo("COMPLEX_CASE");
+        assertThat(refusal.get("reason").asText()).isEqualTo("not mine");
+        assertThat(refusal.get("refusal").asText()).contains("'qian.qi' is not an ADMIN");
+        assertThat(admin.code()).as(admin.text()).isZero();
         assertThat(noCategory.code()).isEqualTo(2);
         assertThat(retention(a(4))).isEqualTo("STANDARD null 2021-02-17");
         Map<String, Object> entry = jdbc.sql("SELECT actor, payload FROM ledger WHERE entry_type = 'RETENTION_SET' AND subject = ? "
                 + "ORDER BY seq DESC LIMIT 1").param("recording:" + a4).query().singleRow();
-        assertThat(value(entry, "actor")).isEqualTo("admin 赵六");
+        assertThat(value(entry, "actor")).isEqualTo("zhao.liu");
         JsonNode payload = JSON.readTree((String) value(entry, "payload"));
         assertThat(payload.get("reason").asText()).isEqualTo("flagged by mistake");
         assertThat(payload.get("previousClass").asText()).isEqualTo("PERMANENT");
@@ -394,6 +419,14 @@ abstract class AbstractRetentionSweepTests {
         } catch (UsageException e) {
             return new Run(2, e.getMessage());
         }
+    }
+
+    /** A console user as the console would have made it (the password is never used here). */
+    private void consoleUser(String name, boolean enabled, String role) {
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("INSERT INTO console_users (username, password_hash, enabled, created_at, created_by, password_changed_at) "
+                + "VALUES (?, 'unused', ?, ?, 'test', ?)").params(name, enabled, now, now).update();
+        jdbc.sql("INSERT INTO console_user_roles (username, role) VALUES (?, ?)").params(name, role).update();
     }
 
     private long id(String fileName) {

@@ -1,5 +1,6 @@
 package footage.jobs.retention;
 
+import footage.jobs.FootageProcess;
 import footage.pipeline.archive.DurableFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,10 +16,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,11 +83,12 @@ class SweepCrashTests {
         Path home = copy(template, tmp.resolve("home"));
 
         // when the sweep is killed at that point
-        Path log = tmp.resolve("killed.log");
-        Process killed = start(home, log, "sweep", "--footage.debug.sweep-pause-at=" + point);
-        String paused = awaitPause(killed, log);
-        killed.destroyForcibly();
-        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String paused;
+        try (FootageProcess killed = FootageProcess.start(home, tmp.resolve("killed.log"),
+                List.of("sweep", "--footage.debug.sweep-pause-at=" + point))) {
+            paused = killed.awaitPause(Duration.ofSeconds(120));
+            killed.kill();
+        }
         assertThat(paused).isEqualTo("PAUSED " + point.split(":")[0]);
         Map<String, String> archiveAtKill = RetentionFootage.tree(home.resolve("archive/sha256"));
         Map<String, String> expiredAtKill = RetentionFootage.tree(home.resolve("expired/sha256"));
@@ -135,36 +137,11 @@ class SweepCrashTests {
     record Run(int code, String output) {
     }
 
-    private static Run footage(Path home, Path log, String... args) throws Exception {
-        Process p = start(home, log, args);
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("footage " + String.join(" ", args) + " ended").isTrue();
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    /** The application in a JVM of its own; its output goes to a file, never to a pipe nobody reads. */
-    private static Process start(Path home, Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "footage.jobs.FootageApplication", "--home", home.toString()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static String awaitPause(Process p, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            for (String line : output.lines().toList()) {
-                if (line.startsWith("PAUSED ")) {
-                    return line;
-                }
-            }
-            if (!p.isAlive()) {
-                return "ended without pausing:\n" + output;
-            }
-            Thread.sleep(100);
+    private static Run footage(Path home, Path log, String... args) {
+        try (FootageProcess p = FootageProcess.start(home, log, List.of(args))) {
+            int code = p.awaitExit(Duration.ofSeconds(180));
+            return new Run(code, p.output());
         }
-        return "did not pause in time:\n" + Files.readString(log, StandardCharsets.UTF_8);
     }
 
     private static Path copy(Path from, Path to) {

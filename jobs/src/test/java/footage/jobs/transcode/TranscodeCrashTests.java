@@ -1,5 +1,6 @@
 package footage.jobs.transcode;
 
+import footage.jobs.FootageProcess;
 import footage.jobs.cli.Cli;
 import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.sample.DumpSpec;
@@ -11,10 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +23,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,11 +68,12 @@ class TranscodeCrashTests {
         copy(template, home);
 
         // when the transcode is killed at that point of its second derivative
-        Process first = footage(home, "transcode", "--footage.transcode.threads=1",
-                "--footage.debug.transcode-pause-at=" + point);
-        String paused = awaitPause(first);
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Path logs = FootageProcess.logs(getClass(), point);
+        String paused;
+        try (FootageProcess first = transcode(logs.resolve("first.log"), "--footage.debug.transcode-pause-at=" + point)) {
+            paused = first.awaitPause(Duration.ofSeconds(180));
+            first.kill();
+        }
 
         // then only the first derivative is catalogued, and it is whole
         assertThat(paused).isEqualTo("PAUSED " + point.substring(0, point.indexOf(':')));
@@ -87,12 +86,15 @@ class TranscodeCrashTests {
         }
 
         // when run again
-        Process second = footage(home, "transcode", "--footage.transcode.threads=1");
-        String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        int code;
+        String output;
+        try (FootageProcess second = transcode(logs.resolve("second.log"))) {
+            code = second.awaitExit(Duration.ofSeconds(180));
+            output = second.output();
+        }
 
         // then it completed every derivative once, and catalog, ledger and files match one to one
-        assertThat(second.exitValue()).as(output).isZero();
+        assertThat(code).as(output).isZero();
         assertThat(output).contains("made:     5 ");
         assertThat(strings("SELECT profile FROM derivatives")).hasSize(6).allMatch(p -> !p.isEmpty());
         assertCataloguedFilesAreWhole();
@@ -130,30 +132,10 @@ class TranscodeCrashTests {
         }
     }
 
-    private static Process footage(Path home, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "footage.jobs.FootageApplication", args[0], "--home", home.toString()));
-        command.addAll(List.of(args).subList(1, args.length));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    private static String awaitPause(Process p) throws Exception {
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder seen = new StringBuilder();
-                for (String l; (l = r.readLine()) != null; ) {
-                    if (l.startsWith("PAUSED ")) {
-                        return l;
-                    }
-                    seen.append(l).append('\n');
-                }
-                return "ended without pausing:\n" + seen;
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        return line.get(180, TimeUnit.SECONDS);
+    private FootageProcess transcode(Path log, String... extra) {
+        List<String> args = new ArrayList<>(List.of("transcode", "--footage.transcode.threads=1"));
+        args.addAll(List.of(extra));
+        return FootageProcess.start(home, log, args);
     }
 
     private Connection connect() throws SQLException {

@@ -1,0 +1,84 @@
+package footage.jobs.evidence;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The audit page: the ledger, filtered by type, actor, subject and time, and what the last {@code footage verify}
+ * found. For ADMIN and EVIDENCE_STAFF only: the ledger names who looked at which footage and why (the access
+ * register's uses), which approvers and viewers have no need to browse beyond their own requests.
+ */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class AuditController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final AuditLog audit;
+    private final EvidenceFormat format;
+
+    AuditController(AuditLog audit, EvidenceFormat format) {
+        this.audit = audit;
+        this.format = format;
+    }
+
+    @GetMapping("/evidence/audit")
+    String audit(@RequestParam(required = false) String type, @RequestParam(required = false) String actor,
+                 @RequestParam(required = false) String subject, @RequestParam(required = false) String from,
+                 @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page,
+                 HttpServletRequest request, Model model) {
+        // the console's filter chain lets every evidence role into /evidence/**; this page narrows that
+        if (!request.isUserInRole("ADMIN") && !request.isUserInRole("EVIDENCE_STAFF")) {
+            throw new AccessDeniedException("the audit page is for ADMIN and EVIDENCE_STAFF");
+        }
+        List<String> types = audit.types();
+        LocalDate fromDay = day(from);
+        LocalDate toDay = day(to);
+        AuditLog.Filter filter = new AuditLog.Filter(type != null && types.contains(type) ? type : null,
+                blankToNull(actor), blankToNull(subject), fromDay == null ? null : format.startOf(fromDay),
+                toDay == null ? null : format.startOf(toDay.plusDays(1)));
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/evidence/audit");
+        param(link, "type", filter.type());
+        param(link, "actor", filter.actor());
+        param(link, "subject", filter.subject());
+        param(link, "from", fromDay);
+        param(link, "to", toDay);
+        String base = link.encode().build().toUriString();
+        model.addAttribute("result", audit.search(filter, page, PAGE_SIZE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("from", fromDay);
+        model.addAttribute("to", toDay);
+        model.addAttribute("types", types);
+        model.addAttribute("verify", audit.lastVerify().orElse(null));
+        model.addAttribute("pageLink", base + (base.contains("?") ? "&" : "?") + "page=");
+        return "evidence/audit";
+    }
+
+    private static void param(UriComponentsBuilder link, String name, Object value) {
+        if (value != null) {
+            link.queryParam(name, value);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static LocalDate day(String s) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -102,12 +102,15 @@ class EvidenceBrowserTests extends AbstractEvidenceTests {
         driver.findElement(By.linkText("FILE0003.MP4")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("m-sha256")));
         String sha = driver.findElement(By.id("m-sha256")).getText();
+        String playUrl = driver.findElement(By.id("play")).getAttribute("href");
         driver.findElement(By.id("play")).click();
         wait.until(d -> d.getPageSource().contains("no approved"));
+        long playStatus = fetch(java.net.URI.create(playUrl).getPath()).status();
 
         // then exactly that recording was found, its page shown, and playback refused and ledgered
         assertThat(hits).isEqualTo(1);
         assertThat(sha).isEqualTo(sha("FILE0003.MP4"));
+        assertThat(playStatus).isEqualTo(403);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger WHERE entry_type = 'ACCESS_REFUSED' AND actor = ? AND subject = ?")
                 .params(VIEWER, "recording:" + id("FILE0003.MP4")).query(Long.class).single()).isPositive();
     }

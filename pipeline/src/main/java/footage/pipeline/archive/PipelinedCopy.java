@@ -10,8 +10,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,23 +17,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The single-pass copy of a large file with its three costs overlapped instead of paid in turn: the calling thread
- * reads each block once into a direct buffer and writes that same block to the temporary file, a second thread
- * hashes the block meanwhile, and a third starts the write-back of what is written so far, so the final fsync only
- * waits for the tail. The hash is therefore of exactly the bytes that were written, read once (DESIGN §5).
+ * The copy of a large file with its costs overlapped instead of paid in turn. The calling thread has the kernel
+ * copy the source into the temporary file block by block ({@link FileChannel#transferTo}: no trip through user
+ * space); one thread per digest follows behind it and hashes each block <em>as it is in the temporary file</em>, so
+ * the digest is of the archived bytes themselves, which is the verification of DESIGN §5; another thread starts the
+ * write-back of what is copied so far, so the final fsync only waits for the tail.
  *
- * <p>Measured on the 2-core machine (BENCHMARKS.md §1): hashing bounds the copy; done in turn, read→hash→write→fsync
- * took 3.5 times as long as hashing alone.
+ * <p>Measured on the 2-core machine (BENCHMARKS.md §1): moving the bytes through a user-space buffer cost four times
+ * the CPU of the kernel's copy, and done in turn, read→hash→write→fsync took 3.5 times as long as hashing alone.
  */
 final class PipelinedCopy {
 
     static final int BLOCK = 4 << 20;
-    private static final int BLOCKS = 4;
-    /** How much written data may wait for write-back before a background flush starts. */
+    /** How much copied data may wait for write-back before a background flush starts. */
     private static final long FLUSH_EVERY = 64L << 20;
 
     private static final ExecutorService HELPERS = Executors.newCachedThreadPool(new DaemonThreads());
@@ -45,45 +42,27 @@ final class PipelinedCopy {
 
     static CopyResult copy(Path source, Path temp, MessageDigest sha, MessageDigest md5, long total,
                            CopyListener listener) throws IOException {
-        BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
-        for (int i = 0; i < BLOCKS; i++) {
-            free.add(new Block(ByteBuffer.allocateDirect(BLOCK)));
-        }
-        // MD5 gets a thread of its own: on two cores both digests then cost about what SHA-256 alone does
-        List<Hasher> hashers = new ArrayList<>();
-        hashers.add(new Hasher(sha, free));
-        if (md5 != null) {
-            hashers.add(new Hasher(md5, free));
-        }
-        List<Future<?>> running = new ArrayList<>();
-        for (Hasher h : hashers) {
-            running.add(HELPERS.submit(h));
-        }
+        Progress copied = new Progress();
+        List<Future<?>> hashers = new ArrayList<>();
         Future<?> flush = CompletableFuture.completedFuture(null);
-        long done = 0;
         boolean finished = false;
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
              FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // MD5, when asked for, gets a thread of its own: on two cores both digests cost about what SHA-256 does
+            hashers.add(HELPERS.submit(new Hasher(temp, sha, copied)));
+            if (md5 != null) {
+                hashers.add(HELPERS.submit(new Hasher(temp, md5, copied)));
+            }
+            long done = 0;
             long flushedTo = 0;
             while (true) {
-                Block block = take(free, running);
-                ByteBuffer buf = block.buffer;
-                buf.clear();
-                int n = fill(in, buf);
-                if (n == 0) {
+                long n = in.transferTo(done, BLOCK, out);
+                if (n <= 0) {
                     break;
                 }
-                buf.flip();
-                // every hasher and the writer work on views of their own; none moves the block's position
-                block.pending.set(hashers.size());
-                for (Hasher h : hashers) {
-                    put(h.queue, block);
-                }
-                ByteBuffer write = buf.duplicate();
-                while (write.hasRemaining()) {
-                    out.write(write);
-                }
                 done += n;
+                copied.advance(done);
+                failFast(hashers);
                 listener.copying(temp, done, total);
                 if (done - flushedTo >= FLUSH_EVERY && flush.isDone()) {
                     check(flush);
@@ -94,100 +73,91 @@ final class PipelinedCopy {
                     });
                 }
             }
-            for (Hasher h : hashers) {
-                put(h.queue, Block.END);
-            }
-            for (Future<?> h : running) {
+            copied.end();
+            for (Future<?> h : hashers) {
                 check(h);
             }
             check(flush);
             out.force(true);
             finished = true;
+            HexFormat hex = HexFormat.of();
+            return new CopyResult(hex.formatHex(sha.digest()), md5 == null ? null : hex.formatHex(md5.digest()), done);
         } finally {
             if (!finished) {
-                running.forEach(h -> h.cancel(true));
+                copied.end();
+                hashers.forEach(h -> h.cancel(true));
                 flush.cancel(false);
                 awaitQuietly(flush);
             }
         }
-        HexFormat hex = HexFormat.of();
-        return new CopyResult(hex.formatHex(sha.digest()), md5 == null ? null : hex.formatHex(md5.digest()), done);
     }
 
-    /** One buffer, handed back to the reader once every hasher is through with it. */
-    private static final class Block {
-        static final Block END = new Block(ByteBuffer.allocate(0));
-        final ByteBuffer buffer;
-        final AtomicInteger pending = new AtomicInteger();
+    /** How far the copy has got; hashers wait on it. */
+    private static final class Progress {
+        private long copied;
+        private boolean ended;
 
-        Block(ByteBuffer buffer) {
-            this.buffer = buffer;
+        synchronized void advance(long to) {
+            copied = to;
+            notifyAll();
+        }
+
+        synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
+
+        /** Waits until more than {@code from} bytes are copied; the copied length, or -1 once the copy ended there. */
+        synchronized long beyond(long from) throws InterruptedException {
+            while (copied <= from && !ended) {
+                wait();
+            }
+            return copied > from ? copied : -1;
         }
     }
 
+    /** Reads the temporary file behind the copy and digests it. */
     private static final class Hasher implements Callable<Void> {
-        final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(BLOCKS + 1);
+        private final Path temp;
         private final MessageDigest digest;
-        private final BlockingQueue<Block> free;
+        private final Progress copied;
 
-        Hasher(MessageDigest digest, BlockingQueue<Block> free) {
+        Hasher(Path temp, MessageDigest digest, Progress copied) {
+            this.temp = temp;
             this.digest = digest;
-            this.free = free;
+            this.copied = copied;
         }
 
         @Override
-        public Void call() throws InterruptedException {
-            while (true) {
-                Block block = queue.take();
-                if (block == Block.END) {
-                    return null;
-                }
-                digest.update(block.buffer.duplicate());
-                if (block.pending.decrementAndGet() == 0) {
-                    free.put(block);
-                }
-            }
-        }
-    }
-
-    private static int fill(FileChannel in, ByteBuffer block) throws IOException {
-        int total = 0;
-        while (block.hasRemaining()) {
-            int n = in.read(block);
-            if (n < 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
-    }
-
-    private static Block take(BlockingQueue<Block> free, List<Future<?>> hashers) throws IOException {
-        try {
-            while (true) {
-                Block b = free.poll(100, TimeUnit.MILLISECONDS);
-                if (b != null) {
-                    return b;
-                }
-                for (Future<?> h : hashers) {
-                    if (h.isDone()) {
-                        check(h);
-                        throw new IOException("a hashing thread stopped early");
+        public Void call() throws IOException, InterruptedException {
+            ByteBuffer buf = ByteBuffer.allocateDirect(BLOCK);
+            try (FileChannel written = FileChannel.open(temp, StandardOpenOption.READ)) {
+                long hashed = 0;
+                long available;
+                while ((available = copied.beyond(hashed)) >= 0) {
+                    while (hashed < available) {
+                        buf.clear();
+                        buf.limit((int) Math.min(BLOCK, available - hashed));
+                        int n = written.read(buf, hashed);
+                        if (n <= 0) {
+                            throw new IOException("the temporary copy " + temp + " ends at " + hashed
+                                    + " bytes, but " + available + " were copied into it");
+                        }
+                        buf.flip();
+                        digest.update(buf);
+                        hashed += n;
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while copying");
+            return null;
         }
     }
 
-    private static void put(BlockingQueue<Block> queue, Block block) throws IOException {
-        try {
-            queue.put(block);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while copying");
+    private static void failFast(List<Future<?>> hashers) throws IOException {
+        for (Future<?> h : hashers) {
+            if (h.isDone()) {
+                check(h);
+            }
         }
     }
 

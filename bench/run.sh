@@ -157,6 +157,11 @@ if step "generate $dump_files recordings of ${dump_seconds}s" \
      in_pipeline footage.pipeline.bench.BenchData dump "$data" "$dump_files" "$dump_seconds"; then
   step "1. ingest speed" in_jobs footage.jobs.bench.IngestSpeedBenchmark --jar "$jar" --dump "$dump" \
     --work "$work/runs" --rounds "$ingest_rounds" --java-opts "$java_opts"
+  if [ -f "$app/image/footage.jar" ]; then
+    step "1w. ingest job in a running application (warm JVM, as serve runs it)" \
+      java -cp "$app/image/footage.jar:$app/image/lib/*:$jobs_cp" footage.jobs.bench.WarmIngestBenchmark \
+      --dump "$dump" --work "$work/warm" --rounds "$ingest_rounds"
+  fi
   step "1b. where the ingest time goes (no target)" \
     in_pipeline footage.pipeline.bench.IngestBreakdownBenchmark "$dump" "$work/breakdown"
   rm -rf "$work/breakdown"

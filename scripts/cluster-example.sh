@@ -6,7 +6,10 @@
 #   scripts/cluster-example.sh up       create the database if missing, start the three nodes, wait until they run
 #   scripts/cluster-example.sh demo     up, then drop copies of sample-media/ and wait until the manager's scheduled
 #                                       ingest has taken them in; prints which worker ran which partition
-#   scripts/cluster-example.sh status   the nodes, and the partitions of the latest ingest
+#   scripts/cluster-example.sh transcode  a transcode (footage transcode as a manager) partitioned over the running
+#                                       workers; prints which worker ran which partition
+#   scripts/cluster-example.sh fixity   the same for a fixity audit of every archive object
+#   scripts/cluster-example.sh status   the nodes, and the partitions of the latest ingest, transcode and fixity audit
 #   scripts/cluster-example.sh down     stop the three nodes (SIGTERM: running partitions stop at a chunk boundary)
 #
 # Environment (defaults in brackets):
@@ -89,13 +92,24 @@ up() {
   await_running manager
 }
 
+# the partitions of the latest run of one worker step (default: the ingest's)
 partitions() {
+  local step="${1:-ingestFilesWorkerStep}"
   psql_cluster -c "SELECT s.JOB_EXECUTION_ID AS execution, s.STEP_NAME AS partition, s.STATUS AS status,
-      s.WRITE_COUNT AS files, c.node_id AS worker
+      s.WRITE_COUNT AS items, c.node_id AS worker
     FROM BATCH_STEP_EXECUTION s LEFT JOIN partition_claims c ON c.step_execution_id = s.STEP_EXECUTION_ID
-    WHERE s.STEP_NAME LIKE 'ingestFilesWorkerStep:%'
-      AND s.JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'ingestFilesWorkerStep:%')
+    WHERE s.STEP_NAME LIKE '$step:%'
+      AND s.JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE '$step:%')
     ORDER BY s.STEP_EXECUTION_ID"
+}
+
+# a one-shot command as a manager (the nodes must be up): the job's main step goes to the workers
+as_manager() {
+  local step="$1"; shift
+  for n in worker1 worker2; do alive "$n" || { echo "cluster: $n is not running; start the nodes with: $0 up" >&2; exit 1; }; done
+  "$root/footage" "${common[@]}" --footage.role=manager --footage.partition.grid-size=6 "$@"
+  echo "cluster: who ran which partition:"
+  partitions "$step"
 }
 
 demo() {
@@ -124,7 +138,7 @@ status() {
   for n in "${nodes[@]}"; do
     if alive "$n"; then echo "cluster: $n runs (pid $(pid_of "$n"))"; else echo "cluster: $n is not running"; fi
   done
-  partitions
+  for step in ingestFilesWorkerStep transcodeRemoteWorkerStep fixityAuditWorkerStep; do partitions "$step"; done
 }
 
 down() {
@@ -144,7 +158,9 @@ down() {
 case "${1:-}" in
   up) up ;;
   demo) demo ;;
+  transcode) as_manager transcodeRemoteWorkerStep transcode ;;
+  fixity) as_manager fixityAuditWorkerStep fixity ;;
   status) status ;;
   down) down ;;
-  *) sed -n '2,20p' "$0"; exit 2 ;;
+  *) sed -n '2,23p' "$0"; exit 2 ;;
 esac

@@ -10,7 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.HashSet;
 import java.util.Set;
 
-/** {@code continuityStep} of {@code ingestJob}: recomputes the timelines of the devices this run touched. */
+/**
+ * {@code continuityStep} of {@code ingestJob}: recomputes the timelines of the devices this run touched — the files
+ * of every execution of the job instance, not only this one's: after a restart, the devices whose files the failed
+ * execution took in before it stopped still need their analysis.
+ */
 public class ContinuityTasklet implements Tasklet {
 
     private final ContinuityService continuity;
@@ -25,12 +29,13 @@ public class ContinuityTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
+        long instance = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstanceId();
+        String ofThisInstance = "f.processed_by IN (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)";
         Set<String> devices = new HashSet<>();
         devices.addAll(jdbc.sql("SELECT DISTINCT d.device_id FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
-                + "WHERE f.processed_by = ? AND d.device_id IS NOT NULL").param(execution).query(String.class).list());
+                + "WHERE " + ofThisInstance + " AND d.device_id IS NOT NULL").param(instance).query(String.class).list());
         devices.addAll(jdbc.sql("SELECT DISTINCT r.device_id FROM dump_files f JOIN recordings r ON r.id = f.recording_id "
-                + "WHERE f.processed_by = ? AND r.device_id IS NOT NULL").param(execution).query(String.class).list());
+                + "WHERE " + ofThisInstance + " AND r.device_id IS NOT NULL").param(instance).query(String.class).list());
         if (!devices.isEmpty()) {
             ContinuityService.Outcome outcome = continuity.analyze(devices, properties.ingest().actor());
             contribution.incrementWriteCount(outcome.raised());

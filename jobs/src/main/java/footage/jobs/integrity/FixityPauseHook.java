@@ -1,5 +1,6 @@
 package footage.jobs.integrity;
 
+import footage.jobs.partition.DebugPause;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -7,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lets the crash test kill a fixity audit for real part-way: with {@code footage.debug.fixity-pause-at=N} the N-th
- * object of this process waits, before it is hashed, after printing {@code PAUSED fixity N}. Inert unless set.
+ * object of this process waits, before it is hashed, after printing {@code PAUSED fixity N}, to be killed or told
+ * {@code resume} ({@link DebugPause}). Inert unless set.
  */
 @Component
 class FixityPauseHook {
@@ -22,13 +24,7 @@ class FixityPauseHook {
     void nextObject() {
         int n = objects.incrementAndGet();
         if (n == pauseAt) {
-            System.out.println("PAUSED fixity " + n);
-            System.out.flush();
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            DebugPause.here("fixity " + n);
         }
     }
 }

@@ -21,6 +21,11 @@ class FixityProcessor implements ItemProcessor<ArchivedObject, FixityResult> {
     @Override
     public FixityResult process(ArchivedObject o) {
         pause.nextObject();
+        return check(properties, o);
+    }
+
+    /** Hashes the object where {@code o.archivePath()} says it is (the archive, or expired/ once moved out). */
+    static FixityResult check(FootageProperties properties, ArchivedObject o) {
         try {
             ArchiveHasher.Rehash actual = ArchiveHasher.hash(ObjectLocations.resolve(properties, o.archivePath()));
             String reason = !actual.sha256().equals(o.sha256()) ? "changed: the bytes hash to " + actual.sha256()

@@ -1,5 +1,7 @@
 package footage.jobs.integrity;
 
+import footage.jobs.partition.IdRange;
+import footage.jobs.partition.PendingWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -12,12 +14,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The recordings an audit still has to check, one at a time in id order: those not checked since
  * {@code audit start − footage.fixity.max-age}. The audit start is the job parameter {@code run.at}, so a restart
  * of the same audit (same parameters) skips exactly the objects checked before it stopped: the catalog's
- * {@code last_checked_at} is the restart state, committed with each object's ledger entry.
+ * {@code last_checked_at} is the restart state, committed with each object's ledger entry. A partition of a cluster's
+ * audit reads the objects of its id range only.
  */
 class FixityReader implements ItemReader<ArchivedObject>, StepExecutionListener {
 
@@ -26,6 +30,7 @@ class FixityReader implements ItemReader<ArchivedObject>, StepExecutionListener 
     private final JdbcClient jdbc;
     private final FixityProperties properties;
     private OffsetDateTime cutoff;
+    private IdRange range = IdRange.ALL;
     private long lastId;
     private long total;
     private long read;
@@ -37,23 +42,36 @@ class FixityReader implements ItemReader<ArchivedObject>, StepExecutionListener 
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        JobExecution job = stepExecution.getJobExecution();
+        cutoff = cutoff(stepExecution.getJobExecution(), properties);
+        range = IdRange.orAll(stepExecution.getExecutionContext());
+        lastId = range.first() - 1;
+        read = 0;
+        total = jdbc.sql("SELECT COUNT(*) FROM recordings WHERE (last_checked_at IS NULL OR last_checked_at < ?) "
+                        + "AND id >= ? AND id <= ?")
+                .params(cutoff, range.first(), range.last()).query(Long.class).single();
+        log.info("fixity: {} archive object(s) to re-hash (not checked since {}){}", total, cutoff,
+                range.equals(IdRange.ALL) ? "" : " in this partition (" + range + ")");
+    }
+
+    /** Objects checked before this moment are due: the audit's start ({@code run.at}) less max-age. */
+    static OffsetDateTime cutoff(JobExecution job, FixityProperties properties) {
         Long runAt = job.getJobParameters().getLong("run.at");
         Instant start = runAt != null ? Instant.ofEpochMilli(runAt)
                 : job.getCreateTime().atZone(ZoneId.systemDefault()).toInstant();
-        cutoff = start.minus(properties.maxAge()).atOffset(ZoneOffset.UTC);
-        lastId = 0;
-        read = 0;
-        total = jdbc.sql("SELECT COUNT(*) FROM recordings WHERE last_checked_at IS NULL OR last_checked_at < ?")
-                .param(cutoff).query(Long.class).single();
-        log.info("fixity: {} archive object(s) to re-hash (not checked since {})", total, cutoff);
+        return start.minus(properties.maxAge()).atOffset(ZoneOffset.UTC);
+    }
+
+    /** The objects an audit has still to check, with their sizes: the work a cluster's manager cuts into partitions. */
+    static List<PendingWork.Item> due(JdbcClient jdbc, OffsetDateTime cutoff) {
+        return jdbc.sql("SELECT id, size_bytes FROM recordings WHERE last_checked_at IS NULL OR last_checked_at < ? ORDER BY id")
+                .param(cutoff).query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();
     }
 
     @Override
     public ArchivedObject read() {
         ArchivedObject next = jdbc.sql("SELECT id, sha256, size_bytes, archive_path, original_path FROM recordings "
-                        + "WHERE id > ? AND (last_checked_at IS NULL OR last_checked_at < ?) ORDER BY id LIMIT 1")
-                .params(lastId, cutoff)
+                        + "WHERE id > ? AND id <= ? AND (last_checked_at IS NULL OR last_checked_at < ?) ORDER BY id LIMIT 1")
+                .params(lastId, range.last(), cutoff)
                 .query((rs, n) -> new ArchivedObject(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5)))
                 .optional().orElse(null);

@@ -2,10 +2,8 @@ package footage.jobs.partition;
 
 import footage.jobs.runs.Nodes;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -16,12 +14,12 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 
 /**
- * Role manager: {@code ingestFilesStep} is a remote partitioning manager step. It cuts the pending files into id
- * ranges, sends one request per range to the broker and waits for the partitions by reading the job repository
- * (workers send no replies); {@link PartitionWatchdog} fails the partitions of dead workers meanwhile.
+ * Role manager: the partitioned steps' way to the broker, and {@code ingestFilesStep} as a remote partitioning manager
+ * step over the pending files ({@link ManagerSteps}; the transcode and the fixity audit declare theirs with their
+ * jobs).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${footage.role:all}'.equalsIgnoreCase('manager')")
+@ConditionalOnExpression(NodeRole.IS_MANAGER)
 class ManagerConfiguration {
 
     @Bean
@@ -44,28 +42,13 @@ class ManagerConfiguration {
     }
 
     @Bean
-    PartitionWatchdog ingestPartitionWatchdog(PartitionClaims claims, Nodes nodes, JobRepository jobRepository,
-                                              PartitionProperties properties) {
-        return new PartitionWatchdog(claims, nodes, jobRepository, properties, WorkerConfiguration.INGEST_WORKER_STEP);
+    ManagerSteps managerSteps(JobRepository jobRepository, DirectChannel partitionRequests, PartitionProperties properties,
+                              PartitionClaims claims, Nodes nodes, BeanFactory beanFactory) {
+        return new ManagerSteps(jobRepository, partitionRequests, properties, claims, nodes, beanFactory);
     }
 
     @Bean
-    Step ingestFilesStep(JobRepository jobRepository, PendingRangePartitioner partitioner, DirectChannel partitionRequests,
-                         PartitionWatchdog ingestPartitionWatchdog, PartitionProperties properties, BeanFactory beanFactory) {
-        // a restart runs the partitions that did not complete, never again the ones that did
-        SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository,
-                WorkerConfiguration.INGEST_WORKER_STEP, partitioner);
-        splitter.setAllowStartIfComplete(false);
-        return new RemotePartitioningManagerStepBuilder("ingestFilesStep", jobRepository)
-                .partitioner(WorkerConfiguration.INGEST_WORKER_STEP, partitioner)
-                .splitter(splitter)
-                .gridSize(properties.gridSize())
-                .outputChannel(partitionRequests)
-                .pollInterval(properties.pollInterval().toMillis())
-                .timeout(properties.timeout().toMillis())
-                .beanFactory(beanFactory)
-                .listener(ingestPartitionWatchdog)
-                .allowStartIfComplete(true)
-                .build();
+    Step ingestFilesStep(ManagerSteps managerSteps, PartitionFiles files) {
+        return managerSteps.partitioned("ingestFilesStep", WorkerConfiguration.INGEST_WORKER_STEP, step -> files.pending());
     }
 }

@@ -14,6 +14,12 @@ public enum NodeRole {
     ALL, MANAGER, WORKER;
 
     public static final String PROPERTY = "footage.role";
+    /** For {@code @ConditionalOnExpression}: this process is a cluster's manager (its partitioned steps go remote). */
+    public static final String IS_MANAGER = "'${footage.role:all}'.equalsIgnoreCase('manager')";
+    /** For {@code @ConditionalOnExpression}: a single node or a worker, whose steps run here. */
+    public static final String NOT_MANAGER = "!" + IS_MANAGER;
+    /** For {@code @ConditionalOnExpression}: this process executes partitions. */
+    public static final String IS_WORKER = "'${footage.role:all}'.equalsIgnoreCase('worker')";
 
     public static NodeRole of(Environment environment) {
         return parse(environment.getProperty(PROPERTY, "all"));

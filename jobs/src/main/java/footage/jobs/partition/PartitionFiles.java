@@ -12,9 +12,6 @@ import java.util.Optional;
 @Component
 class PartitionFiles {
 
-    record Sized(long id, long size) {
-    }
-
     private final JdbcClient jdbc;
 
     PartitionFiles(JdbcClient jdbc) {
@@ -22,9 +19,9 @@ class PartitionFiles {
     }
 
     /** Every pending file with its size, in id order. */
-    List<Sized> pending() {
+    List<PendingWork.Item> pending() {
         return jdbc.sql("SELECT id, COALESCE(size_bytes, 0) FROM dump_files WHERE status = 'PENDING' ORDER BY id")
-                .query((rs, n) -> new Sized(rs.getLong(1), rs.getLong(2))).list();
+                .query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();
     }
 
     /** The next pending file of the range after {@code afterId}, in registration order. */
@@ -38,6 +35,13 @@ class PartitionFiles {
                         rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
                         (Long) rs.getObject(12, Long.class)))
                 .optional();
+    }
+
+    /** Whether a file is settled already (no longer PENDING), for {@link SettleOnce}. */
+    Optional<String> settled(PendingFile file) {
+        String status = jdbc.sql("SELECT status FROM dump_files WHERE id = ?").param(file.id()).query(String.class).single();
+        return "PENDING".equals(status) ? Optional.empty()
+                : Optional.of("ingest: " + file.dumpFolder() + "/" + file.path() + " (" + status + ")");
     }
 
     record Count(long files, long bytes) {

@@ -1,8 +1,9 @@
 package footage.jobs.partition;
 
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,35 +11,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts the pending files into {@code gridSize} contiguous id ranges of about equal bytes (recordings differ a lot in
- * size; bytes are what a worker spends its time on). The ranges cover every id from 1 up, so a file registered while
- * the step runs still belongs to exactly one partition (the last). Always exactly {@code gridSize} partitions, with the
- * same names: a restart looks its failed partitions up by name, so a name must not vanish because fewer files wait.
+ * Cuts a partitioned step's pending work (files to take in, derivatives to make, objects to re-hash) into
+ * {@code gridSize} contiguous id ranges of about equal weight (recordings differ a lot in size; bytes are what a worker
+ * spends its time on). The ranges cover every id from 1 up, so an item added while the step runs still belongs to
+ * exactly one partition (the last). Always exactly {@code gridSize} partitions, with the same names: a restart looks
+ * its failed partitions up by name, so a name must not vanish because fewer items wait.
  */
-@Component
 class PendingRangePartitioner implements Partitioner {
 
     static final String PREFIX = "partition";
 
-    private final PartitionFiles files;
+    private final PendingWork work;
 
-    PendingRangePartitioner(PartitionFiles files) {
-        this.files = files;
+    PendingRangePartitioner(PendingWork work) {
+        this.work = work;
     }
 
+    /** Called by the manager step while it runs, so the step's context (its job parameters) is at hand. */
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
+        StepContext step = StepSynchronizationManager.getContext();
+        if (step == null) {
+            throw new IllegalStateException("partitions are cut inside the running manager step");
+        }
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         int i = 0;
-        for (IdRange range : ranges(files.pending(), gridSize)) {
+        for (IdRange range : ranges(work.pending(step.getStepExecution()), gridSize)) {
             partitions.put(PREFIX + i++, range.context());
         }
         return partitions;
     }
 
-    static List<IdRange> ranges(List<PartitionFiles.Sized> pending, int gridSize) {
+    static List<IdRange> ranges(List<PendingWork.Item> pending, int gridSize) {
         long total = 0;
-        for (PartitionFiles.Sized f : pending) {
+        for (PendingWork.Item f : pending) {
             total += weight(f);
         }
         List<IdRange> ranges = new ArrayList<>(gridSize);
@@ -57,7 +63,7 @@ class PendingRangePartitioner implements Partitioner {
             ranges.add(new IdRange(first, last));
             first = last + 1;
         }
-        // the rest of the files, and any registered later: open upwards; fewer files than partitions leaves some empty
+        // the rest of the items, and any added later: open upwards; fewer items than partitions leaves some empty
         ranges.add(new IdRange(first, Long.MAX_VALUE));
         while (ranges.size() < gridSize) {
             ranges.add(IdRange.EMPTY);
@@ -65,8 +71,8 @@ class PendingRangePartitioner implements Partitioner {
         return ranges;
     }
 
-    /** Zero-byte files still cost a round trip: count them as one byte. */
-    private static long weight(PartitionFiles.Sized f) {
-        return Math.max(1, f.size());
+    /** Zero-byte items still cost a round trip: count them as one byte. */
+    private static long weight(PendingWork.Item f) {
+        return Math.max(1, f.weight());
     }
 }

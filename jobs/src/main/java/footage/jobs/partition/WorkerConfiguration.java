@@ -9,7 +9,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilder;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -24,11 +25,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Role worker: takes partition requests from the broker one at a time — polling, so an idle worker asks for the next
- * partition and a busy one holds none back that another worker could run — and runs {@code ingestFilesWorkerStep} for
- * each: the single-node step's processor and writer over the partition's id range, one file per chunk.
+ * partition and a busy one holds none back that another worker could run — and runs the worker step each names: a
+ * step bean of that name ({@link WorkerSteps}). {@code ingestFilesWorkerStep} is declared here; the transcode's and
+ * the fixity audit's with their jobs.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${footage.role:all}'.equalsIgnoreCase('worker')")
+@ConditionalOnExpression(NodeRole.IS_WORKER)
 class WorkerConfiguration {
 
     static final String INGEST_WORKER_STEP = "ingestFilesWorkerStep";
@@ -67,29 +69,33 @@ class WorkerConfiguration {
                 .get();
     }
 
+    /** One handler for every worker step: it runs the step bean the request names (workers send no replies). */
     @Bean
-    PartitionFileReader ingestPartitionReader(PartitionFiles files) {
-        return new PartitionFileReader(files);
+    IntegrationFlow partitionRequestsToSteps(DirectChannel workerRequests, JobRepository jobRepository,
+                                             BeanFactory beanFactory) {
+        BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
+        steps.setBeanFactory(beanFactory);
+        StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+        handler.setJobRepository(jobRepository);
+        handler.setStepLocator(steps);
+        return IntegrationFlow.from(workerRequests)
+                .handle(handler, "handle")
+                .nullChannel();
     }
 
     @Bean
-    Step ingestFilesWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               BeanFactory beanFactory, DirectChannel workerRequests, RunningPartitions runningPartitions,
-                               PartitionFileReader ingestPartitionReader,
+    WorkerSteps workerSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            RunningPartitions runningPartitions, PartitionTimes partitionTimes, JdbcClient jdbc) {
+        return new WorkerSteps(jobRepository, transactionManager, runningPartitions, partitionTimes, jdbc);
+    }
+
+    @Bean
+    Step ingestFilesWorkerStep(WorkerSteps workerSteps, PartitionFiles files,
                                @Qualifier("ingestFilesProcessor") ItemProcessor<PendingFile, ?> ingestFilesProcessor,
                                @Qualifier("ingestFilesWriter") ItemWriter<?> ingestFilesWriter,
-                               @Qualifier("ingestFilesWriter") StepExecutionListener ingestFilesWriterListener,
-                               JdbcClient jdbc, PartitionTimes partitionTimes) {
-        return new RemotePartitioningWorkerStepBuilder(INGEST_WORKER_STEP, jobRepository)
-                .inputChannel(workerRequests)
-                .beanFactory(beanFactory)
-                .listener(runningPartitions)
-                .<PendingFile, SettleOnce.Settling>chunk(1)
-                .transactionManager(transactionManager)
-                .reader(ingestPartitionReader)
-                .processor(new SettleOnce.Processor(ingestFilesProcessor, partitionTimes))
-                .writer(new SettleOnce.Writer(ingestFilesWriter, jdbc, partitionTimes))
-                .listener(ingestFilesWriterListener)
-                .build();
+                               @Qualifier("ingestFilesWriter") StepExecutionListener ingestFilesWriterListener) {
+        return workerSteps.partition(INGEST_WORKER_STEP, new PartitionFileReader(files), ingestFilesProcessor,
+                ingestFilesWriter, SettleOnce.Rule.underCatalogLock((file, partition) -> files.settled(file)),
+                ingestFilesWriterListener);
     }
 }

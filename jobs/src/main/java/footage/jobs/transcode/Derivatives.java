@@ -1,6 +1,7 @@
 package footage.jobs.transcode;
 
 import footage.jobs.ledger.Ledger;
+import footage.jobs.partition.PendingWork;
 import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.StoredDerivative;
 import footage.pipeline.transcode.TranscodeResult;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -61,6 +63,25 @@ public class Derivatives {
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
+    }
+
+    /**
+     * The recordings that may still lack a derivative of these profiles, with their sizes, in id order: the work a
+     * cluster's manager cuts into partitions (whether a profile applies to a recording is the reader's business).
+     */
+    List<PendingWork.Item> candidates(Collection<String> profiles) {
+        return jdbc.sql("SELECT r.id, COALESCE(r.size_bytes, 0) FROM recordings r WHERE r.archive_path NOT LIKE 'expired/%' "
+                        + "AND (SELECT COUNT(*) FROM derivatives d WHERE d.recording_id = r.id AND d.profile IN (:profiles)) "
+                        + "< :count ORDER BY r.id")
+                .param("profiles", profiles).param("count", profiles.size())
+                .query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    /** Whether the derivative is catalogued already (made or skipped, by any run): how, for the log. */
+    Optional<String> catalogued(TranscodeItem item) {
+        return jdbc.sql("SELECT status FROM derivatives WHERE recording_id = ? AND profile = ?")
+                .params(item.recordingId(), item.profile().name()).query(String.class).optional()
+                .map(status -> "transcode: " + item.label() + " (" + status + ")");
     }
 
     long made(TranscodeItem item, StoredDerivative d, long executionId, String actor) {

@@ -7,6 +7,7 @@ import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.Profiles;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +28,15 @@ import java.util.stream.Collectors;
 class TranscodeCommand implements CommandHandler {
 
     private final JobRuns runs;
+    private final JobRepository repository;
     private final Derivatives derivatives;
     private final Profiles profiles;
     private final FootageProperties properties;
 
-    TranscodeCommand(JobRuns runs, Derivatives derivatives, Profiles transcodeProfiles, FootageProperties properties) {
+    TranscodeCommand(JobRuns runs, JobRepository repository, Derivatives derivatives, Profiles transcodeProfiles,
+                     FootageProperties properties) {
         this.runs = runs;
+        this.repository = repository;
         this.derivatives = derivatives;
         this.profiles = transcodeProfiles;
         this.properties = properties;
@@ -68,9 +72,11 @@ class TranscodeCommand implements CommandHandler {
         return execution.getStatus() == BatchStatus.COMPLETED && failed == 0 ? 0 : 1;
     }
 
-    private static long failed(JobExecution execution) {
+    /** Counted by the partitions, which may have run in other processes (a cluster's workers): read back. */
+    private long failed(JobExecution execution) {
+        JobExecution stored = repository.getJobExecution(execution.getId());
         long failed = 0;
-        for (StepExecution step : execution.getStepExecutions()) {
+        for (StepExecution step : (stored == null ? execution : stored).getStepExecutions()) {
             failed += step.getExecutionContext().getLong(TranscodeWriter.FAILED_KEY, 0);
         }
         return failed;

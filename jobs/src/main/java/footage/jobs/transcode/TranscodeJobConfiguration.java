@@ -1,7 +1,13 @@
 package footage.jobs.transcode;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.partition.IdRange;
+import footage.jobs.partition.ManagerSteps;
+import footage.jobs.partition.NodeRole;
+import footage.jobs.partition.SettleOnce;
+import footage.jobs.partition.WorkerSteps;
 import footage.pipeline.transcode.DerivativeStore;
+import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.Profiles;
 import footage.pipeline.transcode.Transcoder;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -12,8 +18,10 @@ import org.springframework.batch.core.partition.support.TaskExecutorPartitionHan
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -22,13 +30,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code transcodeJob}: remove what a killed run left half-written ({@code transcodeCleanupStep}), then make every
  * missing derivative ({@code transcodeStep}): the recordings are partitioned by id over {@code footage.transcode.threads}
  * worker steps ({@code transcodeWorkerStep}), each one derivative per chunk, so a restart redoes at most the
- * derivative in flight of each partition.
+ * derivative in flight of each partition. A cluster's manager ({@code footage.role=manager}) cuts the recordings into
+ * id ranges instead and sends them to the workers, which run each in {@code transcodeRemoteWorkerStep}.
  */
 @Configuration(proxyBeanMethods = false)
 class TranscodeJobConfiguration {
@@ -51,7 +61,10 @@ class TranscodeJobConfiguration {
                 .build();
     }
 
+    static final String REMOTE_WORKER_STEP = "transcodeRemoteWorkerStep";
+
     @Bean
+    @ConditionalOnExpression(NodeRole.NOT_MANAGER)
     Step transcodeStep(JobRepository jobRepository, Step transcodeWorkerStep, TranscodeProperties transcode) {
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(transcodeWorkerStep);
@@ -63,6 +76,28 @@ class TranscodeJobConfiguration {
                 .partitioner("transcodeWorkerStep", byRecordingId())
                 .partitionHandler(handler)
                 .build();
+    }
+
+    /** Role manager: the recordings that may lack a derivative, cut into id ranges for the workers. */
+    @Bean("transcodeStep")
+    @ConditionalOnExpression(NodeRole.IS_MANAGER)
+    Step transcodeManagerStep(ManagerSteps managerSteps, Derivatives derivatives, Profiles transcodeProfiles) {
+        List<String> profiles = transcodeProfiles.all().stream().map(Profile::name).toList();
+        return managerSteps.partitioned("transcodeStep", REMOTE_WORKER_STEP, step -> derivatives.candidates(profiles));
+    }
+
+    /**
+     * Role worker: one id range of a manager's {@code transcodeStep}, with the single node's reader, processor and
+     * writer; a derivative another run catalogued meanwhile is neither made nor catalogued again.
+     */
+    @Bean(REMOTE_WORKER_STEP)
+    @ConditionalOnExpression(NodeRole.IS_WORKER)
+    Step transcodeRemoteWorkerStep(WorkerSteps workerSteps, TranscodeReader transcodeReader,
+                                   TranscodeProcessor transcodeProcessor, TranscodeWriter transcodeWriter,
+                                   Derivatives derivatives) {
+        return workerSteps.partition(REMOTE_WORKER_STEP, transcodeReader, transcodeProcessor, transcodeWriter,
+                SettleOnce.Rule.underRecordingLock(TranscodeItem::recordingId,
+                        (item, partition) -> derivatives.catalogued(item)));
     }
 
     /** Partition i of n takes the recordings with id mod n = i; a restart keeps the first run's n. */
@@ -96,9 +131,11 @@ class TranscodeJobConfiguration {
     @Bean
     @StepScope
     TranscodeReader transcodeReader(JdbcClient jdbc, Derivatives derivatives, Profiles transcodeProfiles,
-                                    @Value("#{stepExecutionContext['partition']}") Integer partition,
-                                    @Value("#{stepExecutionContext['partitions']}") Integer partitions) {
-        return new TranscodeReader(jdbc, derivatives, transcodeProfiles, partition, partitions);
+                                    @Value("#{stepExecution}") StepExecution partition) {
+        // a thread's partition of a single node, or an id range of a cluster's
+        var context = partition.getExecutionContext();
+        return new TranscodeReader(jdbc, derivatives, transcodeProfiles, IdRange.orAll(context),
+                context.getInt("partition", 0), context.getInt("partitions", 1));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package footage.jobs.transcode;
 
+import footage.jobs.partition.DebugPause;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Lets crash tests kill a transcode for real at a fixed point: {@code footage.debug.transcode-pause-at=<point>:<n>}
  * makes the n-th derivative of this process stop at {@code mid-write} (its temporary file is being written),
  * {@code after-rename} (in place, not catalogued) or {@code after-commit}, print {@code PAUSED <point>} and wait to be
- * killed. Inert unless set.
+ * killed or told {@code resume} ({@link DebugPause}). Inert unless set.
  */
 @Component
 class TranscodePauseHook {
@@ -45,13 +46,7 @@ class TranscodePauseHook {
 
     void at(String here, int item) {
         if (here.equals(point) && item == nth) {
-            System.out.println("PAUSED " + here);
-            System.out.flush();
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            DebugPause.here(here);
         }
     }
 }

@@ -1,5 +1,6 @@
 package footage.jobs.transcode;
 
+import footage.jobs.partition.IdRange;
 import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.Profiles;
 import org.springframework.batch.infrastructure.item.ItemReader;
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The derivatives one partition still has to make: recordings with {@code id mod partitions = partition}, in id order,
- * times the profiles meant for them that have no catalogued row yet. The catalog is the restart state (as for the
+ * The derivatives one partition still has to make: recordings with {@code id mod partitions = partition} (the threads
+ * of a single node) within the partition's id range (the remote partitions of a cluster; every id on a single node),
+ * in id order, times the profiles meant for them that have no catalogued row yet. The catalog is the restart state (as for the
  * fixity audit): whatever a killed or stopped run committed is not read again, whatever it did not commit is.
  * Recordings moved out to expired/ get no derivatives.
  */
@@ -24,6 +26,7 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
     private final JdbcClient jdbc;
     private final Derivatives derivatives;
     private final List<Profile> profiles;
+    private final IdRange range;
     private final int partition;
     private final int partitions;
     private final Deque<TranscodeItem> queue = new ArrayDeque<>();
@@ -34,10 +37,13 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
                              String container, String videoCodec, String audioCodec) {
     }
 
-    TranscodeReader(JdbcClient jdbc, Derivatives derivatives, Profiles profiles, int partition, int partitions) {
+    TranscodeReader(JdbcClient jdbc, Derivatives derivatives, Profiles profiles, IdRange range, int partition,
+                    int partitions) {
         this.jdbc = jdbc;
         this.derivatives = derivatives;
         this.profiles = profiles.all();
+        this.range = range;
+        this.lastId = range.first() - 1;
         this.partition = partition;
         this.partitions = partitions;
     }
@@ -52,9 +58,9 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
 
     private void fill() {
         List<Recording> page = jdbc.sql("SELECT id, sha256, archive_path, original_path, status, container, video_codec, "
-                        + "audio_codec FROM recordings WHERE id > ? AND MOD(id, ?) = ? AND archive_path NOT LIKE 'expired/%' "
-                        + "ORDER BY id LIMIT ?")
-                .params(lastId, partitions, partition, PAGE)
+                        + "audio_codec FROM recordings WHERE id > ? AND id <= ? AND MOD(id, ?) = ? "
+                        + "AND archive_path NOT LIKE 'expired/%' ORDER BY id LIMIT ?")
+                .params(lastId, range.last(), partitions, partition, PAGE)
                 .query((rs, n) -> new Recording(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list();

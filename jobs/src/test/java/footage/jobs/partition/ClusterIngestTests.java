@@ -1,7 +1,6 @@
 package footage.jobs.partition;
 
 import footage.jobs.FootageProcess;
-import footage.jobs.TestDatabases;
 import footage.pipeline.archive.DurableFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,23 +38,18 @@ class ClusterIngestTests {
     @TempDir
     Path work;
 
+    private TestCluster cluster;
     private Path home;
-    private TestDatabases.Database db;
-    private String queue;
-    private final List<FootageProcess> processes = new ArrayList<>();
 
     @BeforeEach
     void cluster() {
-        TestBroker.require();
-        db = TestDatabases.freshPostgres();
-        queue = TestBroker.uniqueQueue();
-        home = work.resolve("home");
+        cluster = new TestCluster(work);
+        home = cluster.home;
     }
 
     @AfterEach
     void stop() {
-        processes.forEach(FootageProcess::close);
-        TestBroker.deleteQueue(queue);
+        cluster.close();
     }
 
     @Test
@@ -164,24 +157,11 @@ class ClusterIngestTests {
     }
 
     private FootageProcess worker(String name, String... extra) {
-        List<String> options = new ArrayList<>(List.of("--server.port=0"));
-        options.addAll(List.of(TestBroker.options(queue)));
-        options.addAll(List.of(extra));
-        FootageProcess p = FootageProcess.command(home, work.resolve("logs").resolve(name + ".log"), db,
-                List.of("serve", "--role", "worker"), options.toArray(String[]::new));
-        processes.add(p);
-        return p;
+        return cluster.worker(name, List.of(extra));
     }
 
     private FootageProcess manager(String name, List<String> words, String... extra) {
-        List<String> options = new ArrayList<>(List.of("--footage.role=manager", "--footage.partition.grid-size=8",
-                "--footage.partition.poll-interval=500ms"));
-        options.addAll(List.of(TestBroker.options(queue)));
-        options.addAll(List.of(extra));
-        FootageProcess p = FootageProcess.command(home, work.resolve("logs").resolve(name + ".log"), db, words,
-                options.toArray(String[]::new));
-        processes.add(p);
-        return p;
+        return cluster.manager(name, words, List.of(extra));
     }
 
     private void awaitPartitionOn(FootageProcess worker) throws Exception {
@@ -258,28 +238,14 @@ class ClusterIngestTests {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(db.url(), db.user(), db.password());
+        return cluster.connect();
     }
 
     private long single(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return cluster.single(sql);
     }
 
     private List<String> rows(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder(rs.getString(1));
-                for (int i = 2; i <= columns; i++) {
-                    row.append(' ').append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
+        return cluster.rows(sql);
     }
 }

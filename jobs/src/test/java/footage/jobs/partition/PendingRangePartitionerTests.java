@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PendingRangePartitionerTests {
 
-    private static List<PartitionFiles.Sized> files(long... sizes) {
-        List<PartitionFiles.Sized> out = new ArrayList<>();
+    private static List<PendingWork.Item> files(long... sizes) {
+        List<PendingWork.Item> out = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
-            out.add(new PartitionFiles.Sized(10 + i * 3L, sizes[i]));
+            out.add(new PendingWork.Item(10 + i * 3L, sizes[i]));
         }
         return out;
     }
@@ -27,14 +27,14 @@ class PendingRangePartitionerTests {
         }
     }
 
-    private static long count(List<PartitionFiles.Sized> files, IdRange r) {
+    private static long count(List<PendingWork.Item> files, IdRange r) {
         return files.stream().filter(f -> f.id() >= r.first() && f.id() <= r.last()).count();
     }
 
     @Test
     void equalSizedFilesAreSplitIntoEqualCountsAndEveryIdBelongsToExactlyOnePartition() {
         // given 64 files of the same size
-        List<PartitionFiles.Sized> pending = files(LongStream.range(0, 64).map(i -> 1000).toArray());
+        List<PendingWork.Item> pending = files(LongStream.range(0, 64).map(i -> 1000).toArray());
 
         // when they are cut into 8 partitions
         List<IdRange> ranges = PendingRangePartitioner.ranges(pending, 8);
@@ -48,7 +48,7 @@ class PendingRangePartitionerTests {
     @Test
     void partitionsBalanceBytesNotFileCounts() {
         // given one large recording among small ones
-        List<PartitionFiles.Sized> pending = files(4000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000);
+        List<PendingWork.Item> pending = files(4000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000);
 
         // when they are cut into 2 partitions
         List<IdRange> ranges = PendingRangePartitioner.ranges(pending, 2);
@@ -62,7 +62,7 @@ class PendingRangePartitionerTests {
     @Test
     void fewerFilesThanPartitionsStillGivesEveryPartitionItsName() {
         // given three files and a grid of eight
-        List<PartitionFiles.Sized> pending = files(10, 0, 10);
+        List<PendingWork.Item> pending = files(10, 0, 10);
 
         // when partitioned
         List<IdRange> ranges = PendingRangePartitioner.ranges(pending, 8);

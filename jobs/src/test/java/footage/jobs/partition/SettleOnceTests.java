@@ -123,8 +123,9 @@ class SettleOnceTests {
     /** What the worker step does with each file: process, then write in the file's own transaction. */
     private void worker(List<PendingFile> pending, CountDownLatch start) {
         PartitionTimes times = new PartitionTimes();
-        SettleOnce.Processor settleProcessor = new SettleOnce.Processor(processor, times);
-        SettleOnce.Writer settleWriter = new SettleOnce.Writer(writer, jdbc, times);
+        SettleOnce.Rule<PendingFile> once = SettleOnce.Rule.underCatalogLock((file, partition) -> files.settled(file));
+        SettleOnce.Processor<PendingFile> settleProcessor = new SettleOnce.Processor<>(processor, once, jdbc, times);
+        SettleOnce.Writer<PendingFile> settleWriter = new SettleOnce.Writer<>(writer, once, jdbc, times);
         TransactionTemplate chunk = new TransactionTemplate(transactionManager);
         try {
             start.await();
@@ -135,7 +136,10 @@ class SettleOnceTests {
         for (PendingFile file : pending) {
             chunk.executeWithoutResult(tx -> {
                 try {
-                    settleWriter.write(new Chunk<>(List.of(settleProcessor.process(file))));
+                    SettleOnce.Settling<PendingFile> processed = settleProcessor.process(file);
+                    if (processed != null) {
+                        settleWriter.write(new Chunk<>(List.of(processed)));
+                    }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

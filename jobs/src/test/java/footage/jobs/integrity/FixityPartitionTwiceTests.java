@@ -1,0 +1,163 @@
+package footage.jobs.integrity;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.TestDatabases;
+import footage.jobs.runs.JobRuns;
+import footage.pipeline.sample.DumpSpec;
+import footage.pipeline.sample.FileSpec;
+import footage.pipeline.sample.SampleDumpGenerator;
+import footage.pipeline.sample.VideoSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The worst case of delivery for the fixity audit on a worker: the same partition run by two processes at once (a
+ * restart while its first worker still runs). Both read every object of the range before either records it; each
+ * object must still get one result and one ledger entry of the audit.
+ */
+@SpringBootTest(properties = {"footage.ingest.quiet-period=0s", "footage.role=worker"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FixityPartitionTwiceTests {
+
+    static final String QUEUE = "footage.test." + UUID.randomUUID().toString().substring(0, 12);
+
+    @DynamicPropertySource
+    static void cluster(DynamicPropertyRegistry registry) throws IOException {
+        TestDatabases.Database db = TestDatabases.freshPostgres();
+        String home = Files.createTempDirectory("footage-fixity-twice-").toString();
+        registry.add("footage.home", () -> home);
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+        // a queue nobody else uses: this worker runs its partitions here, not from the broker
+        registry.add("footage.partition.queue", () -> QUEUE);
+    }
+
+    /**
+     * Before an object is hashed, each run waits (a little) for the other to get there too: without the worker's
+     * rule both would hash and record every object; with it, the second waits for the first's commit instead.
+     */
+    static final class InStep extends FixityPauseHook {
+
+        final CyclicBarrier bothAt = new CyclicBarrier(2);
+
+        InStep() {
+            super(0);
+        }
+
+        @Override
+        void nextObject() {
+            try {
+                bothAt.await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (BrokenBarrierException | TimeoutException e) {
+                // the other run waits for this one's lock on the recording: go on alone
+            }
+        }
+    }
+
+    @TestConfiguration
+    static class Hook {
+        @Bean
+        @Primary
+        InStep inStep() {
+            return new InStep();
+        }
+    }
+
+    @Autowired
+    JobRuns runs;
+    @Autowired
+    JobRepository repository;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FootageProperties properties;
+    @Autowired
+    @Qualifier("fixityAuditWorkerStep")
+    Step workerStep;
+    @Autowired
+    AmqpAdmin amqp;
+
+    @AfterAll
+    void deleteQueue() {
+        amqp.deleteQueue(QUEUE);
+    }
+
+    @Test
+    void twoRunsOfOnePartitionAtOnceRecordEachObjectOnce() throws Exception {
+        // given three archived recordings
+        List<FileSpec> clips = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            clips.add(FileSpec.video(String.format("DSJ8200001_100234_20190301_0900%02d_%04d.mp4", i * 2, i),
+                    VideoSpec.small(0.5 + 0.1 * i, "2019-03-01T09:00:0" + i + "Z")));
+        }
+        new SampleDumpGenerator().writeDump(properties.drop(), new DumpSpec("TWICE", "ST01", "DSJ8200001", "100234", "张三",
+                "2019-03-01T18:00:00+08:00", "2019-03-01T18:00:00+08:00", true, clips));
+        assertThat(runs.run("ingestJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recordings").query(Long.class).single()).isEqualTo(3L);
+        // and an audit whose partition (every id) is run twice at the same time
+        JobParameters parameters = new JobParametersBuilder().addLong("run.at", System.currentTimeMillis()).toJobParameters();
+        JobInstance audit = repository.createJobInstance("fixityAuditJob", parameters);
+        JobExecution job = repository.createJobExecution(audit, parameters, new ExecutionContext());
+        StepExecution first = repository.createStepExecution("fixityAuditWorkerStep:partition0", job);
+        StepExecution second = repository.createStepExecution("fixityAuditWorkerStep:partition0", job);
+
+        // when both run
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> run(first));
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> run(second));
+        a.get(2, TimeUnit.MINUTES);
+        b.get(2, TimeUnit.MINUTES);
+
+        // then both completed, and each object has one result of this audit and one ledger entry
+        assertThat(repository.getStepExecution(first.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(repository.getStepExecution(second.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.sql("SELECT fixity_status, COUNT(*) FROM recordings WHERE fixity_audit = ? GROUP BY fixity_status")
+                .param(audit.getInstanceId()).query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list())
+                .containsExactly("OK 3");
+        assertThat(jdbc.sql("SELECT subject, COUNT(*) FROM ledger WHERE entry_type = 'FIXITY_CHECKED' GROUP BY subject")
+                .query((rs, n) -> rs.getLong(2)).list()).hasSize(3).containsOnly(1L);
+    }
+
+    private void run(StepExecution partition) {
+        try {
+            workerStep.execute(partition);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -42,17 +41,17 @@ class AuditController {
             throw new AccessDeniedException("the audit page is for ADMIN and EVIDENCE_STAFF");
         }
         List<String> types = audit.types();
-        LocalDate fromDay = day(from);
-        LocalDate toDay = day(to);
+        LocalDate fromDay = Params.day(from);
+        LocalDate toDay = Params.day(to);
         AuditLog.Filter filter = new AuditLog.Filter(type != null && types.contains(type) ? type : null,
-                blankToNull(actor), blankToNull(subject), fromDay == null ? null : format.startOf(fromDay),
+                Params.blankToNull(actor), Params.blankToNull(subject), fromDay == null ? null : format.startOf(fromDay),
                 toDay == null ? null : format.startOf(toDay.plusDays(1)));
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/evidence/audit");
-        param(link, "type", filter.type());
-        param(link, "actor", filter.actor());
-        param(link, "subject", filter.subject());
-        param(link, "from", fromDay);
-        param(link, "to", toDay);
+        Params.param(link, "type", filter.type());
+        Params.param(link, "actor", filter.actor());
+        Params.param(link, "subject", filter.subject());
+        Params.param(link, "from", fromDay);
+        Params.param(link, "to", toDay);
         String base = link.encode().build().toUriString();
         model.addAttribute("result", audit.search(filter, page, PAGE_SIZE));
         model.addAttribute("filter", filter);
@@ -62,23 +61,5 @@ class AuditController {
         model.addAttribute("verify", audit.lastVerify().orElse(null));
         model.addAttribute("pageLink", base + (base.contains("?") ? "&" : "?") + "page=");
         return "evidence/audit";
-    }
-
-    private static void param(UriComponentsBuilder link, String name, Object value) {
-        if (value != null) {
-            link.queryParam(name, value);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static LocalDate day(String s) {
-        try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

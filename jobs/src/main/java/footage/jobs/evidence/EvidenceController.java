@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,24 +58,24 @@ class EvidenceController {
                   @RequestParam(name = "retention", required = false) String retention,
                   @RequestParam(defaultValue = "1") int page, Model model) {
         List<String> kinds = search.findingKinds();
-        LocalDate fromDay = day(from);
-        LocalDate toDay = day(to);
+        LocalDate fromDay = Params.day(from);
+        LocalDate toDay = Params.day(to);
         // only known values reach the query; anything else is dropped rather than failing the page
         String state = status != null && STATUSES.contains(status) ? status : null;
         String findingKind = kind != null && kinds.contains(kind) ? kind : null;
         String retentionClass = retention != null && RETENTION_CLASSES.contains(retention) ? retention : null;
-        CatalogSearch.Filter filter = new CatalogSearch.Filter(blankToNull(device), blankToNull(officer),
-                blankToNull(caseOrActivity), fromDay == null ? null : format.startOf(fromDay),
+        CatalogSearch.Filter filter = new CatalogSearch.Filter(Params.blankToNull(device), Params.blankToNull(officer),
+                Params.blankToNull(caseOrActivity), fromDay == null ? null : format.startOf(fromDay),
                 toDay == null ? null : format.startOf(toDay.plusDays(1)), state, findingKind, retentionClass);
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/evidence");
-        param(link, "device", filter.device());
-        param(link, "officer", filter.officer());
-        param(link, "case", filter.caseOrActivity());
-        param(link, "from", fromDay);
-        param(link, "to", toDay);
-        param(link, "status", state);
-        param(link, "kind", findingKind);
-        param(link, "retention", retentionClass);
+        Params.param(link, "device", filter.device());
+        Params.param(link, "officer", filter.officer());
+        Params.param(link, "case", filter.caseOrActivity());
+        Params.param(link, "from", fromDay);
+        Params.param(link, "to", toDay);
+        Params.param(link, "status", state);
+        Params.param(link, "kind", findingKind);
+        Params.param(link, "retention", retentionClass);
         String base = link.encode().build().toUriString();
         model.addAttribute("result", search.search(filter, page, PAGE_SIZE));
         model.addAttribute("filter", filter);
@@ -127,23 +126,5 @@ class EvidenceController {
         FileSystemResource body = new FileSystemResource(picture.get());
         return ResponseEntity.ok().contentType(MediaTypeFactory.getMediaType(body).orElse(MediaType.IMAGE_JPEG))
                 .cacheControl(CacheControl.noStore()).body(body);
-    }
-
-    private static void param(UriComponentsBuilder link, String name, Object value) {
-        if (value != null) {
-            link.queryParam(name, value);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static LocalDate day(String s) {
-        try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package footage.jobs.evidence;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import footage.jobs.report.Markup;
+import footage.jobs.report.SpreadsheetText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,18 +41,9 @@ final class RegisterExports {
         return csv.toString();
     }
 
-    /** Spreadsheets read a cell starting with = + - @ (or a tab or CR before one) as a formula: such text gets an apostrophe. */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
-    }
-
     private static void row(StringBuilder b, Object... cells) {
         for (int i = 0; i < cells.length; i++) {
-            String v = text(cells[i] == null ? null : cells[i].toString());
+            String v = SpreadsheetText.inert(cells[i] == null ? null : cells[i].toString());
             b.append(i == 0 ? "" : ",").append('"').append(v.replace("\"", "\"\"")).append('"');
         }
         b.append("\r\n");
@@ -81,7 +74,7 @@ final class RegisterExports {
         StringBuilder h = new StringBuilder(16 * 1024);
         h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>")
                 .append("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"/><title>")
-                .append(esc(t(text, "evidence.register.title"))).append("</title><style>")
+                .append(Markup.esc(t(text, "evidence.register.title"))).append("</title><style>")
                 .append("@page { size: A4 landscape; margin: 12mm; } ")
                 .append("body { font-family: ").append(CJK_FAMILY).append(", sans-serif; font-size: 8pt; } ")
                 .append("h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 10pt; } ")
@@ -89,14 +82,14 @@ final class RegisterExports {
                 .append("th, td { border: 0.5pt solid #888; padding: 2pt; vertical-align: top; text-align: left; "
                         + "word-wrap: break-word; } th { background: #eee; }")
                 .append("</style></head><body>");
-        h.append("<h1>").append(esc(t(text, "evidence.register.title"))).append("</h1>");
-        h.append("<p>").append(esc(t(text, "evidence.register.conditions"))).append(": ")
-                .append(esc(conditions.isEmpty() ? t(text, "evidence.register.noConditions") : conditions))
-                .append(" · ").append(esc(t(text, "evidence.register.zone", format.zone()))).append("</p>");
-        h.append("<h2>").append(esc(t(text, "evidence.requests.title"))).append(" (").append(view.requests().size()).append(")</h2>");
+        h.append("<h1>").append(Markup.esc(t(text, "evidence.register.title"))).append("</h1>");
+        h.append("<p>").append(Markup.esc(t(text, "evidence.register.conditions"))).append(": ")
+                .append(Markup.esc(conditions.isEmpty() ? t(text, "evidence.register.noConditions") : conditions))
+                .append(" · ").append(Markup.esc(t(text, "evidence.register.zone", format.zone()))).append("</p>");
+        h.append("<h2>").append(Markup.esc(t(text, "evidence.requests.title"))).append(" (").append(view.requests().size()).append(")</h2>");
         h.append("<table><thead><tr>");
         for (String c : List.of("id", "kind", "requester", "what", "why", "period", "status", "decision", "time")) {
-            h.append("<th>").append(esc(t(text, "evidence.register.col." + c))).append("</th>");
+            h.append("<th>").append(Markup.esc(t(text, "evidence.register.col." + c))).append("</th>");
         }
         h.append("</tr></thead><tbody>");
         for (AccessRequests.Request q : view.requests()) {
@@ -113,10 +106,10 @@ final class RegisterExports {
             h.append("</tr>");
         }
         h.append("</tbody></table>");
-        h.append("<h2>").append(esc(t(text, "evidence.register.uses"))).append(" (").append(view.uses().size()).append(")</h2>");
+        h.append("<h2>").append(Markup.esc(t(text, "evidence.register.uses"))).append(" (").append(view.uses().size()).append(")</h2>");
         h.append("<table><thead><tr>");
         for (String c : List.of("time", "type", "who", "what", "why", "detail", "request")) {
-            h.append("<th>").append(esc(t(text, "evidence.register.col." + c))).append("</th>");
+            h.append("<th>").append(Markup.esc(t(text, "evidence.register.col." + c))).append("</th>");
         }
         h.append("</tr></thead><tbody>");
         for (AccessRegister.Use u : view.uses()) {
@@ -150,35 +143,6 @@ final class RegisterExports {
     }
 
     private static void cell(StringBuilder h, String value) {
-        h.append("<td>").append(esc(value)).append("</td>");
-    }
-
-    /** Text for XHTML: markup escaped, characters XML cannot carry replaced (the renderer parses it as XML). */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                case '\n', '\t', '\r' -> b.append(' ');
-                default -> {
-                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF
-                            || (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))))
-                            || (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1))))) {
-                        b.append('\uFFFD');
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
+        h.append("<td>").append(Markup.esc(value)).append("</td>");
     }
 }

@@ -1,12 +1,9 @@
 package footage.jobs.ingest;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.partition.DebugPause;
 import org.springframework.stereotype.Component;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,32 +37,7 @@ class PauseHook {
 
     void at(String here) {
         if (here.equals(point) && files.get() == nth) {
-            System.out.println("PAUSED " + here);
-            System.out.flush();
-            awaitResume();
-        }
-    }
-
-    /** Waits for a line {@code resume} on stdin; without one (stdin closed or never written) waits to be killed. */
-    private static void awaitResume() {
-        try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.strip().equals("resume")) {
-                    System.out.println("RESUMED");
-                    System.out.flush();
-                    return;
-                }
-            }
-            Thread.sleep(Long.MAX_VALUE);
-        } catch (IOException e) {
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            DebugPause.here(here);
         }
     }
 }

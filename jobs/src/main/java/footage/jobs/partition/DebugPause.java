@@ -6,7 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The transcode's and the fixity audit's test pause points ({@code footage.debug.*-pause-at}): the process says
+ * The test pause points of the ingest, the transcode and the fixity audit ({@code footage.debug.*pause-at}): the process says
  * {@code PAUSED <point>} and waits, to be killed there for real (crash tests) or, in the cluster tests, to be told
  * {@code resume} on its standard input once another worker has taken a partition too.
  */

@@ -54,19 +54,8 @@ final class CsvReport {
         b.append("\r\n");
     }
 
-    /**
-     * A text cell made inert. Numbers this class formats itself are not passed through here: a negative number is
-     * data, not a formula, and must stay a number.
-     */
     static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            return "'" + value;
-        }
-        return value;
+        return SpreadsheetText.inert(value);
     }
 
     private static String quoted(String cell) {

@@ -1,13 +1,13 @@
 package footage.jobs.report;
 
 /** Escaping for the XHTML/SVG the report is written in (the PDF renderer parses it as XML, browsers as HTML). */
-final class Markup {
+public final class Markup {
 
     private Markup() {
     }
 
     /** Text or attribute value: markup characters escaped, characters XML cannot carry replaced. */
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

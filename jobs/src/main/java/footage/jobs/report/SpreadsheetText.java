@@ -1,0 +1,24 @@
+package footage.jobs.report;
+
+/** CSV cells that spreadsheets open as text, for every CSV export (reports, the access register). */
+public final class SpreadsheetText {
+
+    private SpreadsheetText() {
+    }
+
+    /**
+     * A text cell made inert: spreadsheets read a cell starting with = + - @ (or a tab or CR before one) as a
+     * formula, so such text gets an apostrophe. Numbers formatted by the caller are not passed through here: a
+     * negative number is data, not a formula, and must stay a number.
+     */
+    public static String inert(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+            return "'" + value;
+        }
+        return value;
+    }
+}

@@ -1,10 +1,7 @@
 package footage.jobs.evidence;
 
-import footage.jobs.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -17,18 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The access-request flow on a real PostgreSQL catalog (a fresh database, see TestDatabases): the access_requests
  * table (V70) with its identity keys and time zones, the decision rules, the ledger entries, the register.
  */
-class PostgresEvidenceAccessTests extends AbstractEvidenceTests {
+class PostgresEvidenceAccessTests extends AbstractPostgresEvidenceTests {
 
     @Autowired
     AccessRequests requests;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.Database db = TestDatabases.freshPostgres();
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-    }
 
     @Test
     void requestApproveDownloadAndAnExternalRequestForTheBureauHeadOnPostgres() {

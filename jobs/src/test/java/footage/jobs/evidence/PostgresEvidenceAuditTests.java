@@ -1,9 +1,6 @@
 package footage.jobs.evidence;
 
-import footage.jobs.TestDatabases;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -16,17 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * catalog (a fresh database, see TestDatabases): the V71 indexes, LIKE with its escape, paging parameters, and the
  * activity report's repeatable-read transaction.
  */
-class PostgresEvidenceAuditTests extends AbstractEvidenceTests {
+class PostgresEvidenceAuditTests extends AbstractPostgresEvidenceTests {
 
     private static final Pattern LEDGER_ROW = Pattern.compile("<tr data-seq=\"(\\d+)\"");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.Database db = TestDatabases.freshPostgres();
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-    }
 
     @Test
     void auditFiltersRetentionSearchHoldsAndAnActivityTimelineOnPostgres() {

@@ -77,6 +77,9 @@ class ConsoleSecurity {
                         .requestMatchers(HttpMethod.POST, "/evidence/findings/*/explain").hasRole(Role.EVIDENCE_STAFF.name())
                         .requestMatchers(HttpMethod.POST, "/evidence/requests/external").hasAnyRole(Role.EVIDENCE_STAFF.name(),
                                 Role.ADMIN.name())
+                        // the ledger names who looked at which footage: not for approvers and viewers
+                        .requestMatchers("/evidence/audit", "/evidence/audit/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),
+                                Role.ADMIN.name())
                         .requestMatchers("/evidence", "/evidence/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),
                                 Role.APPROVER.name(), Role.ADMIN.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/executions/**", "/schedules/**").hasAnyRole(operators)

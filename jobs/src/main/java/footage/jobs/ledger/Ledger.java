@@ -49,7 +49,7 @@ public class Ledger {
     /** Appends an entry and returns its hash. Must run inside the transaction of the change it records. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String append(String type, String subject, String actor, Map<String, ?> payload) {
-        jdbc.sql("SELECT id FROM ledger_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        lockAppends();
         Head head = head().orElse(new Head(0, GENESIS));
         long seq = head.seq() + 1;
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -60,6 +60,17 @@ public class Ledger {
                 .params(seq, at.atOffset(ZoneOffset.UTC), type, subject, actor, payloadJson, head.hash(), hash)
                 .update();
         return hash;
+    }
+
+    /**
+     * Takes the append lock now, to the end of the transaction. A writer that locks catalog rows and then appends calls
+     * this first: the ledger before rows is the order an ingest takes them in (it holds the ledger when it links a
+     * duplicate to a recording, whose foreign key check needs that recording's row), and two writers taking them in
+     * opposite orders deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockAppends() {
+        jdbc.sql("SELECT id FROM ledger_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
     }
 
     /** Hash of the newest entry, or {@link #GENESIS} for an empty ledger. */

@@ -1,5 +1,6 @@
 package footage.jobs.retention;
 
+import footage.jobs.ledger.Ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +22,23 @@ class RetentionRows {
             + "ingested_at, retention_class, retention_category, retain_until, on_hold FROM recordings ";
 
     private final JdbcClient jdbc;
+    private final Ledger ledger;
 
-    RetentionRows(JdbcClient jdbc) {
+    RetentionRows(JdbcClient jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     Optional<RetentionRow> byId(long id) {
         return jdbc.sql(COLUMNS + "WHERE id = ?").param(id).query(RetentionRows::row).optional();
     }
 
-    /** The row, locked until the transaction ends: a hold or class change committing meanwhile waits, or wins. */
+    /**
+     * The row, locked until the transaction ends: a hold or class change committing meanwhile waits, or wins. Every
+     * caller appends to the ledger afterwards, so the ledger's lock is taken first ({@link Ledger#lockAppends}).
+     */
     Optional<RetentionRow> lock(long id) {
+        ledger.lockAppends();
         return jdbc.sql(COLUMNS + "WHERE id = ? FOR UPDATE").param(id).query(RetentionRows::row).optional();
     }
 

@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  */
 public final class ClusterIngestBenchmark {
 
-    private static final Pattern ENDED = Pattern.compile("ended COMPLETED: (\\d+) file\\(s\\) in ([\\d.]+) s: taking in "
-            + "\\(copy, hash, fsync, probe\\) ([\\d.]+) s, cataloguing ([\\d.]+) s \\(of which waiting for the catalog lock "
+    private static final Pattern ENDED = Pattern.compile("ended COMPLETED: (\\d+) item\\(s\\) in ([\\d.]+) s: processing "
+            + "([\\d.]+) s, cataloguing ([\\d.]+) s \\(of which waiting for the catalog lock "
             + "([\\d.]+) s\\), committing ([\\d.]+) s");
 
     private final Path work;

@@ -1,25 +1,15 @@
 package footage.jobs.integrity;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.TestDatabases;
+import footage.jobs.partition.PartitionTwice;
 import footage.jobs.runs.JobRuns;
-import footage.pipeline.sample.DumpSpec;
-import footage.pipeline.sample.FileSpec;
-import footage.pipeline.sample.SampleDumpGenerator;
-import footage.pipeline.sample.VideoSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,15 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,14 +39,7 @@ class FixityPartitionTwiceTests {
 
     @DynamicPropertySource
     static void cluster(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabases.Database db = TestDatabases.freshPostgres();
-        String home = Files.createTempDirectory("footage-fixity-twice-").toString();
-        registry.add("footage.home", () -> home);
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::user);
-        registry.add("spring.datasource.password", db::password);
-        // a queue nobody else uses: this worker runs its partitions here, not from the broker
-        registry.add("footage.partition.queue", () -> QUEUE);
+        PartitionTwice.workerOnFreshPostgres(registry, "fixity", QUEUE);
     }
 
     /**
@@ -80,13 +56,7 @@ class FixityPartitionTwiceTests {
 
         @Override
         void nextObject() {
-            try {
-                bothAt.await(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (BrokenBarrierException | TimeoutException e) {
-                // the other run waits for this one's lock on the recording: go on alone
-            }
+            PartitionTwice.meet(bothAt);
         }
     }
 
@@ -121,43 +91,19 @@ class FixityPartitionTwiceTests {
     @Test
     void twoRunsOfOnePartitionAtOnceRecordEachObjectOnce() throws Exception {
         // given three archived recordings
-        List<FileSpec> clips = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            clips.add(FileSpec.video(String.format("DSJ8200001_100234_20190301_0900%02d_%04d.mp4", i * 2, i),
-                    VideoSpec.small(0.5 + 0.1 * i, "2019-03-01T09:00:0" + i + "Z")));
-        }
-        new SampleDumpGenerator().writeDump(properties.drop(), new DumpSpec("TWICE", "ST01", "DSJ8200001", "100234", "张三",
-                "2019-03-01T18:00:00+08:00", "2019-03-01T18:00:00+08:00", true, clips));
-        assertThat(runs.run("ingestJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        PartitionTwice.ingestClips(runs, properties, "DSJ8200001", "2019-03-01", 3);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM recordings").query(Long.class).single()).isEqualTo(3L);
-        // and an audit whose partition (every id) is run twice at the same time
-        JobParameters parameters = new JobParametersBuilder().addLong("run.at", System.currentTimeMillis()).toJobParameters();
-        JobInstance audit = repository.createJobInstance("fixityAuditJob", parameters);
-        JobExecution job = repository.createJobExecution(audit, parameters, new ExecutionContext());
-        StepExecution first = repository.createStepExecution("fixityAuditWorkerStep:partition0", job);
-        StepExecution second = repository.createStepExecution("fixityAuditWorkerStep:partition0", job);
 
-        // when both run
-        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> run(first));
-        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> run(second));
-        a.get(2, TimeUnit.MINUTES);
-        b.get(2, TimeUnit.MINUTES);
+        // when an audit's partition (every id) is run twice at the same time
+        PartitionTwice.Runs twice = PartitionTwice.runTwice(repository, workerStep, "fixityAuditJob", "fixityAuditWorkerStep");
 
         // then both completed, and each object has one result of this audit and one ledger entry
-        assertThat(repository.getStepExecution(first.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(repository.getStepExecution(second.getId()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(twice.first()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(twice.second()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.sql("SELECT fixity_status, COUNT(*) FROM recordings WHERE fixity_audit = ? GROUP BY fixity_status")
-                .param(audit.getInstanceId()).query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list())
+                .param(twice.instanceId()).query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list())
                 .containsExactly("OK 3");
         assertThat(jdbc.sql("SELECT subject, COUNT(*) FROM ledger WHERE entry_type = 'FIXITY_CHECKED' GROUP BY subject")
                 .query((rs, n) -> rs.getLong(2)).list()).hasSize(3).containsOnly(1L);
-    }
-
-    private void run(StepExecution partition) {
-        try {
-            workerStep.execute(partition);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

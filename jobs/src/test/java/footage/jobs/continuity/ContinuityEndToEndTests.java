@@ -40,9 +40,9 @@ import static org.assertj.core.api.Assertions.within;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContinuityEndToEndTests {
 
-    static final String A = "DSJ7000001";
-    static final String LATE = "DSJ7000002";
-    static final String NOCLOCK = "DSJ7000003";
+    static final String A = FindingCorpus.A;
+    static final String LATE = FindingCorpus.LATE;
+    static final String NOCLOCK = FindingCorpus.NOCLOCK;
 
     @Autowired
     JobRuns runs;
@@ -62,34 +62,16 @@ class ContinuityEndToEndTests {
     }
 
     static String name(String device, String date, String time, int seq) {
-        return device + "_100234_" + date + "_" + time + "_" + String.format("%04d", seq) + ".mp4";
+        return FindingCorpus.name(device, date, time, seq);
     }
 
     static VideoSpec clip(double seconds, String creationTime) {
-        return VideoSpec.small(seconds, creationTime);
+        return FindingCorpus.clip(seconds, creationTime);
     }
 
     @BeforeAll
     void ingestEveryKind() throws IOException {
-        SampleDumpGenerator g = new SampleDumpGenerator();
-        Path drop = properties.drop();
-        // device A: clock 95 s fast; creation_time is local time written as UTC (the quirk: no mismatch)
-        g.writeDump(drop, new DumpSpec("A1", "ST01", A, "100234", "张三", "2019-03-01T18:00:00+08:00",
-                "2019-03-01T18:01:35+08:00", true, List.of(
-                FileSpec.video(name(A, "20190301", "090000", 1), clip(20, "2019-03-01T09:00:00Z")),
-                FileSpec.video(name(A, "20190301", "090020", 2), clip(20, "2019-03-01T09:00:20Z")),
-                FileSpec.video(name(A, "20190301", "090110", 3), clip(20, "2019-03-01T09:01:10Z")),
-                FileSpec.video(name(A, "20190301", "090125", 4), clip(20, "2019-03-01T09:01:25Z")),
-                FileSpec.video(name(A, "20190301", "090200", 5), clip(10, "2019-03-01T09:02:00Z").withJump(5, 3)),
-                FileSpec.video(name(A, "20190301", "090300", 6), clip(20, "2019-03-01T09:03:00Z").truncatedTo(0.6)),
-                FileSpec.video(name(A, "20190301", "090400", 7), clip(10, "2019-03-01T01:10:00Z")))));
-        // device LATE: accurate clock, docked two days after recording
-        g.writeDump(drop, new DumpSpec("L1", "ST02", LATE, "100567", "李四", "2019-03-03T12:00:00+08:00",
-                "2019-03-03T12:00:00+08:00", true, List.of(
-                FileSpec.video(name(LATE, "20190301", "090000", 1).replace("100234", "100567"), clip(20, null)))));
-        // device NOCLOCK: no manifest, so its clock was never read
-        g.writeDump(drop, new DumpSpec("N1", null, NOCLOCK, "100999", null, null, null, false, List.of(
-                FileSpec.video(name(NOCLOCK, "20190301", "100000", 1).replace("100234", "100999"), clip(10, null)))));
+        FindingCorpus.write(properties.drop());
         assertThat(runs.run("ingestJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
@@ -118,6 +100,40 @@ class ContinuityEndToEndTests {
             assertThat((String) f.get("recordings")).isEqualTo("[\"" + name(A, "20190301", "090020", 2) + "\",\""
                     + name(A, "20190301", "090110", 3) + "\"]");
         });
+    }
+
+    @Autowired
+    ContinuityCommand command;
+    @Autowired
+    ContinuityMarks marks;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Test
+    void theContinuityCommandAnalysesTheWaitingDevicesOneDeviceOrAllAndRefusesAnUnknownDevice() {
+        // given device A marked as waiting for analysis, and its findings as they are
+        List<Map<String, Object>> gapsBefore = findings(A, "GAP");
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(tx -> marks.mark(A, "test: a tolerance changed"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        // when the command runs without options, then with --device, then with --all
+        int waiting = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of()), print, print);
+        int one = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of("device", LATE)), print, print);
+        int all = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of("all", "")), print, print);
+
+        // then each analysed what it was asked to, changed no finding, and left nothing waiting
+        assertThat(List.of(waiting, one, all)).containsOnly(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 device(s) waiting for analysis",
+                "1 device(s) analysed, 0 finding(s) raised, 0 superseded");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow())
+                .matches("continuity: ([3-9]|\\d{2,}) device\\(s\\) analysed, 0 finding\\(s\\) raised, 0 superseded");
+        assertThat(findings(A, "GAP")).isEqualTo(gapsBefore);
+        assertThat(marks.marked()).isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> command.run(new footage.jobs.cli.CommandHandler.Invocation(
+                List.of(), Map.of("device", "NO-SUCH-DEVICE")), print, print)))
+                .isInstanceOf(footage.jobs.cli.UsageException.class).hasMessageContaining("NO-SUCH-DEVICE");
     }
 
     @Autowired

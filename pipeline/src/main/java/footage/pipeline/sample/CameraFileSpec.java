@@ -44,7 +44,8 @@ public record CameraFileSpec(VideoSpec recording, String format, List<SideTrack>
                     + movieHeaderSeconds);
         }
         if ((timecode || movieHeaderSeconds > 0) && MPEG_TS.equals(format)) {
-            throw new IllegalArgumentException("timecode tracks and movie headers exist in mp4/mov only, not in " + format);
+            throw new IllegalArgumentException("timecode tracks and movie headers exist in mp4/mov only, not in "
+                    + format);
         }
         if (videoSeconds < 0 || videoSeconds >= recording.durationSeconds()) {
             throw new IllegalArgumentException("videoSeconds must be 0 (whole) or less than the recording's "
@@ -88,7 +89,8 @@ public record CameraFileSpec(VideoSpec recording, String format, List<SideTrack>
     }
 
     /**
-     * One metadata track: samples from 0 until {@code seconds} on the recording's clock.
+     * One metadata track: samples from 0 until {@code seconds} on the recording's clock (in MPEG-TS, where samples
+     * state no duration, the last one is at {@code seconds}).
      *
      * @param kind    what the camera writes
      * @param seconds where the track ends

@@ -22,6 +22,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_DATA;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_SUBTITLE;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
@@ -97,7 +98,8 @@ final class CameraFileWriter {
             check(avformat_find_stream_info(input, (PointerPointer<?>) null), "read " + source);
             output = new AVFormatContext(null);
             try (BytePointer url = Ffmpeg.fileUrl(target); BytePointer format = new BytePointer(spec.format())) {
-                check(avformat_alloc_output_context2(output, null, format, url), "allocate " + spec.format() + " muxer");
+                check(avformat_alloc_output_context2(output, null, format, url),
+                        "allocate " + spec.format() + " muxer");
                 copyStreams(input, output, spec);
                 List<AVStream> sideStreams = new ArrayList<>();
                 for (CameraFileSpec.SideTrack track : spec.sideTracks()) {
@@ -223,7 +225,7 @@ final class CameraFileWriter {
                 av_packet_unref(packet);
             }
         }
-        if (rc != org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF) {
+        if (rc != AVERROR_EOF) {
             check(rc, "read the source packets");
         }
         for (SideSamples samples : side) {
@@ -295,15 +297,17 @@ final class CameraFileWriter {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             return switch (track.kind()) {
                 // a 3GPP text sample is its length (16 bits, big-endian) and the text
-                case TIMED_TEXT -> ByteBuffer.allocate(2 + utf8.length).putShort((short) utf8.length).put(utf8).array();
+                case TIMED_TEXT -> ByteBuffer.allocate(2 + utf8.length).putShort((short) utf8.length).put(utf8)
+                        .array();
                 // a KLV triplet: a 16-byte universal label key, a BER short-form length, the value
                 case KLV -> ByteBuffer.allocate(16 + 1 + utf8.length)
                         .put(new byte[] {0x06, 0x0e, 0x2b, 0x34, 0x02, 0x0b, 0x01, 0x01,
                                 0x0e, 0x01, 0x03, 0x01, 0x01, 0x00, 0x00, 0x00})
                         .put((byte) utf8.length).put(utf8).array();
-                // GPMF: a four-character key, type 'c' (characters), sample size 1, repeat count, data padded to 32 bits
-                case GPMF -> ByteBuffer.allocate(8 + (utf8.length + 3) / 4 * 4).put("GPSU".getBytes(StandardCharsets.US_ASCII))
-                        .put((byte) 'c').put((byte) 1).putShort((short) utf8.length).put(utf8).array();
+                // GPMF: a four-character key, type 'c' (characters), sample size 1, repeat count, data to 32 bits
+                case GPMF -> ByteBuffer.allocate(8 + (utf8.length + 3) / 4 * 4)
+                        .put("GPSU".getBytes(StandardCharsets.US_ASCII)).put((byte) 'c').put((byte) 1)
+                        .putShort((short) utf8.length).put(utf8).array();
             };
         }
     }

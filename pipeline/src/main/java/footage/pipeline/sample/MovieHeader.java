@@ -54,7 +54,8 @@ final class MovieHeader {
                 size = to - at;
             }
             if (size < payload - at || at + size > to) {
-                throw new IOException("box '" + name + "' at byte " + at + " claims " + size + " bytes, beyond its parent");
+                throw new IOException("box '" + name + "' at byte " + at + " claims " + size
+                        + " bytes, beyond its parent");
             }
             if (name.equals(type)) {
                 return new long[] {payload, at + size};

@@ -4,6 +4,7 @@ import static footage.pipeline.sample.CameraFileSpec.SideTrack.gpmf;
 import static footage.pipeline.sample.CameraFileSpec.SideTrack.klv;
 import static footage.pipeline.sample.CameraFileSpec.SideTrack.timedText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -92,7 +93,8 @@ class CameraTracksTests {
         // then
         assertThat(result.readable()).as(result.error()).isTrue();
         assertThat(result.truncated()).isTrue();
-        assertThat(result.truncation()).matches("packets end at \\d\\.\\d\\d s but the container states 6\\.(00|14) s.*");
+        assertThat(result.truncation())
+                .matches("packets end at \\d\\.\\d\\d s but the container states 6\\.(00|14) s .*");
         assertThat(result.durationSeconds()).isCloseTo(6.0, within(0.15));
         assertThat(result.mediaSeconds()).isLessThan(4.0);
     }
@@ -131,9 +133,9 @@ class CameraTracksTests {
         assertThat(result.durationSeconds()).isEqualTo(6.0);
         assertThat(result.streams()).extracting(StreamInfo::type, StreamInfo::codec, StreamInfo::codecTag)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("video", "h264", "avc1"),
-                        org.assertj.core.groups.Tuple.tuple("audio", "aac", "mp4a"),
-                        org.assertj.core.groups.Tuple.tuple("data", "bin_data", "gpmd"));
+                        tuple("video", "h264", "avc1"),
+                        tuple("audio", "aac", "mp4a"),
+                        tuple("data", "bin_data", "gpmd"));
     }
 
     @Test
@@ -147,7 +149,8 @@ class CameraTracksTests {
         // then
         assertThat(result.durationSeconds()).isEqualTo(10.0);
         assertThat(result.truncated()).isTrue();
-        assertThat(result.truncation()).isEqualTo("packets end at 6.00 s but the container states 10.00 s (4.00 s missing)");
+        assertThat(result.truncation())
+                .isEqualTo("packets end at 6.00 s but the container states 10.00 s (4.00 s missing)");
     }
 
     @Test
@@ -161,10 +164,10 @@ class CameraTracksTests {
         // then
         assertThat(result.streams()).extracting(StreamInfo::type, StreamInfo::codec, StreamInfo::codecTag)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("video", "h264", "avc1"),
-                        org.assertj.core.groups.Tuple.tuple("audio", "aac", "mp4a"),
-                        org.assertj.core.groups.Tuple.tuple("subtitle", "mov_text", "text"),
-                        org.assertj.core.groups.Tuple.tuple("data", "none", "tmcd"));
+                        tuple("video", "h264", "avc1"),
+                        tuple("audio", "aac", "mp4a"),
+                        tuple("subtitle", "mov_text", "text"),
+                        tuple("data", "none", "tmcd"));
     }
 
     @Test
@@ -179,8 +182,8 @@ class CameraTracksTests {
         assertThat(result.durationSeconds()).as("the AAC track's end").isCloseTo(6.144, within(0.001));
         assertThat(result.streams()).extracting(StreamInfo::type, StreamInfo::codec, StreamInfo::codecTag)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("video", "h264", "[27][0][0][0]"),
-                        org.assertj.core.groups.Tuple.tuple("audio", "aac", "[15][0][0][0]"),
-                        org.assertj.core.groups.Tuple.tuple("data", "klv", "KLVA"));
+                        tuple("video", "h264", "[27][0][0][0]"),
+                        tuple("audio", "aac", "[15][0][0][0]"),
+                        tuple("data", "klv", "KLVA"));
     }
 }

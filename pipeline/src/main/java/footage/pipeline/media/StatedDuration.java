@@ -12,7 +12,8 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /**
  * How long a file says its audio and video last. Cameras add telemetry, GPS, timed-text and timecode tracks that
- * may run on after the picture and sound stop; such a track never makes the recording longer, nor shorter than stated.
+ * may run on after the picture and sound stop; such a track neither lengthens the recording nor makes its picture
+ * and sound look cut short.
  *
  * @param reported what the container states for the recording: its own duration (the movie header for MP4/MOV),
  *                 else the longest audio or video stream; null when nothing is stated

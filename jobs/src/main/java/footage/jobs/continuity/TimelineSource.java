@@ -48,7 +48,7 @@ class TimelineSource {
         Map<String, Dock> byKey = new HashMap<>();
         docks.forEach(d -> byKey.put(d.key(), d));
         return jdbc.sql("SELECT sha256, file_name, dump_id, device_start, device_start_source, creation_time, duration_seconds, "
-                        + "media_seconds, status, officer_id, jumps_json FROM recordings WHERE device_id = ? ORDER BY id")
+                        + "media_seconds, status, officer_id, jumps_json, time_problem FROM recordings WHERE device_id = ? ORDER BY id")
                 .param(deviceId)
                 .query((rs, n) -> {
                     String source = rs.getString(5);
@@ -59,7 +59,8 @@ class TimelineSource {
                     // a damaged file's real length is where its media ends, not what its header promised
                     Double duration = damaged && media != null ? media : stated != null ? stated : media;
                     return new Segment(rs.getString(1), rs.getString(2), byKey.get("dump:" + rs.getLong(3)), nameStart,
-                            instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)));
+                            instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)),
+                            rs.getString(12));
                 })
                 .list();
     }

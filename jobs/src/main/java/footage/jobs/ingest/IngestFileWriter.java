@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -124,13 +124,15 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
         Optional<FileNameFacts> named = names.parse(f.path());
         LocalDateTime deviceStart = named.map(FileNameFacts::deviceStart).orElse(null);
         String startSource = deviceStart != null ? "FILE_NAME" : "UNKNOWN";
-        if (deviceStart == null && p.creationTime() != null) {
-            try {
-                deviceStart = LocalDateTime.ofInstant(Instant.parse(p.creationTime()), properties.deviceZone());
-                startSource = "CREATION_TIME";
-            } catch (DateTimeParseException e) {
-                startSource = "UNKNOWN";
-            }
+        // an impossible date is never corrected: the start then comes from creation_time, or stays unknown
+        List<String> problems = new ArrayList<>();
+        named.map(FileNameFacts::timeProblem).ifPresent(problems::add);
+        String creationProblem = p.creationTimeProblem();
+        if (creationProblem != null) {
+            problems.add(creationProblem);
+        } else if (deviceStart == null && p.creationTime() != null) {
+            deviceStart = LocalDateTime.ofInstant(Instant.parse(p.creationTime()), properties.deviceZone());
+            startSource = "CREATION_TIME";
         }
         OffsetDateTime corrected = null;
         if (deviceStart != null) {
@@ -151,6 +153,6 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
                 video.map(StreamInfo::codec).orElse(null), audio,
                 video.map(StreamInfo::width).orElse(null), video.map(StreamInfo::height).orElse(null),
                 video.map(StreamInfo::frameRate).orElse(null), named.map(FileNameFacts::important).orElse(false),
-                o.status(), o.reason(), ProbeJson.toJson(List.of(p)));
+                o.status(), o.reason(), ProbeJson.toJson(List.of(p)), problems.isEmpty() ? null : String.join("; ", problems));
     }
 }

@@ -53,11 +53,12 @@ class ContinuityCrashTests {
         Set<String> kinds = new TreeSet<>();
         clean.forEach(f -> kinds.add(f.split(" ")[1]));
         assertThat(kinds).as("the corpus raises every timeline finding kind").containsAll(List.of(
-                "GAP", "OVERLAP", "DISCONTINUITY", "DAMAGED", "CLOCK_DRIFT", "LATE_UPLOAD", "TIME_MISMATCH", "CLOCK_UNVERIFIED"));
+                "GAP", "OVERLAP", "DISCONTINUITY", "DAMAGED", "CLOCK_DRIFT", "LATE_UPLOAD", "TIME_MISMATCH", "CLOCK_UNVERIFIED",
+                "TIME_UNREADABLE"));
     }
 
     @ParameterizedTest(name = "killed after file {0}'s commit")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
     void killedAtAFileBoundaryThenIngestedToTheEndGivesTheCleanRunsFindings(int file, @TempDir Path home) throws Exception {
         // given the corpus, and an ingest killed right after the commit of that file
         FindingCorpus.write(home.resolve("drop"));
@@ -80,7 +81,7 @@ class ContinuityCrashTests {
         killedAt(home, logs, "in-continuity", "in-continuity");
         assertThat(findings(home)).as("nothing of the killed analysis committed")
                 .noneMatch(f -> java.util.Arrays.stream(FindingKind.values()).anyMatch(k -> f.split(" ")[1].equals(k.name())));
-        assertThat(waiting(home)).containsExactlyInAnyOrder(FindingCorpus.A, FindingCorpus.LATE, FindingCorpus.NOCLOCK);
+        assertThat(waiting(home)).containsExactlyInAnyOrder(FindingCorpus.A, FindingCorpus.LATE, FindingCorpus.NOCLOCK, FindingCorpus.BADDATE);
 
         // when one plain ingest runs: it has no file left to take in
         finish(home, logs);

@@ -43,6 +43,7 @@ class ContinuityEndToEndTests {
     static final String A = FindingCorpus.A;
     static final String LATE = FindingCorpus.LATE;
     static final String NOCLOCK = FindingCorpus.NOCLOCK;
+    static final String BADDATE = FindingCorpus.BADDATE;
 
     @Autowired
     JobRuns runs;
@@ -161,7 +162,7 @@ class ContinuityEndToEndTests {
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         devices.values().forEach(d -> d.get("findings").forEach(f -> kinds.add(f.get("kind").asText())));
         assertThat(kinds).containsExactlyInAnyOrder("GAP", "OVERLAP", "DISCONTINUITY", "DAMAGED", "CLOCK_DRIFT",
-                "LATE_UPLOAD", "TIME_MISMATCH", "CLOCK_UNVERIFIED");
+                "LATE_UPLOAD", "TIME_MISMATCH", "CLOCK_UNVERIFIED", "TIME_UNREADABLE");
         var gap = java.util.stream.StreamSupport.stream(a.get("findings").spliterator(), false)
                 .filter(f -> f.get("kind").asText().equals("GAP")
                         && f.get("recordings").get(0).asText().equals(name(A, "20190301", "090020", 2)))
@@ -211,6 +212,39 @@ class ContinuityEndToEndTests {
     }
 
     @Test
+    void anImpossibleNameDateIsAFindingNeverA29February() {
+        // then both recordings are archived under the name's device and officer, their times never read as 29 February
+        List<Map<String, Object>> rows = jdbc.sql("SELECT file_name, status, officer_id, device_start_source, corrected_start, "
+                + "time_problem FROM recordings WHERE device_id = ? ORDER BY file_name").param(BADDATE).query().listOfRows();
+        assertThat(rows).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("ARCHIVED");
+            assertThat(r.get("officer_id")).isEqualTo("100234");
+            assertThat(r.get("time_problem")).isEqualTo("file name date 20240230 is not a real date (Invalid date 'FEBRUARY 30')");
+        });
+        assertThat(rows.get(0).get("device_start_source")).isEqualTo("CREATION_TIME");
+        assertThat(t(rows.get(0).get("corrected_start"))).isEqualTo(Instant.parse("2024-03-05T01:00:00Z"));
+        assertThat(rows.get(1).get("device_start_source")).isEqualTo("UNKNOWN");
+        assertThat(rows.get(1).get("corrected_start")).isNull();
+        // each is a TIME_UNREADABLE finding: the first placed by its creation_time, the second nowhere (and unverified)
+        assertThat(findings(BADDATE, "TIME_UNREADABLE").stream().sorted(java.util.Comparator.comparing(f -> (String) f.get("path"))))
+                .satisfiesExactly(
+                f -> {
+                    assertThat(t(f.get("start_at"))).isEqualTo(Instant.parse("2024-03-05T01:00:00Z"));
+                    assertThat(t(f.get("end_at"))).isCloseTo(Instant.parse("2024-03-05T01:00:10Z"), within(Duration.ofSeconds(1)));
+                    assertThat(f.get("path")).isEqualTo(name(BADDATE, "20240230", "090000", 1));
+                },
+                f -> {
+                    assertThat(f.get("start_at")).isNull();
+                    assertThat(f.get("path")).isEqualTo(name(BADDATE, "20240230", "100000", 2));
+                });
+        assertThat(findings(BADDATE, "CLOCK_UNVERIFIED")).singleElement()
+                .satisfies(f -> assertThat(f.get("path")).isEqualTo(name(BADDATE, "20240230", "100000", 2)));
+        // read as 29 February the first would have been docked 128 h late, and 6 days off its creation_time
+        assertThat(findings(BADDATE, "LATE_UPLOAD")).isEmpty();
+        assertThat(findings(BADDATE, "TIME_MISMATCH")).isEmpty();
+    }
+
+    @Test
     void reRunningAndReDockingADuplicateChangeNoFinding() throws IOException {
         // given the finding ids as they are
         List<String> before = jdbc.sql("SELECT id FROM findings WHERE superseded_at IS NULL ORDER BY id").query(String.class).list();
@@ -253,6 +287,26 @@ class ContinuityEndToEndTests {
         assertThat(gaps).extracting(g -> (Double) g.get("seconds")).containsExactly(10.0, 10.0);
         assertThat(jdbc.sql("SELECT coverage_percent FROM activities WHERE id = 'ACT-1'").query(Double.class).single())
                 .isCloseTo(50.0, within(0.01));
+    }
+
+    @Test
+    void anImpossibleActivityDateIsThatLinesErrorNever29February() throws IOException {
+        // given
+        Path csv = home.resolve("activities-impossible.csv");
+        Files.writeString(csv, "id,caseNumber,start,end,devices,officers,permanent\n"
+                + "ACT-FEB30,CASE-2024-2,2024-02-30T09:00:00+08:00,2024-03-01T10:00:00+08:00," + LATE + ",,\n", StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // when
+        int code = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"--home", home.toString(), "activities", "import", csv.toString()});
+
+        // then
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("footage: skipped line 2: start: '2024-02-30T09:00:00+08:00' "
+                + "is not a real date or time: Invalid date 'FEBRUARY 30'");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM activities WHERE id = 'ACT-FEB30'").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -10,16 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Three dumps whose ingest raises every timeline finding kind of DESIGN §7: device {@link #A} (clock 95 s fast, a gap,
+ * Four dumps whose ingest raises every timeline finding kind of DESIGN §7: device {@link #A} (clock 95 s fast, a gap,
  * an overlap, a jump, a truncated file, a creation_time far from its name), {@link #LATE} (docked two days after
- * recording) and {@link #NOCLOCK} (no manifest). Nine media files, taken in in this order.
+ * recording), {@link #NOCLOCK} (no manifest) and {@link #BADDATE} (file names dated 30 February). Eleven media files,
+ * taken in in this order.
  */
 final class FindingCorpus {
 
     static final String A = "DSJ7000001";
     static final String LATE = "DSJ7000002";
     static final String NOCLOCK = "DSJ7000003";
-    static final int FILES = 9;
+    static final String BADDATE = "DSJ7000004";
+    static final int FILES = 11;
 
     private FindingCorpus() {
     }
@@ -51,5 +53,10 @@ final class FindingCorpus {
         // device NOCLOCK: no manifest, so its clock was never read
         g.writeDump(drop, new DumpSpec("N1", null, NOCLOCK, "100999", null, null, null, false, List.of(
                 FileSpec.video(name(NOCLOCK, "20190301", "100000", 1).replace("100234", "100999"), clip(10, null)))));
+        // device BADDATE: names dated 30 February; recorded on 5 March (so says the container) and docked 8 h later
+        g.writeDump(drop, new DumpSpec("B1", "ST03", BADDATE, "100234", "张三", "2024-03-05T17:00:00+08:00",
+                "2024-03-05T17:00:00+08:00", true, List.of(
+                FileSpec.video(name(BADDATE, "20240230", "090000", 1), clip(10, "2024-03-05T01:00:00Z")),
+                FileSpec.video(name(BADDATE, "20240230", "100000", 2), clip(10, null)))));
     }
 }

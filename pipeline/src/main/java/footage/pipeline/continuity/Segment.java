@@ -15,9 +15,17 @@ import java.util.List;
  * @param duration      seconds, or null when neither the container nor the packets tell
  * @param damaged       archived but truncated or partly undecodable
  * @param officerId     officer, for activities that name officers
+ * @param timeProblem   why a time of the recording could not be read (an impossible date in its name or container),
+ *                      one line; null when nothing was unreadable
  */
 public record Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime,
-                      Double duration, boolean damaged, String officerId, List<Jump> jumps) {
+                      Double duration, boolean damaged, String officerId, List<Jump> jumps, String timeProblem) {
+
+    /** A segment whose times were all readable. */
+    public Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime, Double duration,
+                   boolean damaged, String officerId, List<Jump> jumps) {
+        this(key, file, dock, nameStart, creationTime, duration, damaged, officerId, jumps, null);
+    }
 
     public Segment {
         if (key == null || file == null || dock == null) {

@@ -61,6 +61,11 @@ public record ProbeResult(String file, boolean readable, String error, String co
         jumps = jumps == null ? List.of() : List.copyOf(jumps);
     }
 
+    /** Why {@code creationTime} is present but no real instant (e.g. 29 February 2023), in one line; else null. */
+    public String creationTimeProblem() {
+        return CreationTimes.problem(creationTime);
+    }
+
     public static ProbeResult unreadable(String file, String error) {
         return new ProbeResult(file, false, error, null, null, null, List.of(), 0, 0, null, null, false, null, null, List.of(), null);
     }

@@ -268,4 +268,49 @@ class TimelineAnalyzerTests {
                 Duration.ofHours(24), Duration.ofSeconds(2), SHANGHAI))
                 .hasMessage("footage.continuity.tolerance must be a positive duration, got PT0S");
     }
+
+    @Test
+    void anUnreadableNameTimeIsAFindingAndTheContainerTimePlacesTheRecording() {
+        // given a name dated 20240230 (start unreadable) and a container saying 5 March 01:00 UTC, docked 8 h later
+        OffsetDateTime docked = OffsetDateTime.parse("2024-03-05T17:00:00+08:00");
+        Dock dock = new Dock("dump-9", "D1", docked, docked);
+        Segment s = new Segment("sha-bad", "bad.mp4", dock, null, Instant.parse("2024-03-05T01:00:00Z"), 60.0, false,
+                "100234", List.of(), "file name date 20240230 is not a real date (Invalid date 'FEBRUARY 30')");
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(s), List.of(dock));
+
+        // then
+        assertThat(findings(FindingKind.TIME_UNREADABLE, t)).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("TIME_UNREADABLE|D1|sha-bad");
+            assertThat(f.start()).isEqualTo(Instant.parse("2024-03-05T01:00:00Z"));
+            assertThat(f.end()).isEqualTo(Instant.parse("2024-03-05T01:01:00Z"));
+            assertThat(f.recordings()).containsExactly("bad.mp4");
+            assertThat(f.recordingKey()).isEqualTo("sha-bad");
+            assertThat(f.detail()).isEqualTo("file name date 20240230 is not a real date (Invalid date 'FEBRUARY 30')");
+        });
+        assertThat(t.segments()).singleElement().satisfies(p -> assertThat(p.startSource()).isEqualTo("CREATION_TIME"));
+        assertThat(t.findings()).extracting(TimelineFinding::kind).containsExactly(FindingKind.TIME_UNREADABLE);
+    }
+
+    @Test
+    void anUnreadableNameTimeWithoutAContainerTimeLeavesTheStartUnknown() {
+        // given
+        Segment s = new Segment("sha-bad", "bad.mp4", ACCURATE, null, null, 60.0, false, "100234", List.of(),
+                "file name time 246000 is not a real time (Invalid value for MinuteOfHour (valid values 0 - 59): 60)");
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(s), List.of(ACCURATE));
+
+        // then
+        assertThat(t.segments()).isEmpty();
+        assertThat(findings(FindingKind.TIME_UNREADABLE, t)).singleElement().satisfies(f -> {
+            assertThat(f.start()).isNull();
+            assertThat(f.end()).isNull();
+        });
+        assertThat(findings(FindingKind.CLOCK_UNVERIFIED, t)).singleElement().satisfies(f -> assertThat(f.detail())
+                .isEqualTo("start unknown: file name time 246000 is not a real time (Invalid value for MinuteOfHour "
+                        + "(valid values 0 - 59): 60); no other time to go by"));
+        assertThat(findings(FindingKind.LATE_UPLOAD, t)).isEmpty();
+    }
 }

@@ -47,7 +47,8 @@ public class Catalog {
 
     /** The last finished (or quarantined) drop of this folder, when it was dropped before. */
     public Optional<Long> earlierDropOf(String folder) {
-        return jdbc.sql("SELECT MAX(id) FROM dumps WHERE folder = ?").param(folder).query(Long.class).optional();
+        return jdbc.sql("SELECT MAX(id) FROM dumps WHERE folder = ?").param(folder).query(Long.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Paths already registered for a dump (whatever became of them). */

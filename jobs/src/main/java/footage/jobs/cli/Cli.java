@@ -81,6 +81,12 @@ public final class Cli {
                 springArgs.add("--footage.role=" + role);
             }
         }
+        if (!line.command().equals("serve") && springArgs.stream().noneMatch(a -> a.startsWith("--logging.level.org.springframework.boot.SpringApplication="))) {
+            // a command that cannot start says why in one line (below); Spring's own report of it is a stack of wrappers.
+            // Giving --logging.level.org.springframework.boot.SpringApplication=ERROR shows it again.
+            springArgs.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+            springArgs.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
+        }
         if (line.command().equals("demo")) {
             // the sample dumps are complete copies: no need to wait for a station to finish writing
             springArgs.add("--footage.ingest.quiet-period=0s");
@@ -89,7 +95,14 @@ public final class Cli {
         try {
             context = new SpringApplication(FootageApplication.class).run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
-            err.println("footage: bad configuration: " + rootMessage(e));
+            String why = rootMessage(e);
+            if (why.contains("The file is locked") || why.contains("Database may be already in use")) {
+                // the embedded catalog opens in one process at a time: say so, not "bad configuration"
+                err.println("footage: the embedded catalog (H2, under " + (home == null ? "./var" : home) + "/db) is in use by "
+                        + "another footage process on this home (an ingest, serve or another command): wait for it to end");
+                return 2;
+            }
+            err.println("footage: bad configuration: " + why);
             return 2;
         }
         try (context) {

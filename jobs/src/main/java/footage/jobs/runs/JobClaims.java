@@ -48,8 +48,9 @@ class JobClaims {
                         .optional();
                 if (held.isPresent()) {
                     if (nodes.alive(held.get().nodeId())) {
-                        throw new JobRunRefused(jobName + " is already running (on " + held.get().nodeId() + " since "
-                                + held.get().claimedAt() + "); wait for it, or stop it first");
+                        throw new JobRunRefused("another " + jobName + " is running (" + running(jobName)
+                                .map(e -> "execution " + e + ", ").orElse("") + "since " + held.get().claimedAt()
+                                + ", on " + held.get().nodeId() + "): wait for it, or stop it first");
                     }
                     recoverDead.accept(jobName);
                     jdbc.sql("DELETE FROM job_claims WHERE job_name = ?").param(jobName).update();
@@ -60,6 +61,13 @@ class JobClaims {
         } catch (DuplicateKeyException raced) {
             throw new JobRunRefused(jobName + " is already being started by another process");
         }
+    }
+
+    /** The execution of that job that runs now, as the job repository knows it. */
+    private Optional<Long> running(String jobName) {
+        return jdbc.sql("SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
+                        + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = ? AND e.STATUS IN ('STARTING', 'STARTED')")
+                .param(jobName).query(Long.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     void release(String jobName) {

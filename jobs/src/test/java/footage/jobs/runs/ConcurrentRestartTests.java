@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentRestartTests {
 
-    private static final String REFUSAL = "already running|already being started|already restarted|its process is alive";
+    private static final String REFUSAL = "already running|another ingestJob is running|already being started|already restarted|its process is alive";
 
     @TempDir
     Path dir;

@@ -14,6 +14,7 @@ final class CommandSpecs {
             CommandSpec.of("probe", "probe FILE...           media facts as JSON").arguments(1, ANY),
             CommandSpec.of("explain", "explain FINDING_ID --reason R --note TEXT --by USER   state why a recording stopped (Art. 11)")
                     .options("reason", "note", "by").arguments(1, 1),
+            CommandSpec.of("continuity", "continuity [--device ID | --all]   re-run the timeline analysis: of the devices waiting for it (default), of one device, or of all").options("device").flags("all"),
             CommandSpec.of("activities import", "activities import FILE  enforcement activities (CSV or JSON)").arguments(1, 1),
             CommandSpec.of("catalog list", "catalog list            the recordings in the catalog"),
             CommandSpec.of("report gaps", "report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--out FILE]  the gap report").options("format", "device", "from", "to", "out"),

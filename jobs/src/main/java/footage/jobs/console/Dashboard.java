@@ -1,6 +1,7 @@
 package footage.jobs.console;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.continuity.ContinuityMarks;
 import footage.jobs.schedule.Schedules;
 import org.quartz.SchedulerException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,7 +32,7 @@ class Dashboard {
 
     record Facts(List<ExecutionQueries.Row> lastRuns, long failedLastDay, Archive archive, long unexplained,
                  Map<String, Long> unexplainedByKind, List<Schedules.Line> nextFirings, boolean schedulerRunning,
-                 boolean anyRunning) {
+                 boolean anyRunning, List<ContinuityMarks.Waiting> awaitingAnalysis) {
     }
 
     private final ExecutionQueries queries;
@@ -39,8 +40,11 @@ class Dashboard {
     private final Schedules schedules;
     private final FootageProperties footage;
     private final ConsoleFormat format;
+    private final ContinuityMarks marks;
 
-    Dashboard(ExecutionQueries queries, JdbcClient jdbc, Schedules schedules, FootageProperties footage, ConsoleFormat format) {
+    Dashboard(ExecutionQueries queries, JdbcClient jdbc, Schedules schedules, FootageProperties footage, ConsoleFormat format,
+              ContinuityMarks marks) {
+        this.marks = marks;
         this.queries = queries;
         this.jdbc = jdbc;
         this.schedules = schedules;
@@ -67,7 +71,7 @@ class Dashboard {
         }
         return new Facts(queries.lastOfEachJob(), queries.failedSince(format.batchNow().minusHours(24)), archive(),
                 byKind.values().stream().mapToLong(Long::longValue).sum(), byKind, firings, schedulerRunning,
-                queries.anyRunning());
+                queries.anyRunning(), marks.waiting());
     }
 
     private Archive archive() {

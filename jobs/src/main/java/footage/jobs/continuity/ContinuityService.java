@@ -2,6 +2,7 @@ package footage.jobs.continuity;
 
 import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
+import footage.jobs.ledger.Ledger;
 import footage.pipeline.continuity.Activity;
 import footage.pipeline.continuity.ActivityCoverage;
 import footage.pipeline.continuity.DeviceTimeline;
@@ -42,21 +43,50 @@ public class ContinuityService {
     private final TimelineSource source;
     private final TimelineAnalyzer analyzer;
     private final Catalog catalog;
+    private final ContinuityMarks marks;
+    private final Ledger ledger;
     private final JdbcClient jdbc;
 
-    ContinuityService(TimelineSource source, TimelineAnalyzer analyzer, Catalog catalog, JdbcClient jdbc) {
+    ContinuityService(TimelineSource source, TimelineAnalyzer analyzer, Catalog catalog, ContinuityMarks marks,
+                      Ledger ledger, JdbcClient jdbc) {
         this.source = source;
         this.analyzer = analyzer;
         this.catalog = catalog;
+        this.marks = marks;
+        this.ledger = ledger;
         this.jdbc = jdbc;
     }
 
     public record Outcome(int devices, int raised, int superseded) {
     }
 
-    /** Analyses these devices (and, for activities touching them, every device those activities involve). */
+    /** Analyses every device marked as needing it (whichever run or node marked it), and clears their marks. */
+    @Transactional
+    public Outcome analyzeMarked(String actor) {
+        ledger.lockAppends();
+        return analyze(marks.marked(), actor);
+    }
+
+    /** Whether any dump or recording names this device. */
+    public boolean knows(String deviceId) {
+        return source.allDevices().contains(deviceId);
+    }
+
+    /** Analyses every device the catalog knows: after a rule changed (a tolerance, the device zone). */
+    @Transactional
+    public Outcome analyzeAll(String actor) {
+        ledger.lockAppends();
+        return analyze(source.allDevices(), actor);
+    }
+
+    /**
+     * Analyses these devices (and, for activities touching them, every device those activities involve), and clears
+     * the marks of all the devices analysed. Holds the ledger's append lock throughout: two analyses at once would
+     * raise the same finding twice, and a device marked meanwhile must keep its mark (see {@link ContinuityMarks}).
+     */
     @Transactional
     public Outcome analyze(Collection<String> deviceIds, String actor) {
+        ledger.lockAppends();
         Set<String> devices = new TreeSet<>();
         deviceIds.stream().filter(java.util.Objects::nonNull).forEach(devices::add);
         List<Activity> activities = source.activities();
@@ -93,6 +123,7 @@ public class ContinuityService {
             raised += counts[0];
             superseded += counts[1];
         }
+        marks.clear(all);
         log.info("continuity: {} device(s) analysed, {} finding(s) raised, {} superseded", all.size(), raised, superseded);
         return new Outcome(all.size(), raised, superseded);
     }

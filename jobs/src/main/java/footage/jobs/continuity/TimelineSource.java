@@ -64,6 +64,12 @@ class TimelineSource {
                 .list();
     }
 
+    /** Every device a dump or a recording names. */
+    List<String> allDevices() {
+        return jdbc.sql("SELECT device_id FROM dumps WHERE device_id IS NOT NULL AND status <> 'QUARANTINED' "
+                + "UNION SELECT device_id FROM recordings WHERE device_id IS NOT NULL").query(String.class).list();
+    }
+
     /** Devices that recorded any of these officers (for activities that name officers, not devices). */
     Set<String> devicesOfOfficers(Set<String> officers) {
         if (officers.isEmpty()) {

@@ -3,6 +3,7 @@ package footage.jobs.ingest;
 import footage.jobs.FootageProperties;
 import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
+import footage.jobs.continuity.ContinuityMarks;
 import footage.pipeline.archive.ContentArchive;
 import footage.pipeline.dump.DumpFile;
 import footage.pipeline.dump.DumpInspection;
@@ -44,15 +45,17 @@ class DumpDiscoveryTasklet implements Tasklet {
     private final Catalog catalog;
     private final ContentArchive archive;
     private final Quarantine quarantine;
+    private final ContinuityMarks marks;
     private final TransactionTemplate perDump;
     private final FileNamePattern names;
 
     DumpDiscoveryTasklet(FootageProperties properties, Catalog catalog, ContentArchive archive, Quarantine quarantine,
-                         PlatformTransactionManager transactionManager) {
+                         ContinuityMarks marks, PlatformTransactionManager transactionManager) {
         this.properties = properties;
         this.catalog = catalog;
         this.archive = archive;
         this.quarantine = quarantine;
+        this.marks = marks;
         this.perDump = new TransactionTemplate(transactionManager);
         this.perDump.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.names = new FileNamePattern(properties.ingest().fileNamePattern());
@@ -123,6 +126,8 @@ class DumpDiscoveryTasklet implements Tasklet {
                 m == null ? null : m.dockedAt(), m == null ? null : m.deviceClockAtDock(),
                 m == null ? null : m.clockOffsetSeconds(), m != null, inspection.manifestSha256(), "REGISTERED",
                 inspection.reason()), actor);
+        // the dock's own findings (clock drift, unverified clock) need the analysis even if no file of it is ever taken in
+        marks.mark(device, "dump " + dumpId + " registered");
         for (DumpFile f : inspection.files()) {
             switch (f.problem()) {
                 case MISSING, UNSAFE_PATH -> {

@@ -5,6 +5,7 @@ import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
 import footage.jobs.catalog.NewRecording;
 import footage.jobs.catalog.PendingFile;
+import footage.jobs.continuity.ContinuityMarks;
 import footage.jobs.retention.Retention;
 import footage.pipeline.dump.FileNameFacts;
 import footage.pipeline.dump.FileNamePattern;
@@ -40,14 +41,17 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
     private final Catalog catalog;
     private final PauseHook pause;
     private final Retention retention;
+    private final ContinuityMarks marks;
     private final FileNamePattern names;
     private long executionId;
 
-    IngestFileWriter(FootageProperties properties, Catalog catalog, PauseHook pause, Retention retention) {
+    IngestFileWriter(FootageProperties properties, Catalog catalog, PauseHook pause, Retention retention,
+                     ContinuityMarks marks) {
         this.properties = properties;
         this.catalog = catalog;
         this.pause = pause;
         this.retention = retention;
+        this.marks = marks;
         this.names = new FileNamePattern(properties.ingest().fileNamePattern());
     }
 
@@ -64,9 +68,18 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
             for (FileOutcome.Problem p : o.problems()) {
                 catalog.raise(Finding.onDumpFile(p.kind(), f.dumpId(), f.deviceId(), f.path(), p.detail()), actor);
             }
-            switch (o.status()) {
+            String recordingDevice = switch (o.status()) {
                 case "ARCHIVED", "DAMAGED" -> catalogue(o, actor);
-                default -> catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), null, o.quarantinePath(), executionId, actor);
+                default -> {
+                    catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), null, o.quarantinePath(), executionId, actor);
+                    yield null;
+                }
+            };
+            // in the settling transaction: whatever becomes of this run, the devices' timelines get analysed
+            String why = "dump file " + f.id() + " settled " + o.status();
+            marks.mark(f.deviceId(), why);
+            if (recordingDevice != null && !recordingDevice.equals(f.deviceId())) {
+                marks.mark(recordingDevice, why);
             }
             String line = f.dumpFolder() + "/" + f.path() + ": " + o.status() + (o.reason() == null ? "" : " (" + o.reason() + ")");
             if ("ARCHIVED".equals(o.status())) {
@@ -83,18 +96,21 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
         });
     }
 
-    private void catalogue(FileOutcome o, String actor) {
+    /** Returns the device of the new recording (null when linked to an existing one). */
+    private String catalogue(FileOutcome o, String actor) {
         PendingFile f = o.file();
         Optional<Long> existing = catalog.recordingIdBySha256(o.sha256());
         if (existing.isPresent()) {
             catalog.settleFile(f.id(), "DUPLICATE", "same content as recording " + existing.get() + " (SHA-256 "
                     + o.sha256() + "): linked, not copied again", o.sha256(), existing.get(), null, executionId, actor);
-            return;
+            return null;
         }
-        long recordingId = catalog.addRecording(recording(o), actor);
+        NewRecording recording = recording(o);
+        long recordingId = catalog.addRecording(recording, actor);
         // class and retain-until commit with the recording, so no recording is ever without them (DESIGN §10)
         retention.onIngest(recordingId, actor);
         catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), recordingId, null, executionId, actor);
+        return recording.deviceId();
     }
 
     private NewRecording recording(FileOutcome o) {

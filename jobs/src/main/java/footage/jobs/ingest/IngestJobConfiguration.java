@@ -3,10 +3,10 @@ package footage.jobs.ingest;
 import footage.jobs.FootageProperties;
 import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.PendingFile;
+import footage.jobs.continuity.ContinuityMarks;
 import footage.jobs.continuity.ContinuityService;
 import footage.jobs.continuity.ContinuityTasklet;
 import footage.jobs.retention.Retention;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import footage.pipeline.archive.ContentArchive;
 import footage.pipeline.media.MediaProbe;
 import org.springframework.batch.core.job.Job;
@@ -69,7 +69,7 @@ class IngestJobConfiguration {
                 .build();
     }
 
-    /** After the files are catalogued: timelines of the devices this run touched (DESIGN §6). */
+    /** After the files are catalogued: timelines of every device marked as needing analysis (DESIGN §6). */
     @Bean
     Step continuityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ContinuityTasklet continuityTasklet) {
@@ -80,8 +80,8 @@ class IngestJobConfiguration {
     }
 
     @Bean
-    ContinuityTasklet continuityTasklet(ContinuityService continuityService, JdbcClient jdbcClient, FootageProperties properties) {
-        return new ContinuityTasklet(continuityService, jdbcClient, properties);
+    ContinuityTasklet continuityTasklet(ContinuityService continuityService, FootageProperties properties) {
+        return new ContinuityTasklet(continuityService, properties);
     }
 
     @Bean
@@ -95,8 +95,9 @@ class IngestJobConfiguration {
 
     @Bean
     DumpDiscoveryTasklet discoverDumpsTasklet(FootageProperties properties, Catalog catalog, ContentArchive archive,
-                                              Quarantine quarantine, PlatformTransactionManager transactionManager) {
-        return new DumpDiscoveryTasklet(properties, catalog, archive, quarantine, transactionManager);
+                                              Quarantine quarantine, ContinuityMarks continuityMarks,
+                                              PlatformTransactionManager transactionManager) {
+        return new DumpDiscoveryTasklet(properties, catalog, archive, quarantine, continuityMarks, transactionManager);
     }
 
     @Bean
@@ -112,8 +113,8 @@ class IngestJobConfiguration {
 
     @Bean
     IngestFileWriter ingestFilesWriter(FootageProperties properties, Catalog catalog, PauseHook pauseHook,
-                                       Retention retention) {
-        return new IngestFileWriter(properties, catalog, pauseHook, retention);
+                                       Retention retention, ContinuityMarks continuityMarks) {
+        return new IngestFileWriter(properties, catalog, pauseHook, retention, continuityMarks);
     }
 
     @Bean

@@ -1,0 +1,82 @@
+package footage.jobs.continuity;
+
+import footage.jobs.ledger.Ledger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Which devices' timelines need analysis ({@code continuity_marks}, DESIGN §6): durable state, set in the transaction
+ * that changes what an analysis would see (a dump registered, a file settled, a recording found damaged) and cleared
+ * in the transaction that writes the analysis' findings. So a crash anywhere (intake, analysis, a worker, a full disk)
+ * leaves the mark, and the next analysis — of any run, on any node — picks the device up.
+ * <p>
+ * Marking and clearing both hold the ledger's append lock (which every catalog change takes anyway, so it adds no
+ * wait): no mark can be inserted while an analysis runs, and clearing "every mark of the analysed devices" can never
+ * remove a mark whose change the analysis did not see.
+ */
+@Repository
+public class ContinuityMarks {
+
+    private static final int REASON_MAX = 500;
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Clock clock = Clock.systemUTC();
+
+    ContinuityMarks(JdbcClient jdbc, Ledger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /** Marks a device as needing analysis, in the caller's transaction. A null device (not known yet) is no mark. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mark(String deviceId, String reason) {
+        if (deviceId == null || deviceId.isBlank()) {
+            return;
+        }
+        ledger.lockAppends();
+        String why = reason == null ? "" : reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason;
+        jdbc.sql("INSERT INTO continuity_marks (device_id, reason, marked_at) VALUES (?, ?, ?)")
+                .params(deviceId, why, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+    }
+
+    /** Devices with a mark, in order. */
+    public List<String> marked() {
+        return jdbc.sql("SELECT DISTINCT device_id FROM continuity_marks ORDER BY device_id").query(String.class).list();
+    }
+
+    public record Waiting(String deviceId, long marks, OffsetDateTime since, String reason) {
+    }
+
+    /** What waits for analysis, oldest first: for the console and the CLI. */
+    public List<Waiting> waiting() {
+        return jdbc.sql("SELECT m.device_id, COUNT(*), MIN(m.marked_at), MIN(m.reason) FROM continuity_marks m "
+                        + "GROUP BY m.device_id ORDER BY MIN(m.marked_at), m.device_id")
+                .query((rs, n) -> new Waiting(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
+                .list();
+    }
+
+    /** Clears the marks of analysed devices; in the transaction that wrote their findings. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int clear(Collection<String> devices) {
+        if (devices.isEmpty()) {
+            return 0;
+        }
+        ledger.lockAppends();
+        int cleared = 0;
+        List<String> all = List.copyOf(devices);
+        for (int from = 0; from < all.size(); from += 500) {
+            cleared += jdbc.sql("DELETE FROM continuity_marks WHERE device_id IN (:devices)")
+                    .param("devices", all.subList(from, Math.min(all.size(), from + 500))).update();
+        }
+        return cleared;
+    }
+}

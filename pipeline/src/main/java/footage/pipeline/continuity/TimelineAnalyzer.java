@@ -110,7 +110,7 @@ public final class TimelineAnalyzer {
             // where in the recording the damage is, when the catalog knows it (the decode check's error span)
             Instant start = s.damageFrom() == null ? p.start() : p.start().plusNanos(Math.round(s.damageFrom() * 1e9));
             Instant end = s.damageFrom() == null ? p.end() : p.start().plusNanos(Math.round(s.damageTo() * 1e9));
-            Double seconds = s.damageFrom() == null ? s.duration() : s.damageTo() - s.damageFrom();
+            Double seconds = s.damageFrom() == null ? s.duration() : Double.valueOf(s.damageTo() - s.damageFrom());
             out.add(new TimelineFinding(key(FindingKind.DAMAGED, deviceId, s.key()), FindingKind.DAMAGED, deviceId,
                     start, end, seconds, List.of(s.file()), s.key(), s.dock().key(), null,
                     s.damage() != null ? s.damage() : "recording is truncated or partly undecodable"));

@@ -231,13 +231,15 @@ class TimelineAnalyzerTests {
                 "73 decode errors between 4.20 s and 9.87 s", 4.2, 9.87);
         Segment truncated = new Segment("sha-b", "b.mp4", ACCURATE, T0.plusSeconds(30), null, 10.0, true, null, List.of(),
                 "truncated: media ends at 10.00 s of 20.00 s", null, null);
+        Segment unknownLength = new Segment("sha-c", "c.mp4", ACCURATE, T0.plusSeconds(60), null, null, true, null,
+                List.of());
 
         // when
-        DeviceTimeline t = analyzer.analyze("D1", List.of(decode, truncated), List.of(ACCURATE));
+        DeviceTimeline t = analyzer.analyze("D1", List.of(decode, truncated, unknownLength), List.of(ACCURATE));
 
         // then the decode damage is placed at its errors, the truncation over the whole recording, each with its reason
         Instant start = T0.atZone(SHANGHAI).toInstant();
-        assertThat(findings(FindingKind.DAMAGED, t)).hasSize(2).anySatisfy(f -> {
+        assertThat(findings(FindingKind.DAMAGED, t)).hasSize(3).anySatisfy(f -> {
             assertThat(f.detail()).isEqualTo("73 decode errors between 4.20 s and 9.87 s");
             assertThat(f.start()).isEqualTo(start.plusMillis(4200));
             assertThat(f.end()).isEqualTo(start.plusMillis(9870));
@@ -246,6 +248,9 @@ class TimelineAnalyzerTests {
             assertThat(f.detail()).isEqualTo("truncated: media ends at 10.00 s of 20.00 s");
             assertThat(f.start()).isEqualTo(start.plusSeconds(30));
             assertThat(f.end()).isEqualTo(start.plusSeconds(40));
+        }).anySatisfy(f -> {
+            assertThat(f.detail()).isEqualTo("recording is truncated or partly undecodable");
+            assertThat(f.seconds()).isNull();
         });
     }
 

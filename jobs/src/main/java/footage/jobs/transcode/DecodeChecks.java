@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * checked once: a second result for it is not recorded. One with decode errors that was ARCHIVED becomes DAMAGED with
  * "N decode errors between t1 and t2" and the span kept, and its device is marked for continuity analysis in the same
  * transaction, which raises the DAMAGED finding there. One DAMAGED already (truncated at ingest) keeps its status and
- * reason; the check's result is kept beside them.
+ * reason; the check's result is kept beside them. {@link #resetAll} has every recording checked again (after an FFmpeg
+ * upgrade): a recording the earlier check made DAMAGED then takes the new check's result, back to ARCHIVED when clean.
  */
 @Repository
 public class DecodeChecks {
@@ -71,43 +73,64 @@ public class DecodeChecks {
      * @return whether it was recorded
      */
     boolean record(long recordingId, Result result, long executionId, String actor) {
-        record Row(String status, String reason, String deviceId, String originalPath, boolean checked) {
+        record Row(String status, String reason, String deviceId, String originalPath, boolean checked,
+                   boolean damagedByCheck) {
         }
-        Row row = jdbc.sql("SELECT status, status_reason, device_id, original_path, decode_checked_at FROM recordings "
-                        + "WHERE id = ?")
+        Row row = jdbc.sql("SELECT status, status_reason, device_id, original_path, decode_checked_at, "
+                        + "damage_from_seconds FROM recordings WHERE id = ?")
                 .param(recordingId)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5) != null))
+                        rs.getObject(5) != null, rs.getObject(6) != null))
                 .optional().orElse(null);
         if (row == null || row.checked()) {
             return false;
         }
         DecodeReport report = result.report();
         String damage = result.damage();
-        boolean newlyDamaged = damage != null && "ARCHIVED".equals(row.status());
-        Double from = newlyDamaged && report != null ? report.firstSeconds() : null;
-        Double to = newlyDamaged && report != null ? report.lastSeconds() : null;
+        // the check owns the status of a recording it found damaged before (a re-check); never a truncation's
+        boolean owns = "ARCHIVED".equals(row.status()) || row.damagedByCheck();
+        String status = !owns ? row.status() : damage != null ? "DAMAGED" : "ARCHIVED";
+        String reason = !owns ? row.reason() : damage;
+        boolean spanned = owns && report != null && !report.clean();
+        boolean changed = !status.equals(row.status()) || !java.util.Objects.equals(reason, row.reason());
         Map<String, Object> facts = facts(result);
         jdbc.sql("UPDATE recordings SET decode_checked_at = ?, decode_checked_by = ?, decode_errors = ?, "
                         + "decode_errors_json = ?, damage_from_seconds = ?, damage_to_seconds = ?, "
                         + "status = ?, status_reason = ? WHERE id = ?")
                 .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), executionId,
-                        report == null ? null : report.errors(), json(facts), from, to,
-                        newlyDamaged ? "DAMAGED" : row.status(), newlyDamaged ? damage : row.reason(), recordingId)
+                        report == null ? null : report.errors(), json(facts), spanned ? report.firstSeconds() : null,
+                        spanned ? report.lastSeconds() : null, status, reason, recordingId)
                 .update();
         Map<String, Object> payload = new LinkedHashMap<>(facts);
         payload.put("by", result.by());
-        payload.put("status", newlyDamaged ? "DAMAGED" : row.status());
-        payload.put("statusChanged", newlyDamaged);
+        payload.put("status", status);
+        payload.put("statusChanged", changed);
         ledger.append("DECODE_CHECKED", "recording:" + recordingId, actor, payload);
-        if (newlyDamaged) {
-            marks.mark(row.deviceId(), "decode check: " + row.originalPath() + ": " + damage);
-            log.warn("decode check: {} DAMAGED: {}", row.originalPath(), damage);
+        if (changed) {
+            marks.mark(row.deviceId(), "decode check: " + row.originalPath() + ": " + (damage == null ? "clean" : damage));
+            log.warn("decode check: {} {}: {}", row.originalPath(), status, damage == null ? "no decode errors" : damage);
         } else {
             log.info("decode check: {} {}", row.originalPath(), damage == null ? "no decode errors"
                     : damage + " (stays " + row.status() + ")");
         }
         return true;
+    }
+
+    /**
+     * Has every recording decode-checked again by the next transcode run ({@code footage transcode --recheck-decode}),
+     * with one {@code DECODE_CHECK_RESET} ledger entry.
+     *
+     * @return how many recordings were checked before
+     */
+    @Transactional
+    public int resetAll(String by, String actor) {
+        int reset = jdbc.sql("UPDATE recordings SET decode_checked_at = NULL, decode_checked_by = NULL "
+                + "WHERE decode_checked_at IS NOT NULL").update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("recordings", reset);
+        payload.put("by", by);
+        ledger.append("DECODE_CHECK_RESET", "archive", actor, payload);
+        return reset;
     }
 
     /** Counts of one job execution's checks: checked, with errors. */

@@ -51,6 +51,10 @@ class TranscodeCommand implements CommandHandler {
 
     @Override
     public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        if (invocation != null && invocation.flag("recheck-decode")) {
+            int reset = decodeChecks.resetAll("transcode --recheck-decode", properties.ingest().actor());
+            out.printf(Locale.ROOT, "transcode: %d recording(s) to decode-check again%n", reset);
+        }
         JobExecution execution = runs.run("transcodeJob");
         long failed = failed(execution);
         Map<String, Long> counts = derivatives.countsOf(execution.getId());

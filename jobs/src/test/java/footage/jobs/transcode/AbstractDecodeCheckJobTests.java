@@ -3,6 +3,7 @@ package footage.jobs.transcode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
+import footage.jobs.cli.CommandHandler;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.sample.DumpSpec;
 import footage.pipeline.sample.FileSpec;
@@ -15,6 +16,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -44,6 +48,8 @@ abstract class AbstractDecodeCheckJobTests {
     JdbcClient jdbc;
     @Autowired
     FootageProperties properties;
+    @Autowired
+    TranscodeCommand command;
 
     /** How the check is expected to have been done: {@code transcode proxy-360p} or {@code decode check}. */
     abstract String checkedBy();
@@ -123,6 +129,19 @@ abstract class AbstractDecodeCheckJobTests {
         // when run again, nothing is checked twice
         assertThat(runs.run("transcodeJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM ledger WHERE entry_type = 'DECODE_CHECKED'") - ledgerBefore).isEqualTo(2);
+
+        // when forced, both are checked again, to the same result, and the finding stays as it was
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = command.run(new CommandHandler.Invocation(List.of(), Map.of("recheck-decode", "")),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 recording(s) to decode-check again")
+                .contains("decoded:  2 recording(s) decode-checked, 1 with decode errors");
+        assertThat(count("SELECT COUNT(*) FROM ledger WHERE entry_type = 'DECODE_CHECKED'") - ledgerBefore).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM ledger WHERE entry_type = 'DECODE_CHECK_RESET'")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status_reason FROM recordings WHERE file_name = ?").param(name(1))
+                .query(String.class).single()).isEqualTo(row.get("status_reason"));
+        assertThat(count("SELECT COUNT(*) FROM findings WHERE kind = 'DAMAGED' AND superseded_at IS NULL")).isEqualTo(1);
     }
 
     private String status(String fileName) {

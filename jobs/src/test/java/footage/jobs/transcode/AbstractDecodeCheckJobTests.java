@@ -50,6 +50,8 @@ abstract class AbstractDecodeCheckJobTests {
     FootageProperties properties;
     @Autowired
     TranscodeCommand command;
+    @Autowired
+    List<CommandHandler> commands;
 
     /** How the check is expected to have been done: {@code transcode proxy-360p} or {@code decode check}. */
     abstract String checkedBy();
@@ -125,6 +127,13 @@ abstract class AbstractDecodeCheckJobTests {
         assertThat(((Number) clean.get("decode_errors")).longValue()).isZero();
         assertThat(clean.get("decode_checked_at")).isNotNull();
         assertThat(count("SELECT COUNT(*) FROM findings WHERE kind = 'DAMAGED' AND recording_id = " + clean.get("id"))).isZero();
+
+        // and verify finds catalog and ledger agreeing: the DAMAGED status has its DECODE_CHECKED entry
+        ByteArrayOutputStream verified = new ByteArrayOutputStream();
+        CommandHandler verify = commands.stream().filter(c -> c.command().equals("verify")).findFirst().orElseThrow();
+        assertThat(verify.run(new CommandHandler.Invocation(List.of(), Map.of()),
+                new PrintStream(verified, true, StandardCharsets.UTF_8), System.err))
+                .as(verified.toString(StandardCharsets.UTF_8)).isZero();
 
         // when run again, nothing is checked twice
         assertThat(runs.run("transcodeJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -2,16 +2,15 @@ package footage.jobs.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.pipeline.time.StrictTimes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,8 +57,8 @@ final class ActivityFileReader {
         for (JsonNode a : array) {
             n++;
             try {
-                rows.add(new Row(n, new ActivityRecord(text(a, "id"), text(a, "caseNumber"), time(text(a, "start")),
-                        time(text(a, "end")), list(a.get("devices")), list(a.get("officers")), permanent(a.get("permanent"))), null));
+                rows.add(new Row(n, new ActivityRecord(text(a, "id"), text(a, "caseNumber"), time("start", text(a, "start")),
+                        time("end", text(a, "end")), list(a.get("devices")), list(a.get("officers")), permanent(a.get("permanent"))), null));
             } catch (IllegalArgumentException e) {
                 rows.add(new Row(n, null, "activity " + n + ": " + e.getMessage()));
             }
@@ -90,7 +89,7 @@ final class ActivityFileReader {
             }
             try {
                 rows.add(new Row(r + 1, new ActivityRecord(cell(rec, columns, "id"), cell(rec, columns, "casenumber"),
-                        time(cell(rec, columns, "start")), time(cell(rec, columns, "end")), split(cell(rec, columns, "devices")),
+                        time("start", cell(rec, columns, "start")), time("end", cell(rec, columns, "end")), split(cell(rec, columns, "devices")),
                         split(cell(rec, columns, "officers")), split(cell(rec, columns, "permanent"))), null));
             } catch (IllegalArgumentException e) {
                 rows.add(new Row(r + 1, null, "line " + (r + 1) + ": " + e.getMessage()));
@@ -140,22 +139,15 @@ final class ActivityFileReader {
         return list(node);
     }
 
-    private OffsetDateTime time(String value) {
+    /** Strictly: 2024-02-30 is this row's error, never 29 February. */
+    private OffsetDateTime time(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(value.replace(' ', 'T')).atZone(zone).toOffsetDateTime();
-            } catch (DateTimeParseException e2) {
-                try {
-                    return LocalDate.parse(value).atStartOfDay(zone).toOffsetDateTime();
-                } catch (DateTimeParseException e3) {
-                    throw new IllegalArgumentException("not a date-time: '" + value + "' (ISO-8601, e.g. 2019-02-17T09:30:00+08:00)");
-                }
-            }
+            return StrictTimes.dateTime(value, zone, false);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage() + " (ISO-8601, e.g. 2019-02-17T09:30:00+08:00)");
         }
     }
 }

@@ -37,9 +37,23 @@ public class Catalog {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    public boolean dumpKnown(String folder, String fingerprint) {
-        return jdbc.sql("SELECT COUNT(*) FROM dumps WHERE folder = ? AND fingerprint = ?")
-                .params(folder, fingerprint).query(Long.class).single() > 0;
+    /** The dump of this folder that is registered and not finished yet, if any: files found later join it. */
+    public Optional<OpenDump> openDumpOf(String folder) {
+        return jdbc.sql("SELECT id, folder, device_id, has_manifest FROM dumps WHERE folder = ? AND status = 'REGISTERED' "
+                        + "ORDER BY id DESC LIMIT 1")
+                .param(folder).query((rs, n) -> new OpenDump(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .optional();
+    }
+
+    /** The last finished (or quarantined) drop of this folder, when it was dropped before. */
+    public Optional<Long> earlierDropOf(String folder) {
+        return jdbc.sql("SELECT MAX(id) FROM dumps WHERE folder = ?").param(folder).query(Long.class).optional();
+    }
+
+    /** Paths already registered for a dump (whatever became of them). */
+    public java.util.Set<String> dumpFilePaths(long dumpId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT path FROM dump_files WHERE dump_id = ?").param(dumpId)
+                .query(String.class).list());
     }
 
     public record NewDump(String folder, String fingerprint, String station, String deviceId, String officerId,
@@ -50,12 +64,15 @@ public class Catalog {
 
     public long registerDump(NewDump d, String actor) {
         KeyHolder key = new GeneratedKeyHolder();
+        // the folder's n-th drop; (folder, n) is unique, so two processes registering one drop cannot both commit
+        int generation = jdbc.sql("SELECT COALESCE(MAX(drop_generation), 0) + 1 FROM dumps WHERE folder = ?")
+                .param(d.folder()).query(Integer.class).single();
         jdbc.sql("INSERT INTO dumps (folder, fingerprint, station, device_id, officer_id, officer_name, docked_at, "
-                        + "device_clock_at_dock, clock_offset_seconds, has_manifest, manifest_sha256, status, reason, registered_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "device_clock_at_dock, clock_offset_seconds, has_manifest, manifest_sha256, status, reason, registered_at, "
+                        + "drop_generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.folder(), d.fingerprint(), d.station(), d.deviceId(), d.officerId(), d.officerName(),
                         d.dockedAt(), d.deviceClockAtDock(), d.clockOffsetSeconds(), d.hasManifest(),
-                        d.manifestSha256(), d.status(), d.reason(), now())
+                        d.manifestSha256(), d.status(), d.reason(), now(), generation)
                 .update(key, "id");
         long id = key.getKey().longValue();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -80,17 +97,22 @@ public class Catalog {
         return key.getKey().longValue();
     }
 
+    /** The columns of a {@link PendingFile}, for {@link #pendingFile}; callers add their WHERE. */
+    public static final String PENDING_FILES = "SELECT f.id, f.dump_id, d.folder, f.path, f.listed, f.listed_size, f.listed_md5, "
+            + "d.device_id, d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes, d.has_manifest "
+            + "FROM dump_files f JOIN dumps d ON d.id = f.dump_id ";
+
+    public static PendingFile pendingFile(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
+                (Long) rs.getObject(12, Long.class), rs.getBoolean(13));
+    }
+
     /** The next file to take in after {@code afterId}, in registration order. */
     public Optional<PendingFile> nextPending(long afterId) {
-        return jdbc.sql("SELECT f.id, f.dump_id, d.folder, f.path, f.listed, f.listed_size, f.listed_md5, d.device_id, "
-                        + "d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
-                        + "WHERE f.status = 'PENDING' AND f.id > ? ORDER BY f.id LIMIT 1")
-                .param(afterId)
-                .query((rs, n) -> new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
-                        (Long) rs.getObject(12, Long.class)))
-                .optional();
+        return jdbc.sql(PENDING_FILES + "WHERE f.status = 'PENDING' AND f.id > ? ORDER BY f.id LIMIT 1")
+                .param(afterId).query(Catalog::pendingFile).optional();
     }
 
     public long countPending() {
@@ -115,11 +137,11 @@ public class Catalog {
         jdbc.sql("INSERT INTO recordings (sha256, md5, size_bytes, archive_path, original_path, file_name, dump_id, device_id, "
                         + "officer_id, device_start, device_start_source, creation_time, corrected_start, duration_seconds, media_seconds, "
                         + "jumps_json, container, video_codec, audio_codec, width, height, frame_rate, important, status, status_reason, "
-                        + "probe_json, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "probe_json, time_problem, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.sha256(), r.md5(), r.sizeBytes(), r.archivePath(), r.originalPath(), r.fileName(), r.dumpId(),
                         r.deviceId(), r.officerId(), r.deviceStart(), r.deviceStartSource(), r.creationTime(),
                         r.correctedStart(), r.durationSeconds(), r.mediaSeconds(), r.jumpsJson(), r.container(), r.videoCodec(), r.audioCodec(), r.width(),
-                        r.height(), r.frameRate(), r.important(), r.status(), r.statusReason(), r.probeJson(), now())
+                        r.height(), r.frameRate(), r.important(), r.status(), r.statusReason(), r.probeJson(), r.timeProblem(), now())
                 .update(key, "id");
         long id = key.getKey().longValue();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -223,19 +245,14 @@ public class Catalog {
         return true;
     }
 
-    public record OpenDump(long id, String folder) {
+    public record OpenDump(long id, String folder, String deviceId, boolean hasManifest) {
     }
 
     /** Registered dumps none of whose files is still waiting or failed. */
     public List<OpenDump> dumpsReadyToFinish() {
-        return jdbc.sql("SELECT d.id, d.folder FROM dumps d WHERE d.status = 'REGISTERED' AND NOT EXISTS "
+        return jdbc.sql("SELECT d.id, d.folder, d.device_id, d.has_manifest FROM dumps d WHERE d.status = 'REGISTERED' AND NOT EXISTS "
                         + "(SELECT 1 FROM dump_files f WHERE f.dump_id = d.id AND f.status IN ('PENDING', 'FAILED')) ORDER BY d.id")
-                .query((rs, n) -> new OpenDump(rs.getLong(1), rs.getString(2))).list();
-    }
-
-    public List<OpenDump> openDumps() {
-        return jdbc.sql("SELECT id, folder FROM dumps WHERE status = 'REGISTERED' ORDER BY id")
-                .query((rs, n) -> new OpenDump(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, n) -> new OpenDump(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
     }
 
     public void finishDump(long dumpId, String movedTo, String actor) {

@@ -3,11 +3,15 @@ package footage.jobs.catalog;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-/** Catalog row of a newly archived object. */
+/**
+ * Catalog row of a newly archived object.
+ *
+ * @param timeProblem why a time of it could not be read (impossible date in its name or container), or null
+ */
 public record NewRecording(String sha256, String md5, long sizeBytes, String archivePath, String originalPath,
                            String fileName, long dumpId, String deviceId, String officerId, LocalDateTime deviceStart,
                            String deviceStartSource, String creationTime, OffsetDateTime correctedStart,
                            Double durationSeconds, Double mediaSeconds, String jumpsJson, String container, String videoCodec, String audioCodec,
                            Integer width, Integer height, Double frameRate, boolean important, String status,
-                           String statusReason, String probeJson) {
+                           String statusReason, String probeJson, String timeProblem) {
 }

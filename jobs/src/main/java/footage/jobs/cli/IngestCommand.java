@@ -1,6 +1,7 @@
 package footage.jobs.cli;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.ingest.DropRootNotes;
 import footage.jobs.ingest.IngestSummary;
 import footage.jobs.runs.JobRuns;
 import org.springframework.batch.core.BatchStatus;
@@ -53,6 +54,9 @@ class IngestCommand implements CommandHandler {
                 c.files("MISSING"), c.files("REJECTED"), c.files("FAILED"));
         out.printf(Locale.ROOT, "  bytes:       %s archived%n", Sizes.bytes(c.bytesArchived()));
         out.printf(Locale.ROOT, "  findings:    %d raised%n", c.findings());
+        for (String note : DropRootNotes.of(execution)) {
+            out.println("  not a dump:  " + note);
+        }
         out.println("  results:     archive " + properties.archive() + ", quarantine " + properties.quarantine()
                 + ", finished dumps " + properties.drop().resolve(properties.ingest().doneFolder()));
         out.println("  see:         footage --home " + properties.home() + " catalog list");

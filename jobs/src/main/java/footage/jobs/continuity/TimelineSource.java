@@ -48,8 +48,8 @@ class TimelineSource {
         Map<String, Dock> byKey = new HashMap<>();
         docks.forEach(d -> byKey.put(d.key(), d));
         return jdbc.sql("SELECT sha256, file_name, dump_id, device_start, device_start_source, creation_time, duration_seconds, "
-                        + "media_seconds, status, officer_id, jumps_json, status_reason, damage_from_seconds, damage_to_seconds "
-                        + "FROM recordings WHERE device_id = ? ORDER BY id")
+                        + "media_seconds, status, officer_id, jumps_json, time_problem, status_reason, damage_from_seconds, "
+                        + "damage_to_seconds FROM recordings WHERE device_id = ? ORDER BY id")
                 .param(deviceId)
                 .query((rs, n) -> {
                     String source = rs.getString(5);
@@ -63,8 +63,9 @@ class TimelineSource {
                     // decode check, where in the file
                     return new Segment(rs.getString(1), rs.getString(2), byKey.get("dump:" + rs.getLong(3)), nameStart,
                             instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)),
-                            damaged ? rs.getString(12) : null, damaged ? (Double) rs.getObject(13, Double.class) : null,
-                            damaged ? (Double) rs.getObject(14, Double.class) : null);
+                            rs.getString(12), damaged ? rs.getString(13) : null,
+                            damaged ? (Double) rs.getObject(14, Double.class) : null,
+                            damaged ? (Double) rs.getObject(15, Double.class) : null);
                 })
                 .list();
     }

@@ -25,17 +25,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * First step of {@code ingestJob}: finds ready dumps in the drop folder and registers each exactly once, with
- * every file it lists or holds. Each dump commits on its own, so one bad dump never holds back the others.
+ * First step of {@code ingestJob}: finds ready dumps in the drop folder and registers each drop of a folder once, with
+ * every file it lists or holds; files that appear later in a dump still open join it. Each dump commits on its own,
+ * so one bad dump never holds back the others. Whatever else lies in the drop folder is named with the reason it is
+ * not taken in.
  */
 class DumpDiscoveryTasklet implements Tasklet {
 
@@ -63,6 +68,7 @@ class DumpDiscoveryTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        long executionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         archive.removeStaleTemps();
         quarantine.removeStaleTemps();
         int retried = perDump.execute(tx -> catalog.retryFailed());
@@ -73,13 +79,23 @@ class DumpDiscoveryTasklet implements Tasklet {
         Files.createDirectories(drop);
         DumpInspector inspector = new DumpInspector(drop, properties.ingest().quietPeriod(), Clock.systemUTC());
         List<Path> folders = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try (Stream<Path> list = Files.list(drop)) {
-            list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(folders::add);
+            for (Path p : list.sorted().toList()) {
+                String why = notADump(p);
+                if (why == null) {
+                    folders.add(p);
+                } else if (!why.isEmpty()) {
+                    notes.add(p.getFileName() + ": " + why);
+                }
+            }
         }
+        notes.forEach(n -> log.warn("ingest: drop folder entry {}", n));
+        DropRootNotes.put(chunkContext, notes);
         int registered = 0;
         for (Path folder : folders) {
             try {
-                if (register(inspector.inspect(folder))) {
+                if (register(inspector.inspect(folder), executionId)) {
                     registered++;
                     contribution.incrementWriteCount(1);
                 }
@@ -88,12 +104,50 @@ class DumpDiscoveryTasklet implements Tasklet {
                 log.warn("ingest: dump {} skipped this run: {}", folder.getFileName(), e.toString());
             }
         }
-        log.info("ingest: {} dump folder(s) in the drop folder, {} newly registered", folders.size(), registered);
+        log.info("ingest: {} dump folder(s) in the drop folder, {} newly registered{}", folders.size(), registered,
+                notes.isEmpty() ? "" : ", " + notes.size() + " other entr" + (notes.size() == 1 ? "y" : "ies") + " not taken in");
         return RepeatStatus.FINISHED;
     }
 
-    private boolean register(DumpInspection inspection) throws IOException {
+    /**
+     * Null for a dump folder; else why this entry of the drop folder is not taken in ("" for the finished-dumps folder,
+     * which needs no word). A link is never followed: a station writes folders, and a link to a folder outside the drop
+     * folder would take in whatever it points at.
+     */
+    private String notADump(Path entry) throws IOException {
+        String name = entry.getFileName().toString();
+        BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink()) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(entry).toString();
+            } catch (IOException e) {
+                target = "?";
+            }
+            return "a symbolic link (to " + target + "), not a dump folder: links at the drop root are not followed; left in place";
+        }
+        if (a.isDirectory()) {
+            if (name.equals(properties.ingest().doneFolder())) {
+                return "";
+            }
+            return name.startsWith(".") ? "a hidden folder (its name starts with '.'): not taken in as a dump; left in place" : null;
+        }
+        if (a.isRegularFile()) {
+            return "a file directly in the drop folder, not in a dump folder: not taken in; left in place (a station writes one folder per dump)";
+        }
+        return "neither a folder nor a regular file: left in place";
+    }
+
+    private boolean register(DumpInspection inspection, long executionId) throws IOException {
         String folder = inspection.dir().getFileName().toString();
+        Optional<Catalog.OpenDump> open = catalog.openDumpOf(folder);
+        if (open.isPresent()) {
+            // registered by an earlier run and not finished: files that appeared since join it, never a second dump
+            if (inspection.state() == DumpInspection.State.READY) {
+                perDump.executeWithoutResult(tx -> topUp(open.get(), inspection, executionId));
+            }
+            return false;
+        }
         switch (inspection.state()) {
             case WAITING -> {
                 log.info("ingest: dump {} not ready: {}", folder, inspection.reason());
@@ -105,16 +159,29 @@ class DumpDiscoveryTasklet implements Tasklet {
             }
             default -> {
                 String fingerprint = fingerprint(inspection);
-                if (catalog.dumpKnown(folder, fingerprint)) {
-                    return false; // registered by an earlier run that did not finish it
-                }
-                perDump.executeWithoutResult(tx -> registerReady(inspection, folder, fingerprint));
+                catalog.earlierDropOf(folder).ifPresent(earlier -> log.warn(
+                        "ingest: dump {} was dropped again after dump {} of that name: registered as a new dump "
+                                + "(content archived before is linked, new content archived)", folder, earlier));
+                perDump.executeWithoutResult(tx -> registerReady(inspection, folder, fingerprint, executionId));
                 return true;
             }
         }
     }
 
-    private void registerReady(DumpInspection inspection, String folder, String fingerprint) {
+    /** Adds the files of a folder that its open dump does not have yet. */
+    private void topUp(Catalog.OpenDump dump, DumpInspection inspection, long executionId) {
+        Set<String> known = catalog.dumpFilePaths(dump.id());
+        List<DumpFile> added = inspection.files().stream().filter(f -> !known.contains(f.path())).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        addFiles(dump.id(), dump.folder(), dump.deviceId(), added, executionId);
+        marks.mark(dump.deviceId(), "dump " + dump.id() + ": files added after it was registered");
+        log.warn("ingest: dump {}: {} file(s) appeared after it was registered, taken in with it: {}", dump.folder(),
+                added.size(), added.stream().map(DumpFile::path).toList());
+    }
+
+    private void registerReady(DumpInspection inspection, String folder, String fingerprint, long executionId) {
         String actor = properties.ingest().actor();
         DumpManifest m = inspection.manifest();
         Optional<FileNameFacts> named = inspection.files().stream()
@@ -128,12 +195,18 @@ class DumpDiscoveryTasklet implements Tasklet {
                 inspection.reason()), actor);
         // the dock's own findings (clock drift, unverified clock) need the analysis even if no file of it is ever taken in
         marks.mark(device, "dump " + dumpId + " registered");
-        for (DumpFile f : inspection.files()) {
+        addFiles(dumpId, folder, device, inspection.files(), executionId);
+        log.info("ingest: dump {} registered (device {}, {} file(s))", folder, device, inspection.files().size());
+    }
+
+    private void addFiles(long dumpId, String folder, String device, List<DumpFile> files, long executionId) {
+        String actor = properties.ingest().actor();
+        for (DumpFile f : files) {
             switch (f.problem()) {
                 case MISSING, UNSAFE_PATH -> {
                     String status = f.problem() == DumpFile.Problem.MISSING ? "MISSING" : "REJECTED";
                     long fileId = catalog.addDumpFile(dumpId, f.path(), f.listed(), f.listedSize(), f.listedMd5(), null, "PENDING", null);
-                    catalog.settleFile(fileId, status, f.reason(), null, null, null, 0, actor);
+                    catalog.settleFile(fileId, status, f.reason(), null, null, null, executionId, actor);
                     catalog.raise(Finding.onDumpFile(f.problem() == DumpFile.Problem.MISSING ? "MISSING_FILE" : "REJECTED_PATH",
                             dumpId, device, f.path(), f.reason()), actor);
                     log.warn("ingest: {}/{}: {}", folder, f.path(), f.reason());
@@ -141,7 +214,6 @@ class DumpDiscoveryTasklet implements Tasklet {
                 default -> catalog.addDumpFile(dumpId, f.path(), f.listed(), f.listedSize(), f.listedMd5(), f.actualSize(), "PENDING", null);
             }
         }
-        log.info("ingest: dump {} registered (device {}, {} file(s))", folder, device, inspection.files().size());
     }
 
     /** A dump whose manifest cannot be used is moved whole to quarantine, with the parser's message beside it. */
@@ -162,7 +234,7 @@ class DumpDiscoveryTasklet implements Tasklet {
         log.warn("ingest: dump {} quarantined to {}: {}", folder, properties.home().relativize(target), inspection.reason());
     }
 
-    /** Same folder with the same manifest (or, without one, the same names and sizes) is the same dump. */
+    /** What the dump was registered as: its manifest's digest, or without one a digest of its names and sizes. */
     private static String fingerprint(DumpInspection inspection) {
         if (inspection.manifestSha256() != null) {
             return inspection.manifestSha256();

@@ -46,7 +46,7 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
                 return FileOutcome.failed(file, "file is no longer in the dump folder: " + source);
             }
             List<FileOutcome.Problem> problems = new ArrayList<>();
-            if (!file.listed()) {
+            if (!file.listed() && file.dumpHasManifest()) {
                 problems.add(new FileOutcome.Problem("UNLISTED_FILE", "present in the dump but not listed in the manifest"));
             }
             long size = Files.size(source);

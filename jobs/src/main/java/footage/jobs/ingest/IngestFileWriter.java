@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,21 +68,23 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
             for (FileOutcome.Problem p : o.problems()) {
                 catalog.raise(Finding.onDumpFile(p.kind(), f.dumpId(), f.deviceId(), f.path(), p.detail()), actor);
             }
-            String recordingDevice = switch (o.status()) {
+            Settled settled = switch (o.status()) {
                 case "ARCHIVED", "DAMAGED" -> catalogue(o, actor);
                 default -> {
                     catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), null, o.quarantinePath(), executionId, actor);
-                    yield null;
+                    yield new Settled(o.status(), null);
                 }
             };
+            String recordingDevice = settled.recordingDevice();
             // in the settling transaction: whatever becomes of this run, the devices' timelines get analysed
             String why = "dump file " + f.id() + " settled " + o.status();
             marks.mark(f.deviceId(), why);
             if (recordingDevice != null && !recordingDevice.equals(f.deviceId())) {
                 marks.mark(recordingDevice, why);
             }
-            String line = f.dumpFolder() + "/" + f.path() + ": " + o.status() + (o.reason() == null ? "" : " (" + o.reason() + ")");
-            if ("ARCHIVED".equals(o.status())) {
+            // as settled: a file whose content the archive holds already is linked (DUPLICATE), not archived again
+            String line = f.dumpFolder() + "/" + f.path() + ": " + settled.status() + (o.reason() == null ? "" : " (" + o.reason() + ")");
+            if ("ARCHIVED".equals(settled.status()) || "DUPLICATE".equals(settled.status())) {
                 log.info("ingest: {}", line);
             } else {
                 log.warn("ingest: {}", line);
@@ -96,21 +98,24 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
         });
     }
 
-    /** Returns the device of the new recording (null when linked to an existing one). */
-    private String catalogue(FileOutcome o, String actor) {
+    /** How a file was settled, and the device of the recording it made (null when none was made). */
+    private record Settled(String status, String recordingDevice) {
+    }
+
+    private Settled catalogue(FileOutcome o, String actor) {
         PendingFile f = o.file();
         Optional<Long> existing = catalog.recordingIdBySha256(o.sha256());
         if (existing.isPresent()) {
             catalog.settleFile(f.id(), "DUPLICATE", "same content as recording " + existing.get() + " (SHA-256 "
                     + o.sha256() + "): linked, not copied again", o.sha256(), existing.get(), null, executionId, actor);
-            return null;
+            return new Settled("DUPLICATE", null);
         }
         NewRecording recording = recording(o);
         long recordingId = catalog.addRecording(recording, actor);
         // class and retain-until commit with the recording, so no recording is ever without them (DESIGN §10)
         retention.onIngest(recordingId, actor);
         catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), recordingId, null, executionId, actor);
-        return recording.deviceId();
+        return new Settled(o.status(), recording.deviceId());
     }
 
     private NewRecording recording(FileOutcome o) {
@@ -119,13 +124,15 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
         Optional<FileNameFacts> named = names.parse(f.path());
         LocalDateTime deviceStart = named.map(FileNameFacts::deviceStart).orElse(null);
         String startSource = deviceStart != null ? "FILE_NAME" : "UNKNOWN";
-        if (deviceStart == null && p.creationTime() != null) {
-            try {
-                deviceStart = LocalDateTime.ofInstant(Instant.parse(p.creationTime()), properties.deviceZone());
-                startSource = "CREATION_TIME";
-            } catch (DateTimeParseException e) {
-                startSource = "UNKNOWN";
-            }
+        // an impossible date is never corrected: the start then comes from creation_time, or stays unknown
+        List<String> problems = new ArrayList<>();
+        named.map(FileNameFacts::timeProblem).ifPresent(problems::add);
+        String creationProblem = p.creationTimeProblem();
+        if (creationProblem != null) {
+            problems.add(creationProblem);
+        } else if (deviceStart == null && p.creationTime() != null) {
+            deviceStart = LocalDateTime.ofInstant(Instant.parse(p.creationTime()), properties.deviceZone());
+            startSource = "CREATION_TIME";
         }
         OffsetDateTime corrected = null;
         if (deviceStart != null) {
@@ -146,6 +153,6 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
                 video.map(StreamInfo::codec).orElse(null), audio,
                 video.map(StreamInfo::width).orElse(null), video.map(StreamInfo::height).orElse(null),
                 video.map(StreamInfo::frameRate).orElse(null), named.map(FileNameFacts::important).orElse(false),
-                o.status(), o.reason(), ProbeJson.toJson(List.of(p)));
+                o.status(), o.reason(), ProbeJson.toJson(List.of(p)), problems.isEmpty() ? null : String.join("; ", problems));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,9 +73,13 @@ class IngestJobConfiguration {
     /** After the files are catalogued: timelines of every device marked as needing analysis (DESIGN §6). */
     @Bean
     Step continuityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                        ContinuityTasklet continuityTasklet) {
+                        ContinuityTasklet continuityTasklet, PauseHook pauseHook) {
         return new StepBuilder("continuityStep", jobRepository)
-                .tasklet(continuityTasklet, transactionManager)
+                .tasklet((contribution, chunk) -> {
+                    RepeatStatus status = continuityTasklet.execute(contribution, chunk);
+                    pauseHook.atStep("in-continuity");
+                    return status;
+                }, transactionManager)
                 .allowStartIfComplete(true)
                 .build();
     }

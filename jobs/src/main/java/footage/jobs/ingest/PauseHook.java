@@ -40,4 +40,11 @@ class PauseHook {
             DebugPause.here(here);
         }
     }
+
+    /** A point of a step that is not about one file ({@code in-continuity}: findings written, not committed). */
+    void atStep(String here) {
+        if (here.equals(point)) {
+            DebugPause.here(here);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package footage.jobs.integrity;
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.CommandHandler;
 import footage.jobs.cli.UsageException;
+import footage.pipeline.time.StrictTimes;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -11,11 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -110,21 +108,11 @@ class ExportCommand implements CommandHandler {
 
     /** An ISO offset date-time, or a local date-time or date in the device zone; a date as --to means its whole day. */
     static OffsetDateTime time(String option, String value, ZoneId zone, boolean endOfDay) {
-        String v = value.trim();
         try {
-            return OffsetDateTime.parse(v);
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    LocalDate day = LocalDate.parse(v);
-                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toOffsetDateTime();
-                } catch (DateTimeException notDate) {
-                    throw new UsageException("--" + option + ": not a time: '" + value
-                            + "' (e.g. 2019-02-17T09:30:00+08:00, 2019-02-17T09:30 or 2019-02-17 in " + zone + ")");
-                }
-            }
+            return StrictTimes.dateTime(value, zone, endOfDay);
+        } catch (DateTimeException e) {
+            throw new UsageException("--" + option + ": " + e.getMessage()
+                    + " (e.g. 2019-02-17T09:30:00+08:00, 2019-02-17T09:30 or 2019-02-17 in " + zone + ")");
         }
     }
 }

@@ -1,10 +1,10 @@
 package footage.jobs.partition;
 
+import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.PendingFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,15 +26,9 @@ class PartitionFiles {
 
     /** The next pending file of the range after {@code afterId}, in registration order. */
     Optional<PendingFile> next(IdRange range, long afterId) {
-        return jdbc.sql("SELECT f.id, f.dump_id, d.folder, f.path, f.listed, f.listed_size, f.listed_md5, d.device_id, "
-                        + "d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
-                        + "WHERE f.status = 'PENDING' AND f.id > ? AND f.id <= ? ORDER BY f.id LIMIT 1")
+        return jdbc.sql(Catalog.PENDING_FILES + "WHERE f.status = 'PENDING' AND f.id > ? AND f.id <= ? ORDER BY f.id LIMIT 1")
                 .params(Math.max(afterId, range.first() - 1), range.last())
-                .query((rs, n) -> new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
-                        (Long) rs.getObject(12, Long.class)))
-                .optional();
+                .query(Catalog::pendingFile).optional();
     }
 
     /** Whether a file is settled already (no longer PENDING), for {@link SettleOnce}. */

@@ -2,6 +2,7 @@ package footage.jobs.report;
 
 import footage.jobs.cli.CommandHandler;
 import footage.jobs.cli.UsageException;
+import footage.pipeline.time.StrictTimes;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -10,11 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code footage report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--out FILE]}: the gap
@@ -93,24 +91,11 @@ class ReportGapsCommand implements CommandHandler {
         if (value == null) {
             return null;
         }
-        String v = value.trim();
-        if (v.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}.*")) {
-            v = v.replaceFirst(" ", "T");
-        }
         try {
-            return OffsetDateTime.parse(v).atZoneSameInstant(zone).toOffsetDateTime();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(v).atZone(zone).toOffsetDateTime();
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    LocalDate day = LocalDate.parse(v);
-                    return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toOffsetDateTime();
-                } catch (DateTimeException notDate) {
-                    throw new UsageException("--" + option + ": not a time: '" + value + "' (e.g. 2019-02-17T09:30:00+08:00, "
-                            + "2019-02-17T09:30 or 2019-02-17, local times in " + zone + ")");
-                }
-            }
+            return StrictTimes.dateTime(value, zone, endOfDay).atZoneSameInstant(zone).toOffsetDateTime();
+        } catch (DateTimeException e) {
+            throw new UsageException("--" + option + ": " + e.getMessage() + " (e.g. 2019-02-17T09:30:00+08:00, "
+                    + "2019-02-17T09:30 or 2019-02-17, local times in " + zone + ")");
         }
     }
 }

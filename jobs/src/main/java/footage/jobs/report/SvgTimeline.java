@@ -30,7 +30,8 @@ final class SvgTimeline {
             43200, 86400, 172800, 604800, 2592000, 7776000, 31536000};
     private static final Map<String, String> MARKER_COLOURS = Map.of(
             "OVERLAP", "#9467bd", "DISCONTINUITY", "#8c564b", "DAMAGED", "#e377c2", "CLOCK_DRIFT", "#ff7f0e",
-            "LATE_UPLOAD", "#17becf", "TIME_MISMATCH", "#bcbd22", "CLOCK_UNVERIFIED", "#7f7f7f");
+            "LATE_UPLOAD", "#17becf", "TIME_MISMATCH", "#bcbd22", "CLOCK_UNVERIFIED", "#7f7f7f",
+            "TIME_UNREADABLE", "#393b79");
 
     private final GapReport report;
     private final StringBuilder svg = new StringBuilder();

@@ -39,6 +39,26 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     }
 
     @Test
+    void theDashboardListsTheDevicesWaitingForTimelineAnalysis() {
+        // given a device marked as needing analysis (a file of it settled, no analysis since)
+        jdbc.sql("INSERT INTO continuity_marks (device_id, reason, marked_at) VALUES ('DSJ0WAITING1', 'dump file 7 settled ARCHIVED', ?)")
+                .param(java.time.OffsetDateTime.now()).update();
+        ConsoleHttp operator = new ConsoleHttp(base());
+        operator.login(OPERATOR, PASSWORD);
+
+        try {
+            // when the dashboard is shown
+            HttpResponse<String> page = operator.get("/");
+
+            // then it names the device and why it waits
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"awaiting-analysis-devices\"", "DSJ0WAITING1", "dump file 7 settled ARCHIVED");
+        } finally {
+            jdbc.sql("DELETE FROM continuity_marks WHERE device_id = 'DSJ0WAITING1'").update();
+        }
+    }
+
+    @Test
     void aPostWithoutCsrfTokenIsRefusedAndChangesNothing() {
         // given an operator's session and a failed execution
         long failed = failedExecution();

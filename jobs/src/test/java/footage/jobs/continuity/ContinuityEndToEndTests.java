@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.within;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContinuityEndToEndTests {
 
-    static final String A = "DSJ7000001";
-    static final String LATE = "DSJ7000002";
-    static final String NOCLOCK = "DSJ7000003";
+    static final String A = FindingCorpus.A;
+    static final String LATE = FindingCorpus.LATE;
+    static final String NOCLOCK = FindingCorpus.NOCLOCK;
+    static final String BADDATE = FindingCorpus.BADDATE;
 
     @Autowired
     JobRuns runs;
@@ -62,34 +63,16 @@ class ContinuityEndToEndTests {
     }
 
     static String name(String device, String date, String time, int seq) {
-        return device + "_100234_" + date + "_" + time + "_" + String.format("%04d", seq) + ".mp4";
+        return FindingCorpus.name(device, date, time, seq);
     }
 
     static VideoSpec clip(double seconds, String creationTime) {
-        return VideoSpec.small(seconds, creationTime);
+        return FindingCorpus.clip(seconds, creationTime);
     }
 
     @BeforeAll
     void ingestEveryKind() throws IOException {
-        SampleDumpGenerator g = new SampleDumpGenerator();
-        Path drop = properties.drop();
-        // device A: clock 95 s fast; creation_time is local time written as UTC (the quirk: no mismatch)
-        g.writeDump(drop, new DumpSpec("A1", "ST01", A, "100234", "张三", "2019-03-01T18:00:00+08:00",
-                "2019-03-01T18:01:35+08:00", true, List.of(
-                FileSpec.video(name(A, "20190301", "090000", 1), clip(20, "2019-03-01T09:00:00Z")),
-                FileSpec.video(name(A, "20190301", "090020", 2), clip(20, "2019-03-01T09:00:20Z")),
-                FileSpec.video(name(A, "20190301", "090110", 3), clip(20, "2019-03-01T09:01:10Z")),
-                FileSpec.video(name(A, "20190301", "090125", 4), clip(20, "2019-03-01T09:01:25Z")),
-                FileSpec.video(name(A, "20190301", "090200", 5), clip(10, "2019-03-01T09:02:00Z").withJump(5, 3)),
-                FileSpec.video(name(A, "20190301", "090300", 6), clip(20, "2019-03-01T09:03:00Z").truncatedTo(0.6)),
-                FileSpec.video(name(A, "20190301", "090400", 7), clip(10, "2019-03-01T01:10:00Z")))));
-        // device LATE: accurate clock, docked two days after recording
-        g.writeDump(drop, new DumpSpec("L1", "ST02", LATE, "100567", "李四", "2019-03-03T12:00:00+08:00",
-                "2019-03-03T12:00:00+08:00", true, List.of(
-                FileSpec.video(name(LATE, "20190301", "090000", 1).replace("100234", "100567"), clip(20, null)))));
-        // device NOCLOCK: no manifest, so its clock was never read
-        g.writeDump(drop, new DumpSpec("N1", null, NOCLOCK, "100999", null, null, null, false, List.of(
-                FileSpec.video(name(NOCLOCK, "20190301", "100000", 1).replace("100234", "100999"), clip(10, null)))));
+        FindingCorpus.write(properties.drop());
         assertThat(runs.run("ingestJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
@@ -121,6 +104,40 @@ class ContinuityEndToEndTests {
     }
 
     @Autowired
+    ContinuityCommand command;
+    @Autowired
+    ContinuityMarks marks;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    @Test
+    void theContinuityCommandAnalysesTheWaitingDevicesOneDeviceOrAllAndRefusesAnUnknownDevice() {
+        // given device A marked as waiting for analysis, and its findings as they are
+        List<Map<String, Object>> gapsBefore = findings(A, "GAP");
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(tx -> marks.mark(A, "test: a tolerance changed"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        // when the command runs without options, then with --device, then with --all
+        int waiting = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of()), print, print);
+        int one = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of("device", LATE)), print, print);
+        int all = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of("all", "")), print, print);
+
+        // then each analysed what it was asked to, changed no finding, and left nothing waiting
+        assertThat(List.of(waiting, one, all)).containsOnly(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 device(s) waiting for analysis",
+                "1 device(s) analysed, 0 finding(s) raised, 0 superseded");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow())
+                .matches("continuity: ([3-9]|\\d{2,}) device\\(s\\) analysed, 0 finding\\(s\\) raised, 0 superseded");
+        assertThat(findings(A, "GAP")).isEqualTo(gapsBefore);
+        assertThat(marks.marked()).isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> command.run(new footage.jobs.cli.CommandHandler.Invocation(
+                List.of(), Map.of("device", "NO-SUCH-DEVICE")), print, print)))
+                .isInstanceOf(footage.jobs.cli.UsageException.class).hasMessageContaining("NO-SUCH-DEVICE");
+    }
+
+    @Autowired
     footage.jobs.report.GapReportBuilder reports;
     @Autowired
     footage.jobs.report.GapReportRenderer renderer;
@@ -145,7 +162,7 @@ class ContinuityEndToEndTests {
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         devices.values().forEach(d -> d.get("findings").forEach(f -> kinds.add(f.get("kind").asText())));
         assertThat(kinds).containsExactlyInAnyOrder("GAP", "OVERLAP", "DISCONTINUITY", "DAMAGED", "CLOCK_DRIFT",
-                "LATE_UPLOAD", "TIME_MISMATCH", "CLOCK_UNVERIFIED");
+                "LATE_UPLOAD", "TIME_MISMATCH", "CLOCK_UNVERIFIED", "TIME_UNREADABLE");
         var gap = java.util.stream.StreamSupport.stream(a.get("findings").spliterator(), false)
                 .filter(f -> f.get("kind").asText().equals("GAP")
                         && f.get("recordings").get(0).asText().equals(name(A, "20190301", "090020", 2)))
@@ -195,6 +212,39 @@ class ContinuityEndToEndTests {
     }
 
     @Test
+    void anImpossibleNameDateIsAFindingNeverA29February() {
+        // then both recordings are archived under the name's device and officer, their times never read as 29 February
+        List<Map<String, Object>> rows = jdbc.sql("SELECT file_name, status, officer_id, device_start_source, corrected_start, "
+                + "time_problem FROM recordings WHERE device_id = ? ORDER BY file_name").param(BADDATE).query().listOfRows();
+        assertThat(rows).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("ARCHIVED");
+            assertThat(r.get("officer_id")).isEqualTo("100234");
+            assertThat(r.get("time_problem")).isEqualTo("file name date 20240230 is not a real date (Invalid date 'FEBRUARY 30')");
+        });
+        assertThat(rows.get(0).get("device_start_source")).isEqualTo("CREATION_TIME");
+        assertThat(t(rows.get(0).get("corrected_start"))).isEqualTo(Instant.parse("2024-03-05T01:00:00Z"));
+        assertThat(rows.get(1).get("device_start_source")).isEqualTo("UNKNOWN");
+        assertThat(rows.get(1).get("corrected_start")).isNull();
+        // each is a TIME_UNREADABLE finding: the first placed by its creation_time, the second nowhere (and unverified)
+        assertThat(findings(BADDATE, "TIME_UNREADABLE").stream().sorted(java.util.Comparator.comparing(f -> (String) f.get("path"))))
+                .satisfiesExactly(
+                f -> {
+                    assertThat(t(f.get("start_at"))).isEqualTo(Instant.parse("2024-03-05T01:00:00Z"));
+                    assertThat(t(f.get("end_at"))).isCloseTo(Instant.parse("2024-03-05T01:00:10Z"), within(Duration.ofSeconds(1)));
+                    assertThat(f.get("path")).isEqualTo(name(BADDATE, "20240230", "090000", 1));
+                },
+                f -> {
+                    assertThat(f.get("start_at")).isNull();
+                    assertThat(f.get("path")).isEqualTo(name(BADDATE, "20240230", "100000", 2));
+                });
+        assertThat(findings(BADDATE, "CLOCK_UNVERIFIED")).singleElement()
+                .satisfies(f -> assertThat(f.get("path")).isEqualTo(name(BADDATE, "20240230", "100000", 2)));
+        // read as 29 February the first would have been docked 128 h late, and 6 days off its creation_time
+        assertThat(findings(BADDATE, "LATE_UPLOAD")).isEmpty();
+        assertThat(findings(BADDATE, "TIME_MISMATCH")).isEmpty();
+    }
+
+    @Test
     void reRunningAndReDockingADuplicateChangeNoFinding() throws IOException {
         // given the finding ids as they are
         List<String> before = jdbc.sql("SELECT id FROM findings WHERE superseded_at IS NULL ORDER BY id").query(String.class).list();
@@ -237,6 +287,26 @@ class ContinuityEndToEndTests {
         assertThat(gaps).extracting(g -> (Double) g.get("seconds")).containsExactly(10.0, 10.0);
         assertThat(jdbc.sql("SELECT coverage_percent FROM activities WHERE id = 'ACT-1'").query(Double.class).single())
                 .isCloseTo(50.0, within(0.01));
+    }
+
+    @Test
+    void anImpossibleActivityDateIsThatLinesErrorNever29February() throws IOException {
+        // given
+        Path csv = home.resolve("activities-impossible.csv");
+        Files.writeString(csv, "id,caseNumber,start,end,devices,officers,permanent\n"
+                + "ACT-FEB30,CASE-2024-2,2024-02-30T09:00:00+08:00,2024-03-01T10:00:00+08:00," + LATE + ",,\n", StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // when
+        int code = new Cli(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"--home", home.toString(), "activities", "import", csv.toString()});
+
+        // then
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("footage: skipped line 2: start: '2024-02-30T09:00:00+08:00' "
+                + "is not a real date or time: Invalid date 'FEBRUARY 30'");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM activities WHERE id = 'ACT-FEB30'").query(Long.class).single()).isZero();
     }
 
     @Test

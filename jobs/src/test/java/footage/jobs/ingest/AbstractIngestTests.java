@@ -3,6 +3,7 @@ package footage.jobs.ingest;
 import footage.jobs.FootageProperties;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.archive.DurableFiles;
+import footage.pipeline.sample.CameraFileSpec;
 import footage.pipeline.sample.FileSpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -213,6 +214,47 @@ abstract class AbstractIngestTests {
         assertThat(jdbc.sql("SELECT status FROM recordings WHERE id = ?").param(row.get("recording_id")).query(String.class).single())
                 .isEqualTo("DAMAGED");
         assertThat(findingKinds(folder, path)).contains("DAMAGED");
+    }
+
+    @Test
+    void aCamerasTelemetryTrackRunningPastThePictureIsNoDamageButALostTailStillIs() throws IOException {
+        // given: as an action camera writes it, the movie header states 6 s and the GPMF track runs to 6.93 s;
+        // the second file is the same recording with the second half of its bytes lost
+        String folder = unique("telemetry");
+        String whole = name("DSJ0000140", "093000", 1);
+        String cut = name("DSJ0000140", "094000", 2);
+        CameraFileSpec camera = CameraFileSpec.of(clip(6), CameraFileSpec.MP4, CameraFileSpec.SideTrack.gpmf(6.93))
+                .withMovieHeaderStating(6.0);
+        Drops.write(properties.drop(), dump(folder, "DSJ0000140", List.of(
+                FileSpec.bytes(whole, cameraFile(camera)), FileSpec.bytes(cut, cameraFile(camera.truncatedTo(0.5))))));
+
+        // when
+        ingest();
+
+        // then
+        Map<String, Object> archived = file(folder, whole);
+        assertThat(archived.get("status")).isEqualTo("ARCHIVED");
+        assertThat(archived.get("reason")).isNull();
+        assertThat(jdbc.sql("SELECT status, duration_seconds FROM recordings WHERE id = ?")
+                .param(archived.get("recording_id")).query().singleRow())
+                .containsEntry("status", "ARCHIVED")
+                .hasEntrySatisfying("duration_seconds", d -> assertThat(((Number) d).doubleValue()).isEqualTo(6.0));
+        assertThat(findingKinds(folder, whole)).doesNotContain("DAMAGED");
+        Map<String, Object> damaged = file(folder, cut);
+        assertThat(damaged.get("status")).isEqualTo("DAMAGED");
+        assertThat((String) damaged.get("reason")).contains("but the container states 6.00 s");
+        assertThat(findingKinds(folder, cut)).contains("DAMAGED");
+    }
+
+    private static byte[] cameraFile(CameraFileSpec spec) throws IOException {
+        Path file = Files.createTempFile("camera", ".mp4");
+        try {
+            Files.delete(file);
+            Drops.GENERATOR.writeCameraFile(file, spec);
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test

@@ -119,4 +119,21 @@ class ReportGapsCommandTests extends ReportTestBase {
         assertThat(good).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("finding_id,device,kind,");
     }
+
+    @Test
+    void anImpossibleDateIsAOneLineUsageErrorNever29February() {
+        // given
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // when
+        int code = cli.run(new String[] {"--home", tmp.toString(), "report", "gaps", "--from", "2024-02-30"});
+
+        // then
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("footage: --from: '2024-02-30' is not a real date or time: "
+                + "Invalid date 'FEBRUARY 30'").hasLineCount(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(catchThrowable(() -> ReportGapsCommand.time("to", "2023-02-29 10:00", SHANGHAI, true)))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--to: '2023-02-29 10:00' is not a real date or time");
+    }
 }

@@ -2,5 +2,7 @@ package footage.pipeline.continuity;
 
 /** Finding kinds of DESIGN §7. */
 public enum FindingKind {
-    GAP, OVERLAP, DISCONTINUITY, DAMAGED, CLOCK_DRIFT, LATE_UPLOAD, TIME_MISMATCH, CLOCK_UNVERIFIED
+    GAP, OVERLAP, DISCONTINUITY, DAMAGED, CLOCK_DRIFT, LATE_UPLOAD, TIME_MISMATCH, CLOCK_UNVERIFIED,
+    /** An impossible date or time in a file name or container field: read strictly, never corrected. */
+    TIME_UNREADABLE
 }

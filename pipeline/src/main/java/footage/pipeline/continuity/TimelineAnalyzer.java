@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The time model of DESIGN §6, pure and without I/O: places a device's segments on the reference clock and
- * finds gaps, overlaps, discontinuities, damage, clock drift, late uploads, time mismatches and unverified clocks.
+ * finds gaps, overlaps, discontinuities, damage, clock drift, late uploads, time mismatches, unverified clocks and
+ * unreadable times.
  */
 public final class TimelineAnalyzer {
 
@@ -37,6 +38,9 @@ public final class TimelineAnalyzer {
             if (p != null) {
                 placed.add(p);
                 segmentFindings(deviceId, p, findings);
+            }
+            if (s.timeProblem() != null) {
+                unreadable(deviceId, s, p, findings);
             }
         }
         placed.sort(Comparator.comparing(PlacedSegment::start).thenComparing(p -> p.segment().key()));
@@ -78,13 +82,21 @@ public final class TimelineAnalyzer {
         } else {
             out.add(new TimelineFinding(key(FindingKind.CLOCK_UNVERIFIED, deviceId, "recording", s.key()),
                     FindingKind.CLOCK_UNVERIFIED, deviceId, null, null, null, List.of(s.file()), s.key(), s.dock().key(),
-                    null, "start unknown: neither the file name nor the container gives a time"));
+                    null, s.timeProblem() != null ? "start unknown: " + s.timeProblem() + "; no other time to go by"
+                    : "start unknown: neither the file name nor the container gives a time"));
             return null;
         }
         Double offset = s.dock().offsetSeconds();
         Instant start = offset == null ? deviceStart : deviceStart.minusNanos(Math.round(offset * 1e9));
         Instant end = s.duration() == null ? null : start.plusNanos(Math.round(s.duration() * 1e9));
         return new PlacedSegment(s, start, end, source);
+    }
+
+    /** An impossible date was not corrected: the recording sits where its other time puts it, or nowhere. */
+    private static void unreadable(String deviceId, Segment s, PlacedSegment p, List<TimelineFinding> out) {
+        out.add(new TimelineFinding(key(FindingKind.TIME_UNREADABLE, deviceId, s.key()), FindingKind.TIME_UNREADABLE,
+                deviceId, p == null ? null : p.start(), p == null ? null : p.end(), null, List.of(s.file()), s.key(),
+                s.dock().key(), null, s.timeProblem()));
     }
 
     private void timeMismatch(String deviceId, Segment s, Instant nameInstant, List<TimelineFinding> out) {

@@ -106,6 +106,24 @@ public final class DumpInspector {
                 manifest, manifestSha, files);
     }
 
+    /**
+     * Every file in a dump folder now (relative paths as the catalog keeps them, the manifest left out), without
+     * following links: what a dump must have accounted for before it may be called finished.
+     */
+    public static java.util.Set<String> entries(Path dir) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = normalise(dir.relativize(p).toString());
+                if (!rel.isEmpty() && !rel.equals(DumpManifest.FILE_NAME)
+                        && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    out.add(rel);
+                }
+            }
+        }
+        return out;
+    }
+
     private static DumpInspection waiting(Path dir, String reason) {
         return new DumpInspection(dir, DumpInspection.State.WAITING, reason, null, null, List.of());
     }

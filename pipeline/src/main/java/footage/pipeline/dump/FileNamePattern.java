@@ -1,5 +1,7 @@
 package footage.pipeline.dump;
 
+import footage.pipeline.time.StrictTimes;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -13,14 +15,16 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Recorder file-name convention as a regex with named groups {@code device}, {@code officer}, {@code date}
  * ({@code yyyyMMdd}), {@code time} ({@code HHmmss}), {@code seq} and optionally {@code flag} ({@code IMP} = important).
+ * Date and time are read strictly: a name dated 20240230 still names its device and officer, but its time is
+ * unreadable (said in {@link FileNameFacts#timeProblem()}), never read as 29 February.
  */
 public final class FileNamePattern {
 
     public static final String DEFAULT =
             "(?<device>[A-Za-z0-9]+)_(?<officer>[A-Za-z0-9]+)_(?<date>\\d{8})_(?<time>\\d{6})_(?<seq>\\d+)(?:_(?<flag>IMP))?\\.[A-Za-z0-9]+";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
+    private static final DateTimeFormatter DATE = StrictTimes.pattern("uuuuMMdd");
+    private static final DateTimeFormatter TIME = StrictTimes.pattern("HHmmss");
 
     private final Pattern pattern;
 
@@ -37,21 +41,38 @@ public final class FileNamePattern {
         }
     }
 
-    /** Facts from the file's own name (folders ignored); empty when the name does not follow the pattern. */
+    /**
+     * Facts from the file's own name (folders ignored); empty when the name does not follow the pattern. A name that
+     * follows it with an impossible date or time gives its other facts and the reason its time is unreadable.
+     */
     public Optional<FileNameFacts> parse(String fileName) {
         String name = fileName.substring(fileName.lastIndexOf('/') + 1);
         Matcher m = pattern.matcher(name);
         if (!m.matches()) {
             return Optional.empty();
         }
+        String date = m.group("date");
+        String time = m.group("time");
+        String problem = null;
+        LocalDateTime start = null;
         try {
-            LocalDateTime start = LocalDateTime.of(LocalDate.parse(m.group("date"), DATE),
-                    LocalTime.parse(m.group("time"), TIME));
-            String flag = pattern.pattern().contains("(?<flag>") ? m.group("flag") : null;
-            return Optional.of(new FileNameFacts(m.group("device"), m.group("officer"), start, m.group("seq"),
-                    "IMP".equalsIgnoreCase(flag)));
+            LocalDate day = LocalDate.parse(date, DATE);
+            try {
+                start = LocalDateTime.of(day, LocalTime.parse(time, TIME));
+            } catch (DateTimeParseException e) {
+                problem = unreadable("time", time, "HHmmss", e);
+            }
         } catch (DateTimeParseException e) {
-            return Optional.empty();
+            problem = unreadable("date", date, "yyyyMMdd", e);
         }
+        String flag = pattern.pattern().contains("(?<flag>") ? m.group("flag") : null;
+        return Optional.of(new FileNameFacts(m.group("device"), m.group("officer"), start, m.group("seq"),
+                "IMP".equalsIgnoreCase(flag), problem));
+    }
+
+    private static String unreadable(String what, String text, String shape, DateTimeParseException e) {
+        String why = StrictTimes.impossible(e);
+        return why != null ? "file name " + what + " " + text + " is not a real " + what + " (" + why + ")"
+                : "file name " + what + " " + text + " is not a " + what + " in the form " + shape;
     }
 }

@@ -3,10 +3,12 @@ package footage.pipeline.dump;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.pipeline.time.StrictTimes;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -87,9 +89,10 @@ public final class ManifestParser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " is not an ISO-8601 date-time with offset: " + v);
+            // strictly: an impossible dockedAt quarantines the dump, it is never moved to a nearby real day
+            return StrictTimes.offsetDateTime(v);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
     }
 }

@@ -1,12 +1,18 @@
 package footage.pipeline.media;
 
+import footage.pipeline.time.StrictTimes;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Normalises container creation_time values to ISO-8601 UTC instants. */
+/**
+ * Normalises container creation_time values to ISO-8601 UTC instants, strictly: "2023-02-29 10:00:00" is not a real
+ * time and stays as found (with a reason from {@link #problem}), never read as 28 February or 1 March.
+ */
 final class CreationTimes {
 
     private CreationTimes() {
@@ -27,12 +33,40 @@ final class CreationTimes {
         return instant == null ? value : instant.toString();
     }
 
+    /**
+     * Why a (normalised) creation_time is no usable instant, in one line; null when it is one or is absent.
+     */
+    static String problem(String normalised) {
+        if (normalised == null) {
+            return null;
+        }
+        try {
+            Instant.parse(normalised);
+            return null;
+        } catch (DateTimeParseException notNormalised) {
+            String value = normalised.replace(' ', 'T');
+            String why = null;
+            try {
+                OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                why = StrictTimes.impossible(e);
+            }
+            try {
+                LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                why = why != null ? why : StrictTimes.impossible(e);
+            }
+            return why != null ? "container creation_time " + normalised + " is not a real date-time (" + why + ")"
+                    : "container creation_time " + normalised + " is not a date-time";
+        }
+    }
+
     private static Instant parse(String value) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notLocal) {
                 return null;
             }

@@ -1,7 +1,6 @@
 package footage.pipeline.media;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
-import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
@@ -63,7 +62,7 @@ public final class MediaProbe {
             return ProbeResult.unreadable(name, Ffmpeg.errorText(opened));
         }
         try {
-            return inspect(name, context, Files.size(file));
+            return inspect(file, context, Files.size(file));
         } catch (IOException e) {
             return ProbeResult.unreadable(name, "cannot read the file size: " + e.getMessage());
         } finally {
@@ -88,7 +87,8 @@ public final class MediaProbe {
         }
     }
 
-    private static ProbeResult inspect(String name, AVFormatContext context, long fileSize) {
+    private static ProbeResult inspect(Path file, AVFormatContext context, long fileSize) {
+        String name = file.toString();
         int info = avformat_find_stream_info(context, (PointerPointer<?>) null);
         String container = context.iformat().name().getString(StandardCharsets.UTF_8);
         if (TEXT_FORMATS.contains(container)) {
@@ -105,27 +105,32 @@ public final class MediaProbe {
         int referenceIndex = videoIndex >= 0 ? videoIndex : audioIndex;
         Double frameInterval = videoIndex >= 0 ? frameInterval(context.streams(videoIndex)) : null;
         double frame = frameInterval == null ? 0 : frameInterval;
-        PacketScan scan = container.startsWith("mov,") ? PacketScan.fromIndex(context, videoIndex, referenceIndex, frame, fileSize) : null;
+        boolean movie = container.startsWith("mov,");
+        PacketScan scan = movie ? PacketScan.fromIndex(context, videoIndex, referenceIndex, frame, fileSize) : null;
         if (scan == null) {
             scan = PacketScan.read(context, videoIndex, referenceIndex, frame);
         }
 
-        Double duration = context.duration() == AV_NOPTS_VALUE || context.duration() < 0
-                ? null : (double) context.duration() / AV_TIME_BASE;
-        double start = context.start_time() == AV_NOPTS_VALUE ? 0 : (double) context.start_time() / AV_TIME_BASE;
-        Double packetsEnd = scan.referenceEnd == null ? null : scan.referenceEnd - start;
+        StatedDuration stated = StatedDuration.of(context, containerDuration(context, movie ? file : null),
+                TruncationRule.tolerance(frameInterval));
+        Double packetsEnd = scan.referenceEnd == null ? null : scan.referenceEnd - stated.origin();
         String truncation = scan.readToEnd()
-                ? TruncationRule.shortfall(statedDuration(context, duration), packetsEnd, frameInterval)
+                ? TruncationRule.shortfall(stated.judged(), packetsEnd, frameInterval)
                 : TruncationRule.readError(scan.packets, packetsEnd, Ffmpeg.errorText(scan.endCode));
 
-        return new ProbeResult(name, true, null, container, duration, creationTime(context, videoIndex), streams,
-                scan.packets, scan.videoPackets, scan.firstVideoTimestamp, scan.lastVideoTimestamp,
+        return new ProbeResult(name, true, null, container, stated.reported(), creationTime(context, videoIndex),
+                streams, scan.packets, scan.videoPackets, scan.firstVideoTimestamp, scan.lastVideoTimestamp,
                 truncation != null, truncation, packetsEnd, scan.jumps, scan.mode);
     }
 
-    /** A duration FFmpeg guessed from the bit rate is no statement by the container. */
-    private static Double statedDuration(AVFormatContext context, Double duration) {
-        return context.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE ? null : duration;
+    /** The movie header's duration for MP4/MOV ({@code movie} non-null), else FFmpeg's format duration. */
+    private static Double containerDuration(AVFormatContext context, Path movie) {
+        Double header = movie == null ? null : MovieHeaderBox.durationSeconds(movie);
+        if (header != null) {
+            return header;
+        }
+        return context.duration() == AV_NOPTS_VALUE || context.duration() < 0
+                ? null : (double) context.duration() / AV_TIME_BASE;
     }
 
     private static List<StreamInfo> streams(AVFormatContext context) {
@@ -140,15 +145,16 @@ public final class MediaProbe {
         AVCodecParameters parameters = stream.codecpar();
         String codec = avcodec_get_name(parameters.codec_id()).getString(StandardCharsets.UTF_8);
         int mediaType = parameters.codec_type();
+        String tag = Fourcc.of(parameters.codec_tag());
         if (mediaType == AVMEDIA_TYPE_VIDEO) {
-            return new StreamInfo(index, StreamInfo.VIDEO, codec, positive(parameters.width()),
+            return new StreamInfo(index, StreamInfo.VIDEO, codec, tag, positive(parameters.width()),
                     positive(parameters.height()), rate(stream.avg_frame_rate()), null, null);
         }
         if (mediaType == AVMEDIA_TYPE_AUDIO) {
-            return new StreamInfo(index, StreamInfo.AUDIO, codec, null, null, null,
+            return new StreamInfo(index, StreamInfo.AUDIO, codec, tag, null, null, null,
                     positive(parameters.sample_rate()), positive(parameters.ch_layout().nb_channels()));
         }
-        return new StreamInfo(index, otherType(mediaType), codec, null, null, null, null, null);
+        return new StreamInfo(index, otherType(mediaType), codec, tag, null, null, null, null, null);
     }
 
     private static String otherType(int mediaType) {

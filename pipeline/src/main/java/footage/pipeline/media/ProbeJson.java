@@ -58,6 +58,7 @@ public final class ProbeJson {
         node.put("index", stream.index());
         node.put("type", stream.type());
         node.put("codec", stream.codec());
+        node.put("codecTag", stream.codecTag());
         node.put("width", stream.width());
         node.put("height", stream.height());
         node.put("frameRate", stream.frameRate());

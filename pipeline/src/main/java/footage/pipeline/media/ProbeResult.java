@@ -12,7 +12,10 @@ import java.util.Optional;
  * @param readable           FFmpeg opened it and found audio or video
  * @param error              one-line reason when not readable, else null
  * @param container          FFmpeg input format name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
- * @param durationSeconds    duration stated by the container, null when unknown
+ * @param durationSeconds    how long the container states the audio and video last: the movie header (mvhd) for
+ *                           MP4/MOV, else FFmpeg's format duration; a length that only a data or subtitle track
+ *                           reaches is not the recording's and gives way to the longest audio or video stream's
+ *                           stated duration, as does a container that states none; null when unknown
  * @param creationTime       container creation_time as an ISO-8601 UTC instant ("...Z"), null when absent;
  *                           kept verbatim when it cannot be parsed
  * @param streams            all streams in index order
@@ -20,7 +23,9 @@ import java.util.Optional;
  * @param videoPacketCount   packets read from the main video stream (see {@link #video()})
  * @param firstVideoTimestamp lowest video packet timestamp in seconds (pts, else dts), null without video packets
  * @param lastVideoTimestamp  highest video packet timestamp in seconds, null without video packets
- * @param truncated          packets end clearly before the stated duration, or reading failed before the end
+ * @param truncated          the main video's (else audio's) packets end clearly before what the container or any
+ *                           audio or video stream states, or reading failed before the end; data, subtitle and
+ *                           timecode tracks never count
  * @param truncation         one-line reason when truncated, else null
  * @param mediaSeconds       where the media really ends (last packet end relative to the container start), null
  *                           without packets; less than {@code durationSeconds} when truncated
@@ -54,6 +59,11 @@ public record ProbeResult(String file, boolean readable, String error, String co
         }
         streams = List.copyOf(Objects.requireNonNull(streams, "streams"));
         jumps = jumps == null ? List.of() : List.copyOf(jumps);
+    }
+
+    /** Why {@code creationTime} is present but no real instant (e.g. 29 February 2023), in one line; else null. */
+    public String creationTimeProblem() {
+        return CreationTimes.problem(creationTime);
     }
 
     public static ProbeResult unreadable(String file, String error) {

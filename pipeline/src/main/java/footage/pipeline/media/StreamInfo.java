@@ -8,15 +8,17 @@ import java.util.Set;
  *
  * @param index      stream index in the container
  * @param type       "video", "audio", "subtitle", "data", "attachment" or "unknown"
- * @param codec      FFmpeg codec name, e.g. "h264", "aac"
+ * @param codec      FFmpeg codec name, e.g. "h264", "aac", "bin_data" (GoPro telemetry), "none" (timecode)
+ * @param codecTag   the container's four-character code for the stream as ffprobe shows it, e.g. "avc1", "gpmd",
+ *                   "tmcd", "[27][0][0][0]" (MPEG-TS stream type 0x1b); null when the container gives none
  * @param width      video width in pixels, null for non-video streams
  * @param height     video height in pixels, null for non-video streams
  * @param frameRate  average frame rate, null when unknown (0/0) or not video
  * @param sampleRate audio sample rate in Hz, null for non-audio streams
  * @param channels   audio channel count, null for non-audio streams
  */
-public record StreamInfo(int index, String type, String codec, Integer width, Integer height, Double frameRate,
-                         Integer sampleRate, Integer channels) {
+public record StreamInfo(int index, String type, String codec, String codecTag, Integer width, Integer height,
+                         Double frameRate, Integer sampleRate, Integer channels) {
 
     public static final String VIDEO = "video";
     public static final String AUDIO = "audio";
@@ -32,6 +34,9 @@ public record StreamInfo(int index, String type, String codec, Integer width, In
             throw new IllegalArgumentException("stream type must be one of " + TYPES + " but was '" + type + "'");
         }
         Objects.requireNonNull(codec, "codec");
+        if (codecTag != null && codecTag.isBlank()) {
+            throw new IllegalArgumentException("codecTag must be null or non-blank but was '" + codecTag + "'");
+        }
         requirePositive("width", width);
         requirePositive("height", height);
         requirePositive("sampleRate", sampleRate);

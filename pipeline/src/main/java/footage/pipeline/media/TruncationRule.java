@@ -28,14 +28,17 @@ final class TruncationRule {
         if (packetsEnd == null) {
             return String.format(Locale.ROOT, "no packets although the container states %.2f s", statedSeconds);
         }
-        double tolerance = Math.max(MIN_SHORTFALL_SECONDS,
-                frameInterval == null ? 0 : MIN_SHORTFALL_FRAMES * frameInterval);
         double missing = statedSeconds - packetsEnd;
-        if (missing <= tolerance) {
+        if (missing <= tolerance(frameInterval)) {
             return null;
         }
         return String.format(Locale.ROOT, "packets end at %.2f s but the container states %.2f s (%.2f s missing)",
                 packetsEnd, statedSeconds, missing);
+    }
+
+    /** How far apart two ends may be and still be the same end: half a second, or two frames when longer. */
+    static double tolerance(Double frameInterval) {
+        return Math.max(MIN_SHORTFALL_SECONDS, frameInterval == null ? 0 : MIN_SHORTFALL_FRAMES * frameInterval);
     }
 
     static String readError(long packetsRead, Double packetsEnd, String error) {

@@ -32,6 +32,22 @@ public final class SampleDumpGenerator {
         }
     }
 
+    /** A camera-style recording: the spec's audio and video with metadata tracks, in mp4, mov or MPEG-TS. */
+    public void writeCameraFile(Path target, CameraFileSpec spec) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(spec, "spec");
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            CameraFileWriter.write(target, spec);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+    }
+
     /**
      * Creates {@code dropDir/spec.folder()}, writes every file in order and then, when asked,
      * manifest.json, so a dump only looks complete once it is.

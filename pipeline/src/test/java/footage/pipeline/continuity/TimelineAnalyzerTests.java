@@ -227,10 +227,10 @@ class TimelineAnalyzerTests {
     @Test
     void aDamagedFindingSaysWhyAndSpansTheDecodeErrorsWhenTheyAreKnown() {
         // given a recording with decode errors between 4.2 s and 9.87 s, and a truncated one (no span known)
-        Segment decode = new Segment("sha-a", "a.mp4", ACCURATE, T0, null, 20.0, true, null, List.of(),
+        Segment decode = new Segment("sha-a", "a.mp4", ACCURATE, T0, null, 20.0, true, null, List.of(), null,
                 "73 decode errors between 4.20 s and 9.87 s", 4.2, 9.87);
         Segment truncated = new Segment("sha-b", "b.mp4", ACCURATE, T0.plusSeconds(30), null, 10.0, true, null, List.of(),
-                "truncated: media ends at 10.00 s of 20.00 s", null, null);
+                null, "truncated: media ends at 10.00 s of 20.00 s", null, null);
         Segment unknownLength = new Segment("sha-c", "c.mp4", ACCURATE, T0.plusSeconds(60), null, null, true, null,
                 List.of());
 
@@ -297,5 +297,50 @@ class TimelineAnalyzerTests {
         assertThatThrownBy(() -> new ContinuityRules(Duration.ZERO, Duration.ofMinutes(30), Duration.ofSeconds(5),
                 Duration.ofHours(24), Duration.ofSeconds(2), SHANGHAI))
                 .hasMessage("footage.continuity.tolerance must be a positive duration, got PT0S");
+    }
+
+    @Test
+    void anUnreadableNameTimeIsAFindingAndTheContainerTimePlacesTheRecording() {
+        // given a name dated 20240230 (start unreadable) and a container saying 5 March 01:00 UTC, docked 8 h later
+        OffsetDateTime docked = OffsetDateTime.parse("2024-03-05T17:00:00+08:00");
+        Dock dock = new Dock("dump-9", "D1", docked, docked);
+        Segment s = new Segment("sha-bad", "bad.mp4", dock, null, Instant.parse("2024-03-05T01:00:00Z"), 60.0, false,
+                "100234", List.of(), "file name date 20240230 is not a real date (Invalid date 'FEBRUARY 30')");
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(s), List.of(dock));
+
+        // then
+        assertThat(findings(FindingKind.TIME_UNREADABLE, t)).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("TIME_UNREADABLE|D1|sha-bad");
+            assertThat(f.start()).isEqualTo(Instant.parse("2024-03-05T01:00:00Z"));
+            assertThat(f.end()).isEqualTo(Instant.parse("2024-03-05T01:01:00Z"));
+            assertThat(f.recordings()).containsExactly("bad.mp4");
+            assertThat(f.recordingKey()).isEqualTo("sha-bad");
+            assertThat(f.detail()).isEqualTo("file name date 20240230 is not a real date (Invalid date 'FEBRUARY 30')");
+        });
+        assertThat(t.segments()).singleElement().satisfies(p -> assertThat(p.startSource()).isEqualTo("CREATION_TIME"));
+        assertThat(t.findings()).extracting(TimelineFinding::kind).containsExactly(FindingKind.TIME_UNREADABLE);
+    }
+
+    @Test
+    void anUnreadableNameTimeWithoutAContainerTimeLeavesTheStartUnknown() {
+        // given
+        Segment s = new Segment("sha-bad", "bad.mp4", ACCURATE, null, null, 60.0, false, "100234", List.of(),
+                "file name time 246000 is not a real time (Invalid value for MinuteOfHour (valid values 0 - 59): 60)");
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(s), List.of(ACCURATE));
+
+        // then
+        assertThat(t.segments()).isEmpty();
+        assertThat(findings(FindingKind.TIME_UNREADABLE, t)).singleElement().satisfies(f -> {
+            assertThat(f.start()).isNull();
+            assertThat(f.end()).isNull();
+        });
+        assertThat(findings(FindingKind.CLOCK_UNVERIFIED, t)).singleElement().satisfies(f -> assertThat(f.detail())
+                .isEqualTo("start unknown: file name time 246000 is not a real time (Invalid value for MinuteOfHour "
+                        + "(valid values 0 - 59): 60); no other time to go by"));
+        assertThat(findings(FindingKind.LATE_UPLOAD, t)).isEmpty();
     }
 }

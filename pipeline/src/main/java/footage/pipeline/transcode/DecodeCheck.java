@@ -56,8 +56,20 @@ public final class DecodeCheck {
         private Track audio;
         private double position;
 
-        /** One decoded stream, where its timeline starts, and where its last packet was. */
-        private record Track(int index, StreamDecoder decoder, long start, boolean isVideo, double[] at) {
+        /** One decoded stream, where its timeline starts, and where its last packet was (for errors without a time). */
+        private static final class Track {
+            final int index;
+            final StreamDecoder decoder;
+            final long start;
+            final boolean video;
+            double at;
+
+            Track(int index, StreamDecoder decoder, long start, boolean video) {
+                this.index = index;
+                this.decoder = decoder;
+                this.start = start;
+                this.video = video;
+            }
         }
 
         Run(InputFile in, TranscodeListener listener) {
@@ -101,12 +113,12 @@ public final class DecodeCheck {
                     break;
                 }
                 try {
-                    Track t = video != null && packet.stream_index() == video.index() ? video
-                            : audio != null && packet.stream_index() == audio.index() ? audio : null;
+                    Track t = video != null && packet.stream_index() == video.index ? video
+                            : audio != null && packet.stream_index() == audio.index ? audio : null;
                     if (t != null) {
-                        double at = DecodeErrors.seconds(packet, t.start(), in.stream(t.index()).time_base());
+                        double at = DecodeErrors.seconds(packet, t.start, in.stream(t.index).time_base());
                         if (!Double.isNaN(at)) {
-                            t.at()[0] = at;
+                            t.at = at;
                             position = Math.max(position, at);
                         }
                         decode(t, packet);
@@ -128,27 +140,26 @@ public final class DecodeCheck {
         private Track open(int index, boolean isVideo) throws SourceUnusableException {
             StreamDecoder decoder = StreamDecoder.open(in.stream(index),
                     (isVideo ? "video (" : "audio (") + in.codecName(index) + ")");
-            return new Track(index, decoder, in.startIn(in.stream(index)), isVideo, new double[] {0});
+            return new Track(index, decoder, in.startIn(in.stream(index)), isVideo);
         }
 
         /** Feeds one packet (null = flush) and takes every frame it gives, releasing each at once. */
         private void decode(Track t, AVPacket input) {
-            int rc = t.decoder().send(input);
+            int rc = t.decoder.send(input);
             if (rc < 0 && !Av.again(rc)) {
-                errors.refused(rc, t.at()[0]);
+                errors.refused(rc, t.at);
             }
             while (true) {
-                rc = t.decoder().receive(frame);
+                rc = t.decoder.receive(frame);
                 if (Av.again(rc)) {
                     return;
                 }
                 if (rc < 0) {
-                    errors.refused(rc, t.at()[0]);
+                    errors.refused(rc, t.at);
                     return;
                 }
-                double at = DecodeErrors.seconds(frame.best_effort_timestamp(), t.start(),
-                        in.stream(t.index()).time_base());
-                errors.decoded(frame, t.isVideo(), Double.isNaN(at) ? t.at()[0] : at);
+                double at = DecodeErrors.seconds(frame.best_effort_timestamp(), t.start, in.stream(t.index).time_base());
+                errors.decoded(frame, t.video, Double.isNaN(at) ? t.at : at);
                 av_frame_unref(frame);
             }
         }
@@ -158,10 +169,10 @@ public final class DecodeCheck {
             av_packet_free(packet);
             av_frame_free(frame);
             if (video != null) {
-                video.decoder().close();
+                video.decoder.close();
             }
             if (audio != null) {
-                audio.decoder().close();
+                audio.decoder.close();
             }
         }
     }

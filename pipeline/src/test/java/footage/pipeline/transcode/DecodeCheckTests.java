@@ -92,6 +92,36 @@ class DecodeCheckTests {
     }
 
     @Test
+    void damageTheDecoderConcealsIsCountedFromTheFramesItFlags() throws Exception {
+        // given one byte in every 997 of the middle 30 % flipped: the packets stay well-formed, so H.264 conceals the
+        // broken macroblocks and returns success, only logging them ("error while decoding MB", "concealing")
+        Path file = recording("flipped.mp4");
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            for (long at = (long) (size * 0.35); at < size * 0.65; at += 997) {
+                one.clear();
+                channel.read(one, at);
+                one.put(0, (byte) (one.get(0) ^ 0x5a)).rewind();
+                channel.write(one, at);
+            }
+        }
+        FfmpegErrors ffmpeg = ffmpeg(file);
+
+        // when
+        DecodeReport report = check.check(file, null);
+
+        // then more is counted than the packets refused: the frames flagged corrupt or with decode_error_flags, which
+        // are what ffmpeg's other lines are about; nearly every video frame still came out (concealed)
+        assertThat(ffmpeg.lines()).isGreaterThan(ffmpeg.refusedPackets());
+        assertThat(report.errors()).isGreaterThan(ffmpeg.refusedPackets()).isBetween(ffmpeg.lines() / 2, ffmpeg.lines() * 2);
+        assertThat(report.videoFrames()).isBetween(190L, 200L);
+        assertThat(report.firstSeconds()).isBetween(1.5, 4.0);
+        assertThat(report.lastSeconds()).isBetween(4.0, 6.5);
+    }
+
+    @Test
     void anEncodeDecodesEveryPacketAndReportsTheSameErrorsAsTheCheck() throws Exception {
         // given
         Path file = recording("damaged.mp4");

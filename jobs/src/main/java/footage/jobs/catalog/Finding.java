@@ -21,6 +21,12 @@ public record Finding(String id, String kind, Long dumpId, Long recordingId, Str
                 null, null, null, null, java.util.List.of(), detail);
     }
 
+    /** A finding on a dump as a whole (it could not be finished, its manifest said too much, ...). */
+    public static Finding onDump(String kind, long dumpId, String deviceId, String detail) {
+        return new Finding(stableId(kind, "dump", Long.toString(dumpId)), kind, dumpId, null, deviceId, null,
+                null, null, null, null, java.util.List.of(), detail);
+    }
+
     public static String stableId(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -396,6 +396,136 @@ abstract class AbstractIngestTests {
         assertThat(archiveTree().keySet()).filteredOn(k -> k.contains((String) a.get("sha256"))).hasSize(1);
     }
 
+    @Test
+    void aFolderDroppedAgainAfterItFinishedIsANewDumpWhoseNewBytesAreTakenIn() throws IOException {
+        // given a dump that was taken in and finished
+        String folder = unique("again");
+        FileSpec recording = FileSpec.video(name("DSJ0000150", "093000", 1), clip(1));
+        Drops.write(properties.drop(), dump(folder, "DSJ0000150", List.of(recording,
+                FileSpec.bytes("LOG/device.log", "power on 09:29\n".getBytes(StandardCharsets.UTF_8)))));
+        ingest();
+        assertThat(dumpStatus(folder)).isEqualTo("DONE");
+
+        // when the station drops a folder of the same name again: the same recording, and a log of the same name and
+        // size whose bytes differ
+        Drops.write(properties.drop(), dump(folder, "DSJ0000150", List.of(recording,
+                FileSpec.bytes("LOG/device.log", "power on 09:31\n".getBytes(StandardCharsets.UTF_8)))));
+        ingest();
+
+        // then it is a second dump, finished too: the recording linked to the first copy, the new log kept as well
+        List<Map<String, Object>> drops = jdbc.sql("SELECT id, status FROM dumps WHERE folder = ? ORDER BY id").param(folder)
+                .query().listOfRows();
+        assertThat(drops).extracting(d -> d.get("status")).containsExactly("DONE", "DONE");
+        Map<String, Object> second = jdbc.sql("SELECT f.status, f.recording_id FROM dump_files f WHERE f.dump_id = ? AND f.path = ?")
+                .params(drops.get(1).get("id"), recording.path()).query().singleRow();
+        assertThat(second.get("status")).isEqualTo("DUPLICATE");
+        assertThat(jdbc.sql("SELECT DISTINCT sha256 FROM dump_files f JOIN dumps d ON d.id = f.dump_id WHERE d.folder = ? "
+                + "AND f.path = 'LOG/device.log'").param(folder).query(String.class).list()).hasSize(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dump_files f JOIN dumps d ON d.id = f.dump_id WHERE d.folder = ? "
+                + "AND f.status = 'QUARANTINED' AND f.quarantine_path IS NOT NULL").param(folder).query(Long.class).single())
+                .isEqualTo(2L);
+    }
+
+    @Test
+    void whatLiesInTheDropFolderOutsideADumpIsNamedWithItsReasonAndLeftInPlace() throws IOException {
+        // given a loose file, a hidden folder and a link to a folder of clips outside the drop folder
+        String tag = unique("root");
+        Path drop = properties.drop();
+        Files.createDirectories(drop);
+        Path loose = Files.write(drop.resolve(tag + "_loose.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        Path hidden = Files.createDirectories(drop.resolve("." + tag + "_hidden"));
+        Files.writeString(hidden.resolve("x.txt"), "x");
+        Path outside = Files.createTempDirectory("footage-outside-");
+        Drops.write(outside, dump("clips", "DSJ0000151", List.of(FileSpec.video(name("DSJ0000151", "093000", 1), clip(1)))));
+        Path link = Files.createSymbolicLink(drop.resolve(tag + "_link"), outside.resolve("clips"));
+
+        try {
+            // when
+            JobExecution execution = ingest();
+
+            // then each is named with why it was not taken in, and nothing of them is catalogued or moved
+            assertThat(DropRootNotes.of(execution)).anySatisfy(n -> assertThat(n).startsWith(loose.getFileName() + ": a file directly in the drop folder"))
+                    .anySatisfy(n -> assertThat(n).startsWith(hidden.getFileName() + ": a hidden folder"))
+                    .anySatisfy(n -> assertThat(n).startsWith(link.getFileName() + ": a symbolic link (to " + outside.resolve("clips")));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM dumps WHERE folder LIKE ?").param("%" + tag + "%").query(Long.class).single()).isZero();
+            assertThat(loose).exists();
+            assertThat(hidden.resolve("x.txt")).exists();
+            assertThat(Files.isSymbolicLink(link)).isTrue();
+            assertThat(outside.resolve("clips").resolve(name("DSJ0000151", "093000", 1))).exists();
+        } finally {
+            Files.delete(link);
+            Files.delete(loose);
+            Files.delete(hidden.resolve("x.txt"));
+            Files.delete(hidden);
+        }
+    }
+
+    @Test
+    void withoutAManifestNothingIsUnlisted() {
+        // given a dump without a manifest
+        String folder = unique("nomanifest");
+        Drops.write(properties.drop(), new footage.pipeline.sample.DumpSpec(folder, null, "DSJ0000152", "100234", null, null,
+                null, false, List.of(FileSpec.video(name("DSJ0000152", "093000", 1), clip(1)))));
+
+        // when
+        ingest();
+
+        // then its file is taken in with no UNLISTED_FILE finding
+        assertThat(file(folder, name("DSJ0000152", "093000", 1)).get("status")).isEqualTo("ARCHIVED");
+        assertThat(findingKinds(folder, name("DSJ0000152", "093000", 1))).doesNotContain("UNLISTED_FILE");
+    }
+
+    @Autowired
+    IngestSummary summary;
+
+    @Test
+    void theRunSummaryCountsTheFilesItsDiscoveryFoundMissing() throws IOException {
+        // given a dump whose manifest lists a file that is not there
+        String folder = unique("counted");
+        String gone = name("DSJ0000153", "093100", 2);
+        Path dir = Drops.write(properties.drop(), dump(folder, "DSJ0000153", List.of(
+                FileSpec.video(name("DSJ0000153", "093000", 1), clip(1)), FileSpec.video(gone, clip(1)))));
+        Files.delete(dir.resolve(gone));
+
+        // when
+        JobExecution execution = ingest();
+
+        // then the run's summary counts it
+        assertThat(summary.of(execution.getId(), execution.getStartTime()).files("MISSING")).isEqualTo(1);
+    }
+
+    @Test
+    void aDumpThatCannotBeMovedIsAFindingAndTheOtherDumpsFinish() throws Exception {
+        // given two dumps, the first of which cannot be moved (its folder is a mount point: rename says EBUSY)
+        String stuck = unique("a_stuck");
+        String fine = unique("b_fine");
+        Path mountPoint = Files.createDirectories(properties.drop().resolve(stuck));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mountPoint.toString())
+                .redirectErrorStream(true).start();
+        mount.getInputStream().readAllBytes();
+        boolean mounted = mount.waitFor() == 0;
+        if (!mounted && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI runs as root and must be able to mount a tmpfs");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "mounting a tmpfs needs root");
+        try {
+            Drops.write(properties.drop(), dump(stuck, "DSJ0000154", List.of(FileSpec.video(name("DSJ0000154", "093000", 1), clip(1)))));
+            Drops.write(properties.drop(), dump(fine, "DSJ0000155", List.of(FileSpec.video(name("DSJ0000155", "093000", 1), clip(1)))));
+
+            // when
+            ingest();
+
+            // then the other dump finished; the stuck one is open with a finding saying why
+            assertThat(dumpStatus(fine)).isEqualTo("DONE");
+            assertThat(dumpStatus(stuck)).isEqualTo("REGISTERED");
+            assertThat(jdbc.sql("SELECT x.detail FROM findings x JOIN dumps d ON d.id = x.dump_id WHERE d.folder = ? "
+                    + "AND x.kind = 'DUMP_NOT_FINISHED'").param(stuck).query(String.class).single())
+                    .contains("could not be moved", "tried again in the next run");
+        } finally {
+            new ProcessBuilder("umount", "-l", mountPoint.toString()).start().waitFor();
+        }
+    }
+
     private static String sha(Path p) {
         try {
             return DurableFiles.sha256(p);

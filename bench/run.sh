@@ -210,6 +210,12 @@ step "6. transcode vs ffmpeg" in_pipeline footage.pipeline.transcode.TranscodeBe
   "$([ "$quick" = 1 ] && echo 10 || echo 60)" "$root/ffmpeg-profiles"
 rm -rf "$work/transcode"
 
+# 7. decode check (issue 14): every packet of a ~100 MiB recording decoded (3 s with --quick) vs the bundled ffmpeg
+#    -v error -i F -f null -; the class makes its own input and a copy with 30 % of its middle overwritten
+step "7. decode check vs ffmpeg -f null" in_pipeline footage.pipeline.bench.DecodeCheckBenchmark "$work/decode" 3 \
+  "$([ "$quick" = 1 ] && echo 3 || echo 21)"
+rm -rf "$work/decode"
+
 say ""
 say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "== Summary ($mode run, $(date -Iseconds); ratio = ours / baseline unless stated)"

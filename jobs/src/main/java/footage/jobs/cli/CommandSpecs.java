@@ -21,7 +21,7 @@ final class CommandSpecs {
             CommandSpec.of("verify", "verify [--full]         check the ledger chain and the catalog against it; --full re-hashes the archive too").flags("full"),
             CommandSpec.of("fixity", "fixity [--resume]       fixity audit of the archive (footage.fixity.max-age); --resume continues an unfinished one").flags("resume"),
             CommandSpec.of("export", "export (--case ID | --device ID --from T --to T) --out DIR   BagIt evidence package").options("case", "device", "from", "to", "out"),
-            CommandSpec.of("transcode", "transcode               make the missing viewing proxies and thumbnails (ffmpeg-profiles/) of the archived recordings"),
+            CommandSpec.of("transcode", "transcode [--recheck-decode]   make the missing viewing proxies and thumbnails (ffmpeg-profiles/) of the archived recordings and decode-check them; --recheck-decode checks every recording again").flags("recheck-decode"),
             CommandSpec.of("retention set", "retention set RECORDING_ID --class STANDARD|PERMANENT [--category C] --by USER [--reason TEXT]   retention class (Art. 15); PERMANENT -> STANDARD needs --reason and an ADMIN --by").options("class", "category", "by", "reason").arguments(1, 1),
             CommandSpec.of("hold set", "hold set (--case ID | --recording ID) --reason TEXT --by USER   keep recordings from the sweep whatever their class").options("case", "recording", "reason", "by"),
             CommandSpec.of("hold lift", "hold lift (--case ID | --recording ID) --reason TEXT --by USER  lift the holds on a case or recording").options("case", "recording", "reason", "by"),

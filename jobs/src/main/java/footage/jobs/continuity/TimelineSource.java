@@ -48,7 +48,8 @@ class TimelineSource {
         Map<String, Dock> byKey = new HashMap<>();
         docks.forEach(d -> byKey.put(d.key(), d));
         return jdbc.sql("SELECT sha256, file_name, dump_id, device_start, device_start_source, creation_time, duration_seconds, "
-                        + "media_seconds, status, officer_id, jumps_json, time_problem FROM recordings WHERE device_id = ? ORDER BY id")
+                        + "media_seconds, status, officer_id, jumps_json, time_problem, status_reason, damage_from_seconds, "
+                        + "damage_to_seconds FROM recordings WHERE device_id = ? ORDER BY id")
                 .param(deviceId)
                 .query((rs, n) -> {
                     String source = rs.getString(5);
@@ -58,9 +59,13 @@ class TimelineSource {
                     Double media = (Double) rs.getObject(8, Double.class);
                     // a damaged file's real length is where its media ends, not what its header promised
                     Double duration = damaged && media != null ? media : stated != null ? stated : media;
+                    // why (the truncation, or the decode check's "N decode errors between t1 and t2") and, for the
+                    // decode check, where in the file
                     return new Segment(rs.getString(1), rs.getString(2), byKey.get("dump:" + rs.getLong(3)), nameStart,
                             instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)),
-                            rs.getString(12));
+                            rs.getString(12), damaged ? rs.getString(13) : null,
+                            damaged ? (Double) rs.getObject(14, Double.class) : null,
+                            damaged ? (Double) rs.getObject(15, Double.class) : null);
                 })
                 .list();
     }

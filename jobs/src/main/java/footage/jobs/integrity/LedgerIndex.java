@@ -41,6 +41,7 @@ final class LedgerIndex implements Consumer<LedgerEntry> {
         Fact ingested;      // RECORDING_ARCHIVED or RECORDING_DAMAGED
         Fact location;      // the latest entry naming an archivePath
         Fact fixity;        // the latest FIXITY_CHECKED or FIXITY_FAILED
+        Fact status;        // the latest entry saying its status: its ingest, or a DECODE_CHECKED
     }
 
     static final class FindingFacts {
@@ -86,7 +87,11 @@ final class LedgerIndex implements Consumer<LedgerEntry> {
         RecordingFacts facts = recordings.computeIfAbsent(key, k -> new RecordingFacts());
         Fact fact = fact(e);
         switch (e.type()) {
-            case "RECORDING_ARCHIVED", "RECORDING_DAMAGED" -> facts.ingested = fact;
+            case "RECORDING_ARCHIVED", "RECORDING_DAMAGED" -> {
+                facts.ingested = fact;
+                facts.status = fact;
+            }
+            case "DECODE_CHECKED" -> facts.status = fact;
             case "FIXITY_CHECKED", "FIXITY_FAILED" -> facts.fixity = fact;
             default -> {
             }

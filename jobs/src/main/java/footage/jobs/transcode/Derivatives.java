@@ -66,13 +66,15 @@ public class Derivatives {
     }
 
     /**
-     * The recordings that may still lack a derivative of these profiles, with their sizes, in id order: the work a
-     * cluster's manager cuts into partitions (whether a profile applies to a recording is the reader's business).
+     * The recordings that may still lack a derivative of these profiles or their decode check, with their sizes, in id
+     * order: the work a cluster's manager cuts into partitions (whether a profile applies to a recording is the
+     * reader's business).
      */
     List<PendingWork.Item> candidates(Collection<String> profiles) {
         return jdbc.sql("SELECT r.id, COALESCE(r.size_bytes, 0) FROM recordings r WHERE r.archive_path NOT LIKE 'expired/%' "
-                        + "AND (SELECT COUNT(*) FROM derivatives d WHERE d.recording_id = r.id AND d.profile IN (:profiles)) "
-                        + "< :count ORDER BY r.id")
+                        + "AND ((SELECT COUNT(*) FROM derivatives d WHERE d.recording_id = r.id AND d.profile IN (:profiles)) "
+                        + "< :count OR (r.decode_checked_at IS NULL AND (r.video_codec IS NOT NULL OR r.audio_codec IS NOT NULL))) "
+                        + "ORDER BY r.id")
                 .param("profiles", profiles).param("count", profiles.size())
                 .query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();
     }

@@ -30,14 +30,16 @@ class TranscodeCommand implements CommandHandler {
     private final JobRuns runs;
     private final JobRepository repository;
     private final Derivatives derivatives;
+    private final DecodeChecks decodeChecks;
     private final Profiles profiles;
     private final FootageProperties properties;
 
-    TranscodeCommand(JobRuns runs, JobRepository repository, Derivatives derivatives, Profiles transcodeProfiles,
-                     FootageProperties properties) {
+    TranscodeCommand(JobRuns runs, JobRepository repository, Derivatives derivatives, DecodeChecks decodeChecks,
+                     Profiles transcodeProfiles, FootageProperties properties) {
         this.runs = runs;
         this.repository = repository;
         this.derivatives = derivatives;
+        this.decodeChecks = decodeChecks;
         this.profiles = transcodeProfiles;
         this.properties = properties;
     }
@@ -49,6 +51,10 @@ class TranscodeCommand implements CommandHandler {
 
     @Override
     public int run(Invocation invocation, PrintStream out, PrintStream err) {
+        if (invocation != null && invocation.flag("recheck-decode")) {
+            int reset = decodeChecks.resetAll("transcode --recheck-decode", properties.ingest().actor());
+            out.printf(Locale.ROOT, "transcode: %d recording(s) to decode-check again%n", reset);
+        }
         JobExecution execution = runs.run("transcodeJob");
         long failed = failed(execution);
         Map<String, Long> counts = derivatives.countsOf(execution.getId());
@@ -64,6 +70,9 @@ class TranscodeCommand implements CommandHandler {
         List<String> skipped = derivatives.skippedBy(execution.getId());
         out.printf(Locale.ROOT, "  skipped:  %d (the original cannot give one; not tried again)%n", skipped.size());
         skipped.forEach(s -> out.println("            " + s));
+        long[] checks = decodeChecks.countsOf(execution.getId());
+        out.printf(Locale.ROOT, "  decoded:  %d recording(s) decode-checked, %d with decode errors or not decodable (DAMAGED)%n",
+                checks[0], checks[1]);
         out.printf(Locale.ROOT, "  failed:   %d (tried again next run; the log says why)%n", failed);
         out.println("  proxies:  " + properties.proxies());
         if (execution.getStatus() != BatchStatus.COMPLETED) {

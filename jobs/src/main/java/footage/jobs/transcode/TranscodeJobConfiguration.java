@@ -1,6 +1,8 @@
 package footage.jobs.transcode;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.continuity.ContinuityService;
+import footage.jobs.continuity.ContinuityTasklet;
 import footage.jobs.partition.IdRange;
 import footage.jobs.partition.ManagerSteps;
 import footage.jobs.partition.NodeRole;
@@ -35,19 +37,35 @@ import java.util.Map;
 
 /**
  * {@code transcodeJob}: remove what a killed run left half-written ({@code transcodeCleanupStep}), then make every
- * missing derivative ({@code transcodeStep}): the recordings are partitioned by id over {@code footage.transcode.threads}
- * worker steps ({@code transcodeWorkerStep}), each one derivative per chunk, so a restart redoes at most the
- * derivative in flight of each partition. A cluster's manager ({@code footage.role=manager}) cuts the recordings into
+ * missing derivative and decode check ({@code transcodeStep}): the recordings are partitioned by id over
+ * {@code footage.transcode.threads} worker steps ({@code transcodeWorkerStep}), each one derivative (or check) per
+ * chunk, so a restart redoes at most the one in flight of each partition; then analyse the devices marked meanwhile
+ * ({@code transcodeContinuityStep}). A cluster's manager ({@code footage.role=manager}) cuts the recordings into
  * id ranges instead and sends them to the workers, which run each in {@code transcodeRemoteWorkerStep}.
  */
 @Configuration(proxyBeanMethods = false)
 class TranscodeJobConfiguration {
 
     @Bean
-    Job transcodeJob(JobRepository jobRepository, Step transcodeCleanupStep, Step transcodeStep) {
+    Job transcodeJob(JobRepository jobRepository, Step transcodeCleanupStep, Step transcodeStep,
+                     Step transcodeContinuityStep) {
         return new JobBuilder("transcodeJob", jobRepository)
                 .start(transcodeCleanupStep)
                 .next(transcodeStep)
+                .next(transcodeContinuityStep)
+                .build();
+    }
+
+    /**
+     * Last: the continuity analysis of the devices marked meanwhile (a recording the decode check found damaged
+     * marks its device), so the DAMAGED finding exists when the job ends. Run by the whole job (a cluster's manager).
+     */
+    @Bean
+    Step transcodeContinuityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 ContinuityService continuityService, FootageProperties properties) {
+        return new StepBuilder("transcodeContinuityStep", jobRepository)
+                .tasklet(new ContinuityTasklet(continuityService, properties), transactionManager)
+                .allowStartIfComplete(true)
                 .build();
     }
 
@@ -94,10 +112,10 @@ class TranscodeJobConfiguration {
     @ConditionalOnExpression(NodeRole.IS_WORKER)
     Step transcodeRemoteWorkerStep(WorkerSteps workerSteps, TranscodeReader transcodeReader,
                                    TranscodeProcessor transcodeProcessor, TranscodeWriter transcodeWriter,
-                                   Derivatives derivatives) {
+                                   Derivatives derivatives, DecodeChecks decodeChecks) {
         return workerSteps.partition(REMOTE_WORKER_STEP, transcodeReader, transcodeProcessor, transcodeWriter,
-                SettleOnce.Rule.underRecordingLock(TranscodeItem::recordingId,
-                        (item, partition) -> derivatives.catalogued(item)));
+                SettleOnce.Rule.underRecordingLock(TranscodeItem::recordingId, (item, partition) ->
+                        item.decodeCheckOnly() ? decodeChecks.checked(item) : derivatives.catalogued(item)));
     }
 
     /** Partition i of n takes the recordings with id mod n = i; a restart keeps the first run's n. */
@@ -145,9 +163,9 @@ class TranscodeJobConfiguration {
     }
 
     @Bean
-    TranscodeWriter transcodeWriter(Derivatives derivatives, FootageProperties properties,
+    TranscodeWriter transcodeWriter(Derivatives derivatives, DecodeChecks decodeChecks, FootageProperties properties,
                                     TranscodePauseHook transcodePauseHook) {
-        return new TranscodeWriter(derivatives, properties, transcodePauseHook);
+        return new TranscodeWriter(derivatives, decodeChecks, properties, transcodePauseHook);
     }
 
     /** The profiles, checked (again) when bound: see {@link TranscodeProperties}. */

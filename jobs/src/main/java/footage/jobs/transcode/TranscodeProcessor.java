@@ -1,6 +1,7 @@
 package footage.jobs.transcode;
 
 import footage.jobs.FootageProperties;
+import footage.pipeline.transcode.DecodeCheck;
 import footage.pipeline.transcode.DerivativeStore;
 import footage.pipeline.transcode.SourceUnusableException;
 import footage.pipeline.transcode.StoredDerivative;
@@ -32,6 +33,7 @@ class TranscodeProcessor implements ItemProcessor<TranscodeItem, TranscodeOutcom
     private final DerivativeStore store;
     private final JdbcClient jdbc;
     private final TranscodePauseHook pause;
+    private final DecodeCheck decodeCheck = new DecodeCheck();
 
     TranscodeProcessor(FootageProperties properties, DerivativeStore store, JdbcClient jdbc, TranscodePauseHook pause) {
         this.properties = properties;
@@ -48,6 +50,9 @@ class TranscodeProcessor implements ItemProcessor<TranscodeItem, TranscodeOutcom
             return TranscodeOutcome.failed(item, "the original is not in the archive at " + original);
         }
         long start = System.nanoTime();
+        if (item.decodeCheckOnly()) {
+            return check(item, original, number, start);
+        }
         try {
             StoredDerivative made = store.make(original, item.sha256(), item.profile(), new Following(item, number, jobExecutionId()));
             log.info("transcode: {} {} in {} s -> {}{}", item.label(), made.result().method(),
@@ -62,6 +67,24 @@ class TranscodeProcessor implements ItemProcessor<TranscodeItem, TranscodeOutcom
             throw new JobInterruptedException("transcode of " + item.label() + " stopped: the job is stopping");
         } catch (IOException | RuntimeException e) {
             log.error("transcode: {} FAILED (tried again next run): {}", item.label(), e.toString());
+            return TranscodeOutcome.failed(item, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** Decodes the whole recording, nothing written: for recordings no derivative of this run decodes whole. */
+    private TranscodeOutcome check(TranscodeItem item, Path original, int number, long start)
+            throws JobInterruptedException {
+        try {
+            var report = decodeCheck.check(original, new Following(item, number, jobExecutionId()));
+            log.info("decode check: {} in {} s: {}", item.originalPath(), seconds(System.nanoTime() - start),
+                    report.clean() ? "no decode errors" : report.summary());
+            return TranscodeOutcome.checked(item, new DecodeChecks.Result(report, null, "decode check"));
+        } catch (SourceUnusableException e) {
+            return TranscodeOutcome.checked(item, new DecodeChecks.Result(null, e.getMessage(), "decode check"));
+        } catch (CancellationException e) {
+            throw new JobInterruptedException("decode check of " + item.label() + " stopped: the job is stopping");
+        } catch (RuntimeException e) {
+            log.error("decode check: {} FAILED (tried again next run): {}", item.label(), e.toString());
             return TranscodeOutcome.failed(item, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }

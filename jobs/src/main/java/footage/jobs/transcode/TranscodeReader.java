@@ -17,7 +17,9 @@ import java.util.Set;
  * of a single node) within the partition's id range (the remote partitions of a cluster; every id on a single node),
  * in id order, times the profiles meant for them that have no catalogued row yet. The catalog is the restart state (as for the
  * fixity audit): whatever a killed or stopped run committed is not read again, whatever it did not commit is.
- * Recordings moved out to expired/ get no derivatives.
+ * Recordings moved out to expired/ get no derivatives. A recording with video or sound not decode-checked yet gets its
+ * check from the first of its derivatives that decodes it whole ({@link Profile#decodesWhole}); when none of this
+ * run's does (no such profile, a sound-only recording), from a decode-check item of its own after its derivatives.
  */
 class TranscodeReader implements ItemReader<TranscodeItem> {
 
@@ -34,7 +36,12 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
     private boolean exhausted;
 
     private record Recording(long id, String sha256, String archivePath, String originalPath, String status,
-                             String container, String videoCodec, String audioCodec) {
+                             String container, String videoCodec, String audioCodec, boolean decodeChecked) {
+
+        /** A recording with a stream to decode that has no decode check yet. */
+        boolean needsDecodeCheck() {
+            return !decodeChecked && (videoCodec != null || audioCodec != null);
+        }
     }
 
     TranscodeReader(JdbcClient jdbc, Derivatives derivatives, Profiles profiles, IdRange range, int partition,
@@ -58,11 +65,11 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
 
     private void fill() {
         List<Recording> page = jdbc.sql("SELECT id, sha256, archive_path, original_path, status, container, video_codec, "
-                        + "audio_codec FROM recordings WHERE id > ? AND id <= ? AND MOD(id, ?) = ? "
+                        + "audio_codec, decode_checked_at FROM recordings WHERE id > ? AND id <= ? AND MOD(id, ?) = ? "
                         + "AND archive_path NOT LIKE 'expired/%' ORDER BY id LIMIT ?")
                 .params(lastId, range.last(), partitions, partition, PAGE)
                 .query((rs, n) -> new Recording(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9) != null))
                 .list();
         if (page.size() < PAGE) {
             exhausted = true;
@@ -74,10 +81,18 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
         Map<Long, Set<String>> done = derivatives.profilesOf(page.stream().map(Recording::id).toList());
         for (Recording r : page) {
             Set<String> has = done.getOrDefault(r.id(), Set.of());
+            // the first derivative that decodes the whole recording is its decode check; without one, a check of its own
+            boolean checking = !r.needsDecodeCheck();
             for (Profile p : profiles) {
                 if (!has.contains(p.name()) && p.notApplicable(r.container(), r.videoCodec(), r.audioCodec()).isEmpty()) {
-                    queue.add(new TranscodeItem(r.id(), r.sha256(), r.archivePath(), r.originalPath(), r.status(), p));
+                    boolean decodes = !checking && p.decodesWhole(r.videoCodec(), r.audioCodec());
+                    checking |= decodes;
+                    queue.add(new TranscodeItem(r.id(), r.sha256(), r.archivePath(), r.originalPath(), r.status(), p,
+                            decodes));
                 }
+            }
+            if (!checking) {
+                queue.add(TranscodeItem.decodeCheck(r.id(), r.sha256(), r.archivePath(), r.originalPath(), r.status()));
             }
         }
     }

@@ -18,11 +18,14 @@ class TranscodeWriter implements ItemWriter<TranscodeOutcome> {
     static final String FAILED_KEY = "transcode.failed";
 
     private final Derivatives derivatives;
+    private final DecodeChecks decodeChecks;
     private final FootageProperties properties;
     private final TranscodePauseHook pause;
 
-    TranscodeWriter(Derivatives derivatives, FootageProperties properties, TranscodePauseHook pause) {
+    TranscodeWriter(Derivatives derivatives, DecodeChecks decodeChecks, FootageProperties properties,
+                    TranscodePauseHook pause) {
         this.derivatives = derivatives;
+        this.decodeChecks = decodeChecks;
         this.properties = properties;
         this.pause = pause;
     }
@@ -36,8 +39,13 @@ class TranscodeWriter implements ItemWriter<TranscodeOutcome> {
             switch (o.status()) {
                 case MADE -> derivatives.made(o.item(), o.derivative(), executionId, actor);
                 case SKIPPED -> derivatives.skipped(o.item(), o.reason(), executionId, actor);
+                case CHECKED -> { }
                 case FAILED -> step.getExecutionContext().putLong(FAILED_KEY,
                         step.getExecutionContext().getLong(FAILED_KEY, 0) + 1);
+            }
+            if (o.decodeCheck() != null) {
+                // once per recording: whichever derivative or check of it comes first
+                decodeChecks.record(o.item().recordingId(), o.decodeCheck(), executionId, actor);
             }
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

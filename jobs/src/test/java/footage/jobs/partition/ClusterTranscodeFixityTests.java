@@ -75,6 +75,12 @@ class ClusterTranscodeFixityTests {
                 .isEqualTo(derivatives);
         assertThat(proxyFiles()).hasSize((int) single("SELECT COUNT(*) FROM derivatives WHERE status = 'MADE'"));
         assertSpreadOverBoth("transcodeRemoteWorkerStep", a, b, derivatives);
+        // and every recording with a stream is decode-checked once, by the workers' proxy encodes
+        long decodable = single("SELECT COUNT(*) FROM recordings WHERE video_codec IS NOT NULL OR audio_codec IS NOT NULL");
+        assertThat(decodable).isPositive();
+        assertThat(single("SELECT COUNT(*) FROM recordings WHERE decode_checked_at IS NOT NULL")).isEqualTo(decodable);
+        assertThat(single("SELECT COUNT(DISTINCT subject) FROM ledger WHERE entry_type = 'DECODE_CHECKED'")).isEqualTo(decodable);
+        assertThat(single("SELECT COUNT(*) FROM ledger WHERE entry_type = 'DECODE_CHECKED'")).isEqualTo(decodable);
 
         // when a manager runs a fixity audit
         FootageProcess fixity = manager("manager-fixity", "fixity");

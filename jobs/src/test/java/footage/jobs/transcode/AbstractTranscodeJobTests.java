@@ -134,8 +134,11 @@ abstract class AbstractTranscodeJobTests {
                 .singleElement().asString().startsWith("damaged original: FFmpeg cannot open it");
         assertThat(rows("SELECT reason FROM derivatives WHERE partial")).allMatch(r -> r.contains("as far as it"));
 
-        // and each row has its ledger entry, derived from the original's SHA-256
-        assertThat(count("SELECT COUNT(*) FROM ledger") - ledgerBefore).isEqualTo(16);
+        // and each row has its ledger entry, derived from the original's SHA-256; each recording with a stream the
+        // ingest could see (not the one cut before its index) its decode check's, done on the way by proxy-360p
+        assertThat(count("SELECT COUNT(*) FROM ledger") - ledgerBefore).isEqualTo(16 + 4);
+        assertThat(count("SELECT COUNT(*) FROM ledger WHERE entry_type = 'DECODE_CHECKED'")).isEqualTo(4);
+        assertThat(rows("SELECT file_name FROM recordings WHERE decode_checked_at IS NULL")).containsExactly(name(5, "mp4"));
         assertThat(count("SELECT COUNT(*) FROM ledger WHERE entry_type = 'DERIVATIVE_SKIPPED'")).isEqualTo(3);
         for (Map<String, Object> d : jdbc.sql("SELECT d.id, d.profile, d.sha256, d.path, r.sha256 AS original FROM derivatives d "
                 + "JOIN recordings r ON r.id = d.recording_id WHERE d.status = 'MADE'").query().listOfRows()) {

@@ -17,14 +17,25 @@ import java.util.List;
  * @param officerId     officer, for activities that name officers
  * @param timeProblem   why a time of the recording could not be read (an impossible date in its name or container),
  *                      one line; null when nothing was unreadable
+ * @param damage        why it is damaged, as the catalog says (e.g. "73 decode errors between 4.20 s and 9.87 s"),
+ *                      null when not known
+ * @param damageFrom    where in the file the damage starts, seconds from its start; null when not known
+ * @param damageTo      where it ends; null when not known
  */
 public record Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime,
-                      Double duration, boolean damaged, String officerId, List<Jump> jumps, String timeProblem) {
+                      Double duration, boolean damaged, String officerId, List<Jump> jumps, String timeProblem,
+                      String damage, Double damageFrom, Double damageTo) {
 
-    /** A segment whose times were all readable. */
+    /** A segment whose times were all readable and whose damage, if any, is not described further. */
     public Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime, Double duration,
                    boolean damaged, String officerId, List<Jump> jumps) {
         this(key, file, dock, nameStart, creationTime, duration, damaged, officerId, jumps, null);
+    }
+
+    /** A segment whose damage, if any, is not described further. */
+    public Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime, Double duration,
+                   boolean damaged, String officerId, List<Jump> jumps, String timeProblem) {
+        this(key, file, dock, nameStart, creationTime, duration, damaged, officerId, jumps, timeProblem, null, null, null);
     }
 
     public Segment {
@@ -32,5 +43,8 @@ public record Segment(String key, String file, Dock dock, LocalDateTime nameStar
             throw new IllegalArgumentException("a segment needs a key, a file name and its dock");
         }
         jumps = jumps == null ? List.of() : List.copyOf(jumps);
+        if ((damageFrom == null) != (damageTo == null) || damageFrom != null && damageTo < damageFrom) {
+            throw new IllegalArgumentException("a segment's damage span needs a start and an end not before it");
+        }
     }
 }

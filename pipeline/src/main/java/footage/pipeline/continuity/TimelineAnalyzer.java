@@ -119,9 +119,13 @@ public final class TimelineAnalyzer {
     private void segmentFindings(String deviceId, PlacedSegment p, List<TimelineFinding> out) {
         Segment s = p.segment();
         if (s.damaged()) {
+            // where in the recording the damage is, when the catalog knows it (the decode check's error span)
+            Instant start = s.damageFrom() == null ? p.start() : p.start().plusNanos(Math.round(s.damageFrom() * 1e9));
+            Instant end = s.damageFrom() == null ? p.end() : p.start().plusNanos(Math.round(s.damageTo() * 1e9));
+            Double seconds = s.damageFrom() == null ? s.duration() : Double.valueOf(s.damageTo() - s.damageFrom());
             out.add(new TimelineFinding(key(FindingKind.DAMAGED, deviceId, s.key()), FindingKind.DAMAGED, deviceId,
-                    p.start(), p.end(), s.duration(), List.of(s.file()), s.key(), s.dock().key(), null,
-                    "recording is truncated or partly undecodable"));
+                    start, end, seconds, List.of(s.file()), s.key(), s.dock().key(), null,
+                    s.damage() != null ? s.damage() : "recording is truncated or partly undecodable"));
         }
         int n = 0;
         for (Jump j : s.jumps()) {

@@ -73,6 +73,23 @@ public final class SampleDumpGenerator {
         return dumpDir;
     }
 
+    /**
+     * Overwrites {@code fraction} of the file's bytes, centred on its middle, with pseudo-random bytes (the same for
+     * the same seed): a recording damaged inside while its container and index stay readable.
+     */
+    public static void overwriteMiddle(Path file, double fraction, long seed) throws IOException {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("fraction must be between 0 and 1, not " + fraction);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long length = (long) (size * fraction);
+            byte[] noise = new byte[(int) length];
+            new java.util.Random(seed).nextBytes(noise);
+            channel.write(java.nio.ByteBuffer.wrap(noise), (size - length) / 2);
+        }
+    }
+
     private static void cut(Path file, double keepFraction) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate((long) Math.floor(channel.size() * keepFraction));

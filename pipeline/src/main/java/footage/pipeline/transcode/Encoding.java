@@ -70,8 +70,12 @@ final class Encoding implements AutoCloseable {
     private long decodedFrames;
     private long decodeErrors;
     private String firstDecodeError;
+    /** every stream's errors with their positions: the decode check this encode does on the way */
+    private final DecodeErrors checked = new DecodeErrors();
+    private boolean sourceHasAudio;
     private String readError;
     private double position;
+    private double audioPosition;
     private double frameInterval;
 
     /** the source's container metadata, copied before the encoder thread (which writes the header) starts */
@@ -114,6 +118,7 @@ final class Encoding implements AutoCloseable {
         AVStream video = in.stream(videoIndex);
         videoDecoder = StreamDecoder.open(video, "video (" + in.codecName(videoIndex) + ")");
         videoStart = in.startIn(video);
+        sourceHasAudio = in.bestStream(AVMEDIA_TYPE_AUDIO, videoIndex) >= 0;
         if (profile.hasAudio()) {
             audioIndex = in.bestStream(AVMEDIA_TYPE_AUDIO, videoIndex);
             if (audioIndex >= 0) {
@@ -162,8 +167,11 @@ final class Encoding implements AutoCloseable {
             encoderStage.finish();
             double outputSeconds = encoder.out.endSeconds();
             Double sourceSeconds = Double.isNaN(duration) ? null : duration;
+            // a check only when the sound was decoded to its end too (or there is none)
+            boolean whole = !sourceHasAudio || (audioDecoder != null && !audioAbandoned);
             return new TranscodeResult(TranscodeMethod.ENCODE, sourceSeconds, outputSeconds, encoder.encodedFrames,
-                    decodedFrames, encoder.audioTrack != null, damage(sourceSeconds, outputSeconds), filtering.videoChain);
+                    decodedFrames, encoder.audioTrack != null, damage(sourceSeconds, outputSeconds), filtering.videoChain,
+                    whole ? checked.report() : null);
         } finally {
             filterStage.abort();
             encoderStage.abort();
@@ -179,6 +187,7 @@ final class Encoding implements AutoCloseable {
             }
             if (rc < 0) {
                 readError = String.format(Locale.ROOT, "reading stopped at %.2f s: %s", position, Ffmpeg.errorText(rc));
+                checked.readStopped(rc, position);
                 return;
             }
             try {
@@ -190,6 +199,10 @@ final class Encoding implements AutoCloseable {
                     decodeVideo(packet);
                     listener.progress(position, duration);
                 } else if (packet.stream_index() == audioIndex && !audioAbandoned) {
+                    double at = DecodeErrors.seconds(packet, audioStart, in.stream(audioIndex).time_base());
+                    if (!Double.isNaN(at)) {
+                        audioPosition = at;
+                    }
                     decodeAudio(packet);
                 }
             } finally {
@@ -229,6 +242,8 @@ final class Encoding implements AutoCloseable {
                 return;
             }
             decodedFrames++;
+            double at = DecodeErrors.seconds(frame.best_effort_timestamp(), videoStart, stream.time_base());
+            checked.decoded(frame, true, Double.isNaN(at) ? position : at);
             frame.pts(videoPts(stream));
             handOn(true);
         }
@@ -251,14 +266,21 @@ final class Encoding implements AutoCloseable {
         int rc = audioDecoder.send(input);
         if (rc < 0 && !Av.again(rc)) {
             // damaged sound does not make the picture less useful; it is simply missing there
+            checked.refused(rc, audioPosition);
             return;
         }
         AVStream stream = in.stream(audioIndex);
         while (true) {
             rc = audioDecoder.receive(frame);
-            if (Av.again(rc) || rc < 0) {
+            if (Av.again(rc)) {
                 return;
             }
+            if (rc < 0) {
+                checked.refused(rc, audioPosition);
+                return;
+            }
+            double at = DecodeErrors.seconds(frame.best_effort_timestamp(), audioStart, stream.time_base());
+            checked.decoded(frame, false, Double.isNaN(at) ? audioPosition : at);
             AVRational samples = av_make_q(1, frame.sample_rate());
             long pts = frame.best_effort_timestamp();
             pts = pts == AV_NOPTS_VALUE
@@ -284,6 +306,7 @@ final class Encoding implements AutoCloseable {
     }
 
     private void decodeError(int rc) {
+        checked.refused(rc, position);
         decodeErrors++;
         if (firstDecodeError == null) {
             firstDecodeError = String.format(Locale.ROOT, "%s at %.2f s", Ffmpeg.errorText(rc), position);

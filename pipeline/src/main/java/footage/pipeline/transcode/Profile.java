@@ -95,6 +95,16 @@ public record Profile(String name, Kind kind, String container, String videoCode
         return Optional.empty();
     }
 
+    /**
+     * Whether making this derivative of a recording with these codecs decodes every packet of its video and sound (and
+     * so is its decode check): a proxy that always encodes, of a recording with video, taking its sound if it has any.
+     * A proxy that may copy instead, a remux and a thumbnail do not.
+     */
+    public boolean decodesWhole(String videoCodec, String audioCodec) {
+        return kind == Kind.PROXY && remuxWhen == RemuxWhen.NEVER && videoCodec != null
+                && (audioCodec == null || hasAudio());
+    }
+
     /** Where the derivative of the original with this SHA-256 goes, relative to the proxies folder. */
     public String relativePath(String originalSha256) {
         return originalSha256.substring(0, 2) + "/" + originalSha256.substring(2, 4) + "/" + originalSha256 + outputSuffix;

@@ -225,6 +225,36 @@ class TimelineAnalyzerTests {
     }
 
     @Test
+    void aDamagedFindingSaysWhyAndSpansTheDecodeErrorsWhenTheyAreKnown() {
+        // given a recording with decode errors between 4.2 s and 9.87 s, and a truncated one (no span known)
+        Segment decode = new Segment("sha-a", "a.mp4", ACCURATE, T0, null, 20.0, true, null, List.of(), null,
+                "73 decode errors between 4.20 s and 9.87 s", 4.2, 9.87);
+        Segment truncated = new Segment("sha-b", "b.mp4", ACCURATE, T0.plusSeconds(30), null, 10.0, true, null, List.of(),
+                null, "truncated: media ends at 10.00 s of 20.00 s", null, null);
+        Segment unknownLength = new Segment("sha-c", "c.mp4", ACCURATE, T0.plusSeconds(60), null, null, true, null,
+                List.of());
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(decode, truncated, unknownLength), List.of(ACCURATE));
+
+        // then the decode damage is placed at its errors, the truncation over the whole recording, each with its reason
+        Instant start = T0.atZone(SHANGHAI).toInstant();
+        assertThat(findings(FindingKind.DAMAGED, t)).hasSize(3).anySatisfy(f -> {
+            assertThat(f.detail()).isEqualTo("73 decode errors between 4.20 s and 9.87 s");
+            assertThat(f.start()).isEqualTo(start.plusMillis(4200));
+            assertThat(f.end()).isEqualTo(start.plusMillis(9870));
+            assertThat(f.seconds()).isCloseTo(5.67, within(1e-9));
+        }).anySatisfy(f -> {
+            assertThat(f.detail()).isEqualTo("truncated: media ends at 10.00 s of 20.00 s");
+            assertThat(f.start()).isEqualTo(start.plusSeconds(30));
+            assertThat(f.end()).isEqualTo(start.plusSeconds(40));
+        }).anySatisfy(f -> {
+            assertThat(f.detail()).isEqualTo("recording is truncated or partly undecodable");
+            assertThat(f.seconds()).isNull();
+        });
+    }
+
+    @Test
     void findingKeysAreStableAcrossRunsAndInputOrder() {
         List<Segment> segments = List.of(seg("a.mp4", T0, 20), seg("b.mp4", T0.plusSeconds(30), 20), seg("c.mp4", T0.plusSeconds(40), 20));
         Set<String> once = TimelineAnalyzer.keys(analyzer.analyze("D1", segments, List.of(ACCURATE)).findings());

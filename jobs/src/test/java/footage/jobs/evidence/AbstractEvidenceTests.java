@@ -145,8 +145,8 @@ abstract class AbstractEvidenceTests {
 
     long dump(String device, String officer) {
         jdbc.sql("INSERT INTO dumps (folder, fingerprint, device_id, officer_id, officer_name, clock_offset_seconds, "
-                        + "has_manifest, status, registered_at) VALUES ('drop/' || ?, 'fp', ?, ?, 'Officer Seven', 2.0, FALSE, 'DONE', ?)")
-                .params(device, device, officer, OffsetDateTime.now()).update();
+                        + "has_manifest, status, registered_at) VALUES (?, 'fp', ?, ?, 'Officer Seven', 2.0, FALSE, 'DONE', ?)")
+                .params("drop/" + device + "-" + java.util.UUID.randomUUID(), device, officer, OffsetDateTime.now()).update();
         return jdbc.sql("SELECT MAX(id) FROM dumps").query(Long.class).single();
     }
 

@@ -270,8 +270,9 @@ class SweepPropertyTests {
 
     private long dump() {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO dumps (folder, fingerprint, has_manifest, status, registered_at) VALUES ('random', ?, FALSE, 'DONE', ?)")
-                .params(java.util.UUID.randomUUID().toString(), OffsetDateTime.now(ZoneOffset.UTC)).update(key, "id");
+        String unique = java.util.UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO dumps (folder, fingerprint, has_manifest, status, registered_at) VALUES (?, ?, FALSE, 'DONE', ?)")
+                .params("random-" + unique, unique, OffsetDateTime.now(ZoneOffset.UTC)).update(key, "id");
         return key.getKey().longValue();
     }
 

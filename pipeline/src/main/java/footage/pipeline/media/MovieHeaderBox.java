@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * format duration is the longest audio or video track, stretched by a data or subtitle track that ends less than a
  * second later (so a camera's telemetry track moves it). Only box headers are read, and only so many of them.
  */
-final class MovieHeaderBox {
+public final class MovieHeaderBox {
 
     private static final int BOX_HEADER = 8;
     /** Real files have a handful of top-level boxes and a few dozen in moov; anything far beyond is not a movie. */
@@ -23,20 +23,37 @@ final class MovieHeaderBox {
     private MovieHeaderBox() {
     }
 
+    /**
+     * Where a movie header keeps its timescale (32 bits) and, right after it, its duration (64 bits when
+     * {@code wide}, version 1; else 32).
+     */
+    public record DurationField(long timescaleAt, boolean wide) {
+    }
+
+    /** The movie header's duration field, or null when the file has no movie header or its boxes do not add up. */
+    public static DurationField durationField(FileChannel channel) throws IOException {
+        long[] moov = find(channel, 0, channel.size(), "moov");
+        long[] mvhd = moov == null ? null : find(channel, moov[0], moov[1], "mvhd");
+        if (mvhd == null || mvhd[1] - mvhd[0] < 4 + 20) {
+            return null;
+        }
+        boolean wide = read(channel, mvhd[0], 1).get(0) == 1;
+        if (wide && mvhd[1] - mvhd[0] < 4 + 28) {
+            return null;
+        }
+        // after version and flags: creation and modification times (32 or 64 bits), timescale, duration
+        return new DurationField(mvhd[0] + 4 + (wide ? 16 : 8), wide);
+    }
+
     /** Seconds the movie header states, or null when the file has none, states none, or its boxes do not add up. */
     static Double durationSeconds(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long[] moov = find(channel, 0, channel.size(), "moov");
-            long[] mvhd = moov == null ? null : find(channel, moov[0], moov[1], "mvhd");
-            if (mvhd == null || mvhd[1] - mvhd[0] < 4 + 20) {
+            DurationField field = durationField(channel);
+            if (field == null) {
                 return null;
             }
-            boolean wide = read(channel, mvhd[0], 1).get(0) == 1;
-            if (wide && mvhd[1] - mvhd[0] < 4 + 28) {
-                return null;
-            }
-            // after version and flags: creation and modification times (32 or 64 bits), timescale, duration
-            long timescaleAt = mvhd[0] + 4 + (wide ? 16 : 8);
+            boolean wide = field.wide();
+            long timescaleAt = field.timescaleAt();
             long timescale = Integer.toUnsignedLong(read(channel, timescaleAt, 4).getInt(0));
             long duration = wide ? read(channel, timescaleAt + 4, 8).getLong(0)
                     : Integer.toUnsignedLong(read(channel, timescaleAt + 4, 4).getInt(0));

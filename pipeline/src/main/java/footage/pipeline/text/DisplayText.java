@@ -14,6 +14,14 @@ public final class DisplayText {
 
     /** The text with every character that {@link #isHidden} escaped as {@code \}{@code uXXXX}; null stays null. */
     public static String escapeControls(String text) {
+        return escapeControls(text, false);
+    }
+
+    /**
+     * The same, keeping line feeds, carriage returns and tabs where the format carries them safely (a quoted CSV
+     * cell holding a note); a name is never shown with {@code keepWhitespace}.
+     */
+    public static String escapeControls(String text, boolean keepWhitespace) {
         if (text == null) {
             return null;
         }
@@ -22,7 +30,7 @@ public final class DisplayText {
             char c = text.charAt(i);
             boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1)));
-            if (isHidden(c) || lone) {
+            if ((isHidden(c) && !(keepWhitespace && (c == '\n' || c == '\r' || c == '\t'))) || lone) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }

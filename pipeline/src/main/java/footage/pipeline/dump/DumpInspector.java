@@ -85,13 +85,14 @@ public final class DumpInspector {
         boolean complete = true;
         for (int i = 0; i < manifest.files().size(); i++) {
             ManifestEntry entry = manifest.files().get(i);
-            String why = unsafeListedPath(entry.path());
+            String listedWhy = unsafeListedPath(entry.path());
             Bounded bounded = Bounded.of(normalise(entry.path()), DumpFile.MAX_PATH);
             String key = bounded.value();
-            if (why == null && key.isEmpty()) {
-                why = "the path names no file: '" + entry.path() + "'";
+            if (listedWhy == null && key.isEmpty()) {
+                listedWhy = "the path names no file: '" + entry.path() + "'";
                 key = entry.path();
             }
+            String why = listedWhy;
             ManifestEntry first = seen.putIfAbsent(key, entry);
             if (first != null) {
                 // one file, two spellings (X.mp4 and ./X.mp4): taken in once, the manifest's slip said
@@ -109,7 +110,9 @@ public final class DumpInspector {
                 why = unsafe.remove(key);
             }
             if (why != null) {
-                files.add(new DumpFile(key, true, entry.size(), entry.md5(), null, DumpFile.Problem.UNSAFE_PATH, why, raw.get(key)));
+                // catalogued as written: '/etc/passwd' normalised would read like a file of the dump
+                String shown = listedWhy == null ? key : Bounded.text(entry.path(), DumpFile.MAX_PATH);
+                files.add(new DumpFile(shown, true, entry.size(), entry.md5(), null, DumpFile.Problem.UNSAFE_PATH, why, raw.get(shown)));
                 continue;
             }
             Path file = onDisk.remove(key);

@@ -151,6 +151,28 @@ class HostileDumpTests {
         assertThat(list).contains("clip_\\u202Egnp\\u001B[31m\\u0007.mp4").doesNotContain("\u202E", "\u001B", "\u0007");
     }
 
+    @Test
+    void aSymlinkedManifestOrASecondDeviceIdQuarantinesTheDumpWithItsReason() throws Exception {
+        // given a dump whose manifest.json links to a manifest outside, and one whose manifest names two devices
+        Path linked = Drops.write(drop(), dump("linked", "DSJ0000174", List.of(FileSpec.video(name("DSJ0000174", "093000", 1), clip(2)))));
+        Path outside = Files.move(linked.resolve("manifest.json"), home.resolve("outside-manifest.json"));
+        Files.createSymbolicLink(linked.resolve("manifest.json"), outside);
+        String linkedSha = DurableFiles.sha256(linked.resolve(name("DSJ0000174", "093000", 1)));
+        Path twice = Drops.write(drop(), dump("twice", "DSJ0000175", List.of(FileSpec.video(name("DSJ0000175", "093000", 1), clip(2)))));
+        String json = Files.readString(twice.resolve("manifest.json"));
+        Files.writeString(twice.resolve("manifest.json"), json.replaceFirst("\\{", "{\"deviceId\": \"DSJ9999999\", "));
+
+        // when
+        cli("ingest");
+
+        // then neither is taken for a dump without manifest, nor for the other device: both are quarantined, said why
+        assertThat(strings("SELECT folder || ': ' || status || ': ' || reason FROM dumps ORDER BY folder")).containsExactly(
+                "linked: QUARANTINED: manifest.json is a symbolic link (to " + outside + "), not a file: links are not followed",
+                "twice: QUARANTINED: malformed manifest.json: Duplicate field 'deviceId' at line 4, column 13");
+        assertThat(strings("SELECT COUNT(*) FROM recordings")).containsExactly("0");
+        assertThat(Drops.tree(home.resolve("quarantine/dumps/linked"))).containsValue(linkedSha);
+    }
+
     private List<String> strings(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage"), "sa", "");

@@ -127,7 +127,15 @@ public final class ManifestParser {
         if (!value.isScalarValue()) {
             throw new IllegalArgumentException(field + " must be a string");
         }
-        return p.getText();
+        return noNul(field, p.getText());
+    }
+
+    /** U+0000 is no part of a name or an id, and PostgreSQL cannot store it: said once, not failed on every run. */
+    private static String noNul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new IllegalArgumentException(field + " holds a NUL character (\\u0000) at position " + value.indexOf('\u0000'));
+        }
+        return value;
     }
 
     private static DumpManifest toManifest(Map<String, String> fields, List<ManifestEntry> entries) {
@@ -151,7 +159,7 @@ public final class ManifestParser {
         if (!v.isValueNode()) {
             throw new IllegalArgumentException(field + " must be a string");
         }
-        return v.asText();
+        return noNul("files[]." + field, v.asText());
     }
 
     private static OffsetDateTime time(Map<String, String> fields, String field) {

@@ -132,4 +132,17 @@ class ManifestParserTests {
         assertThat(read.manifest().files()).hasSize(100_000);
         assertThat(read.sha256()).isEqualTo(footage.pipeline.archive.DurableFiles.sha256(file));
     }
+
+    @Test
+    void aNulCharacterInAValueIsAnError() throws IOException {
+        // given an officerName and a path holding U+0000 (which PostgreSQL cannot store, so the dump would fail every run)
+        Path name = raw(GOOD.replace("\"files\"", "\"officerName\": \"Ann\\u0000a\", \"files\""));
+
+        // then
+        assertThatThrownBy(() -> new ManifestParser().parse(name)).isInstanceOf(ManifestException.class)
+                .hasMessage("invalid manifest.json: officerName holds a NUL character (\\u0000) at position 3");
+        Path path = raw(GOOD.replace("[]", "[{\"path\": \"a\\u0000.mp4\", \"size\": 1}]"));
+        assertThatThrownBy(() -> new ManifestParser().parse(path)).isInstanceOf(ManifestException.class)
+                .hasMessage("invalid manifest.json: files[].path holds a NUL character (\\u0000) at position 1");
+    }
 }

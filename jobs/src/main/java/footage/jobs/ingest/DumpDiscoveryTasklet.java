@@ -12,6 +12,7 @@ import footage.pipeline.dump.DumpManifest;
 import footage.pipeline.dump.DumpNote;
 import footage.pipeline.dump.FileNameFacts;
 import footage.pipeline.dump.FileNamePattern;
+import footage.pipeline.dump.RawNames;
 import footage.pipeline.text.Bounded;
 import footage.pipeline.text.DisplayText;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -89,7 +90,7 @@ class DumpDiscoveryTasklet implements Tasklet {
                 if (why == null) {
                     folders.add(p);
                 } else if (!why.isEmpty()) {
-                    notes.add(p.getFileName() + ": " + why);
+                    notes.add(DisplayText.escapeControls(RawNames.display(RawNames.relativeBytes(drop, p)) + ": " + why));
                 }
             }
         }
@@ -132,6 +133,12 @@ class DumpDiscoveryTasklet implements Tasklet {
         if (a.isDirectory()) {
             if (name.equals(properties.ingest().doneFolder())) {
                 return "";
+            }
+            if (!RawNames.isUtf8(RawNames.relativeBytes(properties.drop(), entry))) {
+                // a dump is known by its folder's name in the catalog, .done/ and quarantine/: one that is not text
+                // cannot be named there, so it is said every run instead of failing every run
+                return "a folder whose name is not valid UTF-8: not taken in; left in place (rename it, e.g. as "
+                        + "shown here, and the next run takes it in)";
             }
             return name.startsWith(".") ? "a hidden folder (its name starts with '.'): not taken in as a dump; left in place" : null;
         }

@@ -173,6 +173,23 @@ class HostileDumpTests {
         assertThat(Drops.tree(home.resolve("quarantine/dumps/linked"))).containsValue(linkedSha);
     }
 
+    @Test
+    void aDumpFolderWhoseNameIsNotUtf8IsNamedInTheSummaryAndLeftInPlaceNotFailedEveryRun() throws Exception {
+        // given a dump folder named with the byte FF (made by a shell)
+        Drops.write(drop(), dump("folder", "DSJ0000176", List.of(FileSpec.video(name("DSJ0000176", "093000", 1), clip(2)))));
+        Process mv = new ProcessBuilder("bash", "-c", "mv folder $'folder_\\xff'").directory(drop().toFile()).start();
+        assertThat(mv.waitFor()).isZero();
+        java.util.Map<String, String> before = Drops.tree(drop());
+
+        // when
+        String out = cli("ingest");
+
+        // then the run names it and why; nothing is registered, failed or moved
+        assertThat(out).contains("folder_\\xFF: a folder whose name is not valid UTF-8: not taken in; left in place");
+        assertThat(strings("SELECT COUNT(*) FROM dumps")).containsExactly("0");
+        assertThat(Drops.tree(drop())).isEqualTo(before);
+    }
+
     private List<String> strings(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage"), "sa", "");

@@ -45,7 +45,10 @@ class ShownNamesDialect extends AbstractDialect implements IPostProcessorDialect
         return Set.of(new PostProcessor(TemplateMode.HTML, Escaping.class, 1000));
     }
 
-    /** Whether a character of rendered text is escaped: hidden ones, except the markup's own whitespace. */
+    /**
+     * Rendered text with its hidden characters escaped, except line feeds, carriage returns and tabs: the markup's own
+     * whitespace, which a browser shows as a space and never acts on. Unchanged text is returned as the same object.
+     */
     static String shown(String text) {
         boolean any = false;
         for (int i = 0; i < text.length() && !any; i++) {

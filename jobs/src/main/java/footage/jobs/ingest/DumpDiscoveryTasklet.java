@@ -94,7 +94,7 @@ class DumpDiscoveryTasklet implements Tasklet {
                 }
             }
         }
-        notes.forEach(n -> log.warn("ingest: drop folder entry {}", DisplayText.escapeControls(n)));
+        notes.forEach(n -> log.warn("ingest: drop folder entry {}", n));
         DropRootNotes.put(chunkContext, notes);
         int registered = 0;
         for (Path folder : folders) {
@@ -105,7 +105,8 @@ class DumpDiscoveryTasklet implements Tasklet {
                 }
             } catch (IOException | RuntimeException e) {
                 // the dump stays where it is and is looked at again in the next run
-                log.warn("ingest: dump {} skipped this run: {}", DisplayText.escapeControls(folder.getFileName().toString()), DisplayText.escapeControls(e.toString()));
+                log.warn("ingest: dump {} skipped this run: {}", DisplayText.escapeControls(folder.getFileName().toString()),
+                        DisplayText.escapeControls(e.toString()));
             }
         }
         log.info("ingest: {} dump folder(s) in the drop folder, {} newly registered{}", folders.size(), registered,
@@ -160,7 +161,8 @@ class DumpDiscoveryTasklet implements Tasklet {
         }
         switch (inspection.state()) {
             case WAITING -> {
-                log.info("ingest: dump {} not ready: {}", DisplayText.escapeControls(folder), DisplayText.escapeControls(inspection.reason()));
+                log.info("ingest: dump {} not ready: {}", DisplayText.escapeControls(folder),
+                        DisplayText.escapeControls(inspection.reason()));
                 return false;
             }
             case MALFORMED -> {
@@ -276,8 +278,8 @@ class DumpDiscoveryTasklet implements Tasklet {
         perDump.executeWithoutResult(tx -> catalog.registerDump(new Catalog.NewDump(folder, "quarantined:" + moved.getFileName(),
                 null, null, null, null, null, null, null, true, null, "QUARANTINED",
                 inspection.reason()), properties.ingest().actor()));
-        log.warn("ingest: dump {} quarantined to {}: {}", DisplayText.escapeControls(folder), DisplayText.escapeControls(properties.home().relativize(target).toString()),
-                DisplayText.escapeControls(inspection.reason()));
+        log.warn("ingest: dump {} quarantined to {}: {}", DisplayText.escapeControls(folder),
+                DisplayText.escapeControls(properties.home().relativize(target).toString()), DisplayText.escapeControls(inspection.reason()));
     }
 
     /** What the dump was registered as: its manifest's digest, or without one a digest of its names and sizes. */

@@ -2,6 +2,7 @@ package footage.jobs.catalog;
 
 import footage.jobs.ledger.Ledger;
 import footage.jobs.metrics.DomainMetrics;
+import footage.pipeline.text.Bounded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -73,7 +74,7 @@ public class Catalog {
                         + "drop_generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.folder(), d.fingerprint(), d.station(), d.deviceId(), d.officerId(), d.officerName(),
                         d.dockedAt(), d.deviceClockAtDock(), d.clockOffsetSeconds(), d.hasManifest(),
-                        d.manifestSha256(), d.status(), d.reason(), now(), generation)
+                        d.manifestSha256(), d.status(), Bounded.text(d.reason(), 2000), now(), generation)
                 .update(key, "id");
         long id = key.getKey().longValue();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -89,10 +90,16 @@ public class Catalog {
     /** Adds a file to a registered dump; {@code status} PENDING for files to take in, else its final state. */
     public long addDumpFile(long dumpId, String path, boolean listed, Long listedSize, String listedMd5, Long size,
                             String status, String reason) {
+        return addDumpFile(dumpId, path, null, listed, listedSize, listedMd5, size, status, reason);
+    }
+
+    /** The same, for a file whose {@code path} does not spell its name: its bytes in hex ({@code rawPath}). */
+    public long addDumpFile(long dumpId, String path, String rawPath, boolean listed, Long listedSize, String listedMd5,
+                            Long size, String status, String reason) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO dump_files (dump_id, path, listed, listed_size, listed_md5, size_bytes, status, reason, processed_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(dumpId, path, listed, listedSize, listedMd5, size, status, reason,
+        jdbc.sql("INSERT INTO dump_files (dump_id, path, raw_path, listed, listed_size, listed_md5, size_bytes, status, reason, "
+                        + "processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(dumpId, path, rawPath, listed, listedSize, listedMd5, size, status, Bounded.text(reason, 2000),
                         "PENDING".equals(status) ? null : now())
                 .update(key, "id");
         return key.getKey().longValue();
@@ -100,14 +107,14 @@ public class Catalog {
 
     /** The columns of a {@link PendingFile}, for {@link #pendingFile}; callers add their WHERE. */
     public static final String PENDING_FILES = "SELECT f.id, f.dump_id, d.folder, f.path, f.listed, f.listed_size, f.listed_md5, "
-            + "d.device_id, d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes, d.has_manifest "
+            + "d.device_id, d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes, d.has_manifest, f.raw_path "
             + "FROM dump_files f JOIN dumps d ON d.id = f.dump_id ";
 
     public static PendingFile pendingFile(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
-                (Long) rs.getObject(12, Long.class), rs.getBoolean(13));
+                (Long) rs.getObject(12, Long.class), rs.getBoolean(13), rs.getString(14));
     }
 
     /** The next file to take in after {@code afterId}, in registration order. */
@@ -162,7 +169,7 @@ public class Catalog {
                            String quarantinePath, long executionId, String actor) {
         jdbc.sql("UPDATE dump_files SET status = ?, reason = ?, sha256 = ?, recording_id = ?, quarantine_path = ?, "
                         + "processed_by = ?, processed_at = ? WHERE id = ?")
-                .params(status, reason, sha256, recordingId, quarantinePath, executionId, now(), fileId)
+                .params(status, Bounded.text(reason, 2000), sha256, recordingId, quarantinePath, executionId, now(), fileId)
                 .update();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("status", status);
@@ -191,7 +198,7 @@ public class Catalog {
         jdbc.sql("INSERT INTO findings (id, kind, dump_id, recording_id, device_id, path, start_at, end_at, seconds, "
                         + "activity_id, recordings, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(f.id(), f.kind(), f.dumpId(), f.recordingId(), f.deviceId(), f.path(), f.start(), f.end(),
-                        f.seconds(), f.activityId(), Ledger.canonicalJson(f.recordings()), f.detail(), now())
+                        f.seconds(), f.activityId(), Ledger.canonicalJson(f.recordings()), Bounded.text(f.detail(), 4000), now())
                 .update();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", f.kind());

@@ -5,6 +5,8 @@ import footage.jobs.retention.ObjectLocations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import footage.pipeline.text.DisplayText;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +49,11 @@ class CatalogListCommand implements CommandHandler {
         out.printf(Locale.ROOT, format, "ID", "DEVICE", "OFFICER", "START (reference)", "SECONDS", "STATUS", "WHERE",
                 "CLASS", "CATEGORY", "HOLD", "RETAIN-UNTIL", "SHA-256", "FILE");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, format, r.id(), r.device(), r.officer(), r.start(),
+            // device, officer and file name come from a station: shown, never interpreted by the terminal
+            out.printf(Locale.ROOT, format, r.id(), DisplayText.escapeControls(r.device()), DisplayText.escapeControls(r.officer()), r.start(),
                     r.duration() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.duration()), r.status(), r.where(),
                     r.retentionClass(), r.category() == null ? "-" : r.category(), r.held() ? "yes" : "-",
-                    r.until() == null ? "-" : r.until(), r.sha().substring(0, 12), r.file());
+                    r.until() == null ? "-" : r.until(), r.sha().substring(0, 12), DisplayText.escapeControls(r.file()));
         }
         out.println(rows.size() + " recording(s)");
         return 0;

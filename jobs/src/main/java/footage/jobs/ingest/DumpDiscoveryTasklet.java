@@ -9,8 +9,12 @@ import footage.pipeline.dump.DumpFile;
 import footage.pipeline.dump.DumpInspection;
 import footage.pipeline.dump.DumpInspector;
 import footage.pipeline.dump.DumpManifest;
+import footage.pipeline.dump.DumpNote;
 import footage.pipeline.dump.FileNameFacts;
 import footage.pipeline.dump.FileNamePattern;
+import footage.pipeline.dump.RawNames;
+import footage.pipeline.text.Bounded;
+import footage.pipeline.text.DisplayText;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +90,7 @@ class DumpDiscoveryTasklet implements Tasklet {
                 if (why == null) {
                     folders.add(p);
                 } else if (!why.isEmpty()) {
-                    notes.add(p.getFileName() + ": " + why);
+                    notes.add(DisplayText.escapeControls(RawNames.display(RawNames.relativeBytes(drop, p)) + ": " + why));
                 }
             }
         }
@@ -101,7 +105,8 @@ class DumpDiscoveryTasklet implements Tasklet {
                 }
             } catch (IOException | RuntimeException e) {
                 // the dump stays where it is and is looked at again in the next run
-                log.warn("ingest: dump {} skipped this run: {}", folder.getFileName(), e.toString());
+                log.warn("ingest: dump {} skipped this run: {}", DisplayText.escapeControls(folder.getFileName().toString()),
+                        DisplayText.escapeControls(e.toString()));
             }
         }
         log.info("ingest: {} dump folder(s) in the drop folder, {} newly registered{}", folders.size(), registered,
@@ -130,6 +135,12 @@ class DumpDiscoveryTasklet implements Tasklet {
             if (name.equals(properties.ingest().doneFolder())) {
                 return "";
             }
+            if (!RawNames.isUtf8(RawNames.relativeBytes(properties.drop(), entry))) {
+                // a dump is known by its folder's name in the catalog, .done/ and quarantine/: one that is not text
+                // cannot be named there, so it is said every run instead of failing every run
+                return "a folder whose name is not valid UTF-8: not taken in; left in place (rename it, e.g. as "
+                        + "shown here, and the next run takes it in)";
+            }
             return name.startsWith(".") ? "a hidden folder (its name starts with '.'): not taken in as a dump; left in place" : null;
         }
         if (a.isRegularFile()) {
@@ -150,7 +161,8 @@ class DumpDiscoveryTasklet implements Tasklet {
         }
         switch (inspection.state()) {
             case WAITING -> {
-                log.info("ingest: dump {} not ready: {}", folder, inspection.reason());
+                log.info("ingest: dump {} not ready: {}", DisplayText.escapeControls(folder),
+                        DisplayText.escapeControls(inspection.reason()));
                 return false;
             }
             case MALFORMED -> {
@@ -161,7 +173,7 @@ class DumpDiscoveryTasklet implements Tasklet {
                 String fingerprint = fingerprint(inspection);
                 catalog.earlierDropOf(folder).ifPresent(earlier -> log.warn(
                         "ingest: dump {} was dropped again after dump {} of that name: registered as a new dump "
-                                + "(content archived before is linked, new content archived)", folder, earlier));
+                                + "(content archived before is linked, new content archived)", DisplayText.escapeControls(folder), earlier));
                 perDump.executeWithoutResult(tx -> registerReady(inspection, folder, fingerprint, executionId));
                 return true;
             }
@@ -177,8 +189,9 @@ class DumpDiscoveryTasklet implements Tasklet {
         }
         addFiles(dump.id(), dump.folder(), dump.deviceId(), added, executionId);
         marks.mark(dump.deviceId(), "dump " + dump.id() + ": files added after it was registered");
-        log.warn("ingest: dump {}: {} file(s) appeared after it was registered, taken in with it: {}", dump.folder(),
-                added.size(), added.stream().map(DumpFile::path).toList());
+        log.warn("ingest: dump {}: {} file(s) appeared after it was registered, taken in with it: {}",
+                DisplayText.escapeControls(dump.folder()), added.size(),
+                added.stream().map(f -> DisplayText.escapeControls(f.path())).toList());
     }
 
     private void registerReady(DumpInspection inspection, String folder, String fingerprint, long executionId) {
@@ -186,17 +199,48 @@ class DumpDiscoveryTasklet implements Tasklet {
         DumpManifest m = inspection.manifest();
         Optional<FileNameFacts> named = inspection.files().stream()
                 .map(f -> names.parse(f.path())).flatMap(Optional::stream).findFirst();
-        String device = m != null ? m.deviceId() : named.map(FileNameFacts::deviceId).orElse(null);
-        String officer = m != null && m.officerId() != null ? m.officerId() : named.map(FileNameFacts::officerId).orElse(null);
-        long dumpId = catalog.registerDump(new Catalog.NewDump(folder, fingerprint,
-                m == null ? null : m.station(), device, officer, m == null ? null : m.officerName(),
+        // a value longer than its column is kept cut (and said, below): it must never keep the dump from registering
+        List<DumpNote> tooLong = new ArrayList<>();
+        String station = m == null ? null : bounded(tooLong, "station", m.station());
+        String device = m != null ? bounded(tooLong, "deviceId", m.deviceId())
+                : named.map(n -> Bounded.text(n.deviceId(), VALUE_MAX)).orElse(null);
+        String officer = m != null && m.officerId() != null ? bounded(tooLong, "officerId", m.officerId())
+                : named.map(n -> Bounded.text(n.officerId(), VALUE_MAX)).orElse(null);
+        String officerName = m == null ? null : bounded(tooLong, "officerName", m.officerName());
+        long dumpId = catalog.registerDump(new Catalog.NewDump(folder, fingerprint, station, device, officer, officerName,
                 m == null ? null : m.dockedAt(), m == null ? null : m.deviceClockAtDock(),
                 m == null ? null : m.clockOffsetSeconds(), m != null, inspection.manifestSha256(), "REGISTERED",
                 inspection.reason()), actor);
         // the dock's own findings (clock drift, unverified clock) need the analysis even if no file of it is ever taken in
         marks.mark(device, "dump " + dumpId + " registered");
         addFiles(dumpId, folder, device, inspection.files(), executionId);
-        log.info("ingest: dump {} registered (device {}, {} file(s))", folder, device, inspection.files().size());
+        tooLong.addAll(inspection.notes());
+        raise(dumpId, folder, device, tooLong);
+        log.info("ingest: dump {} registered (device {}, {} file(s))", DisplayText.escapeControls(folder),
+                DisplayText.escapeControls(device), inspection.files().size());
+    }
+
+    /** The longest manifest value the catalog keeps in dumps (station, deviceId, officerId, officerName). */
+    static final int VALUE_MAX = 200;
+
+    private static String bounded(List<DumpNote> notes, String field, String value) {
+        Bounded b = Bounded.of(value, VALUE_MAX);
+        if (b.cut()) {
+            notes.add(new DumpNote("MANIFEST_VALUE_TOO_LONG", null, field + " is " + b.length()
+                    + " characters, the catalog keeps " + VALUE_MAX + ": kept cut; SHA-256 of the full value " + b.sha256()));
+        }
+        return b.value();
+    }
+
+    /** The inspector's notes as findings on the dump: a slip in the manifest is said, never the dump's end. */
+    private void raise(long dumpId, String folder, String device, List<DumpNote> notes) {
+        String actor = properties.ingest().actor();
+        for (DumpNote n : notes) {
+            catalog.raise(n.path() == null ? Finding.onDump(n.kind(), dumpId, device, n.detail())
+                    : Finding.onDumpFile(n.kind(), dumpId, device, n.path(), n.detail()), actor);
+            log.warn("ingest: dump {}: {}{}", DisplayText.escapeControls(folder),
+                    n.path() == null ? "" : DisplayText.escapeControls(n.path()) + ": ", DisplayText.escapeControls(n.detail()));
+        }
     }
 
     private void addFiles(long dumpId, String folder, String device, List<DumpFile> files, long executionId) {
@@ -205,13 +249,16 @@ class DumpDiscoveryTasklet implements Tasklet {
             switch (f.problem()) {
                 case MISSING, UNSAFE_PATH -> {
                     String status = f.problem() == DumpFile.Problem.MISSING ? "MISSING" : "REJECTED";
-                    long fileId = catalog.addDumpFile(dumpId, f.path(), f.listed(), f.listedSize(), f.listedMd5(), null, "PENDING", null);
+                    long fileId = catalog.addDumpFile(dumpId, f.path(), f.rawPath(), f.listed(), f.listedSize(), f.listedMd5(),
+                            null, "PENDING", null);
                     catalog.settleFile(fileId, status, f.reason(), null, null, null, executionId, actor);
                     catalog.raise(Finding.onDumpFile(f.problem() == DumpFile.Problem.MISSING ? "MISSING_FILE" : "REJECTED_PATH",
                             dumpId, device, f.path(), f.reason()), actor);
-                    log.warn("ingest: {}/{}: {}", folder, f.path(), f.reason());
+                    log.warn("ingest: {}/{}: {}", DisplayText.escapeControls(folder), DisplayText.escapeControls(f.path()),
+                            DisplayText.escapeControls(f.reason()));
                 }
-                default -> catalog.addDumpFile(dumpId, f.path(), f.listed(), f.listedSize(), f.listedMd5(), f.actualSize(), "PENDING", null);
+                default -> catalog.addDumpFile(dumpId, f.path(), f.rawPath(), f.listed(), f.listedSize(), f.listedMd5(),
+                        f.actualSize(), "PENDING", null);
             }
         }
     }
@@ -231,7 +278,8 @@ class DumpDiscoveryTasklet implements Tasklet {
         perDump.executeWithoutResult(tx -> catalog.registerDump(new Catalog.NewDump(folder, "quarantined:" + moved.getFileName(),
                 null, null, null, null, null, null, null, true, null, "QUARANTINED",
                 inspection.reason()), properties.ingest().actor()));
-        log.warn("ingest: dump {} quarantined to {}: {}", folder, properties.home().relativize(target), inspection.reason());
+        log.warn("ingest: dump {} quarantined to {}: {}", DisplayText.escapeControls(folder),
+                DisplayText.escapeControls(properties.home().relativize(target).toString()), DisplayText.escapeControls(inspection.reason()));
     }
 
     /** What the dump was registered as: its manifest's digest, or without one a digest of its names and sizes. */

@@ -78,7 +78,8 @@ class FinishDumpsTasklet implements Tasklet {
             Set<String> registered = catalog.dumpFilePaths(dump.id());
             if (!unaccounted(source, registered).isEmpty()) {
                 log.warn("ingest: dump {} not finished: {} file(s) appeared after it was registered ({}); the next run takes "
-                        + "them in", dump.folder(), unaccounted(source, registered).size(), unaccounted(source, registered));
+                        + "them in", footage.pipeline.text.DisplayText.escapeControls(dump.folder()), unaccounted(source, registered).size(),
+                        footage.pipeline.text.DisplayText.escapeControls(unaccounted(source, registered).toString()));
                 return false;
             }
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -86,7 +87,8 @@ class FinishDumpsTasklet implements Tasklet {
             if (!late.isEmpty()) {
                 Files.move(target, source, StandardCopyOption.ATOMIC_MOVE);
                 log.warn("ingest: dump {} not finished: {} file(s) appeared while it was moved ({}); moved back, the next "
-                        + "run takes them in", dump.folder(), late.size(), late);
+                        + "run takes them in", footage.pipeline.text.DisplayText.escapeControls(dump.folder()), late.size(),
+                        footage.pipeline.text.DisplayText.escapeControls(late.toString()));
                 return false;
             }
         } else if (sourceThere) {

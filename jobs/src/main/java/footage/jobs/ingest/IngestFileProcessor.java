@@ -5,6 +5,7 @@ import footage.jobs.catalog.PendingFile;
 import footage.pipeline.archive.ContentArchive;
 import footage.pipeline.archive.CopyListener;
 import footage.pipeline.archive.StoredObject;
+import footage.pipeline.dump.RawNames;
 import footage.pipeline.media.MediaProbe;
 import footage.pipeline.media.MediaSniffer;
 import footage.pipeline.media.ProbeResult;
@@ -40,7 +41,8 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
     @Override
     public FileOutcome process(PendingFile file) {
         pause.nextFile();
-        Path source = properties.drop().resolve(file.dumpFolder()).resolve(file.path());
+        // by the name's bytes when the catalogued path does not spell it (not UTF-8, cut): never a look-alike name
+        Path source = RawNames.resolve(properties.drop().resolve(file.dumpFolder()), file.path(), file.rawPath());
         try {
             if (!Files.isRegularFile(source)) {
                 return FileOutcome.failed(file, "file is no longer in the dump folder: " + source);

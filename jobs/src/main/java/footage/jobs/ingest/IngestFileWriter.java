@@ -7,6 +7,8 @@ import footage.jobs.catalog.NewRecording;
 import footage.jobs.catalog.PendingFile;
 import footage.jobs.continuity.ContinuityMarks;
 import footage.jobs.retention.Retention;
+import footage.pipeline.text.Bounded;
+import footage.pipeline.text.DisplayText;
 import footage.pipeline.dump.FileNameFacts;
 import footage.pipeline.dump.FileNamePattern;
 import footage.pipeline.media.ProbeJson;
@@ -83,7 +85,8 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
                 marks.mark(recordingDevice, why);
             }
             // as settled: a file whose content the archive holds already is linked (DUPLICATE), not archived again
-            String line = f.dumpFolder() + "/" + f.path() + ": " + settled.status() + (o.reason() == null ? "" : " (" + o.reason() + ")");
+            String line = DisplayText.escapeControls(f.dumpFolder() + "/" + f.path() + ": " + settled.status()
+                    + (o.reason() == null ? "" : " (" + o.reason() + ")"));
             if ("ARCHIVED".equals(settled.status()) || "DUPLICATE".equals(settled.status())) {
                 log.info("ingest: {}", line);
             } else {
@@ -145,9 +148,9 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
                 .findFirst().orElse(null) : null;
         String fileName = f.path().substring(f.path().lastIndexOf('/') + 1);
         return new NewRecording(o.sha256(), o.stored().md5(), o.stored().size(), o.stored().relativePath(),
-                f.dumpFolder() + "/" + f.path(), fileName, f.dumpId(),
-                named.map(FileNameFacts::deviceId).orElse(f.deviceId()),
-                named.map(FileNameFacts::officerId).orElse(f.officerId()), deviceStart, startSource,
+                Bounded.text(f.dumpFolder() + "/" + f.path(), 2000), Bounded.text(fileName, 1000), f.dumpId(),
+                Bounded.text(named.map(FileNameFacts::deviceId).orElse(f.deviceId()), 200),
+                Bounded.text(named.map(FileNameFacts::officerId).orElse(f.officerId()), 200), deviceStart, startSource,
                 p.creationTime(), corrected, p.durationSeconds(), p.mediaSeconds(),
                 p.readable() ? footage.jobs.ledger.Ledger.canonicalJson(p.jumps()) : "[]", p.container(),
                 video.map(StreamInfo::codec).orElse(null), audio,

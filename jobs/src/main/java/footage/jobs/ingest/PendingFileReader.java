@@ -44,7 +44,9 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
         if (next != null) {
             lastId = next.id();
             read++;
-            log.info("ingest: [{}/{}] {}/{} ({})", read, Math.max(total, read), next.dumpFolder(), next.path(),
+            log.info("ingest: [{}/{}] {}/{} ({})", read, Math.max(total, read),
+                    footage.pipeline.text.DisplayText.escapeControls(next.dumpFolder()),
+                    footage.pipeline.text.DisplayText.escapeControls(next.path()),
                     Progress.of(bytesRead, totalBytes, System.nanoTime() - startedNanos));
             bytesRead += next.size() == null ? 0 : next.size();
         }

@@ -1,5 +1,7 @@
 package footage.jobs.report;
 
+import footage.pipeline.text.DisplayText;
+
 /** Escaping for the XHTML/SVG the report is written in (the PDF renderer parses it as XML, browsers as HTML). */
 public final class Markup {
 
@@ -23,7 +25,10 @@ public final class Markup {
                 case '\n' -> b.append("&#10;");
                 case '\t', '\r' -> b.append(' ');
                 default -> {
-                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+                    if (DisplayText.isHidden(c)) {
+                        // a control or bidi override in a name is shown, never acted on (the shared rule)
+                        b.append(DisplayText.escapeControls(String.valueOf(c)));
+                    } else if (c == 0xFFFE || c == 0xFFFF) {
                         b.append('\uFFFD');
                     } else if (Character.isSurrogate(c) && !validSurrogatePair(s, i)) {
                         b.append('\uFFFD');

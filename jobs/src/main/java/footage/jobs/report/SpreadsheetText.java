@@ -1,5 +1,7 @@
 package footage.jobs.report;
 
+import footage.pipeline.text.DisplayText;
+
 /** CSV cells that spreadsheets open as text, for every CSV export (reports, the access register). */
 public final class SpreadsheetText {
 
@@ -15,6 +17,8 @@ public final class SpreadsheetText {
         if (value == null || value.isEmpty()) {
             return "";
         }
+        // controls and bidi overrides (a name with U+202E) shown as escapes; a note's line feeds and tabs stay in its quoted cell
+        value = DisplayText.escapeControls(value, true);
         char first = value.charAt(0);
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
             return "'" + value;

@@ -5,6 +5,7 @@ import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
 import footage.jobs.continuity.ContinuityMarks;
 import footage.pipeline.archive.ContentArchive;
+import footage.pipeline.archive.SourceFile;
 import footage.pipeline.dump.DumpFile;
 import footage.pipeline.dump.DumpInspection;
 import footage.pipeline.dump.DumpInspector;
@@ -211,8 +212,24 @@ class DumpDiscoveryTasklet implements Tasklet {
                             dumpId, device, f.path(), f.reason()), actor);
                     log.warn("ingest: {}/{}: {}", folder, f.path(), f.reason());
                 }
-                default -> catalog.addDumpFile(dumpId, f.path(), f.listed(), f.listedSize(), f.listedMd5(), f.actualSize(), "PENDING", null);
+                default -> {
+                    long fileId = catalog.addDumpFile(dumpId, f.path(), f.listed(), f.listedSize(), f.listedMd5(),
+                            f.actualSize(), "PENDING", null);
+                    // its modification time and identity on disk: taking it in checks it is still this file, unchanged
+                    SourceFile.Registered seen = observe(folder, f.path());
+                    if (seen != null && f.actualSize() != null) {
+                        catalog.registration(fileId, f.actualSize(), seen.mtimeNanos(), seen.fileKey());
+                    }
+                }
             }
+        }
+    }
+
+    private SourceFile.Registered observe(String folder, String path) {
+        try {
+            return SourceFile.observe(properties.drop().resolve(folder).resolve(path));
+        } catch (IOException e) {
+            return null; // taking it in will say what is wrong with it
         }
     }
 

@@ -17,8 +17,19 @@ class PauseHook {
     private final String point;
     private final int nth;
     private final AtomicInteger files = new AtomicInteger();
+    private final String ioErrorName;
+    private final String ioErrorMessage;
 
     PauseHook(FootageProperties properties) {
+        String fault = properties.debug().ioError();
+        if (fault == null || fault.isBlank()) {
+            ioErrorName = null;
+            ioErrorMessage = null;
+        } else {
+            int colon = fault.indexOf(':');
+            ioErrorName = colon < 0 ? fault : fault.substring(0, colon);
+            ioErrorMessage = colon < 0 ? "Input/output error" : fault.substring(colon + 1);
+        }
         String spec = properties.debug().pauseAt();
         if (spec == null || spec.isBlank()) {
             point = null;
@@ -27,6 +38,16 @@ class PauseHook {
             String[] parts = spec.split(":");
             point = parts[0];
             nth = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
+        }
+    }
+
+    /**
+     * Stands for a read of a dump file's bytes: with {@code footage.debug.io-error=<name>} configured, throws the I/O
+     * error a failing disk gives for every read of a file of that name. Inert otherwise.
+     */
+    void read(String path) throws java.io.IOException {
+        if (ioErrorName != null && path.substring(path.lastIndexOf('/') + 1).equals(ioErrorName)) {
+            throw new java.io.IOException(ioErrorMessage + " (footage.debug.io-error)");
         }
     }
 

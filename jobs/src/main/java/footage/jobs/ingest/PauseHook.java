@@ -17,6 +17,7 @@ class PauseHook {
     private final String point;
     private final int nth;
     private final AtomicInteger files = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
     private final String ioErrorName;
     private final String ioErrorMessage;
 
@@ -56,8 +57,9 @@ class PauseHook {
         files.incrementAndGet();
     }
 
+    /** Pauses once: a point inside a loop (mid-copy) goes on without stopping again after a resume. */
     void at(String here) {
-        if (here.equals(point) && files.get() == nth) {
+        if (here.equals(point) && files.get() == nth && paused.compareAndSet(false, true)) {
             DebugPause.here(here);
         }
     }

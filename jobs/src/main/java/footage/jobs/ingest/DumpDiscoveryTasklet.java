@@ -237,10 +237,11 @@ class DumpDiscoveryTasklet implements Tasklet {
     private void quarantineDump(DumpInspection inspection, String folder) throws IOException {
         Path target = properties.quarantine().resolve("dumps").resolve(folder);
         for (int n = 2; Files.exists(target); n++) {
-            target = properties.quarantine().resolve("dumps").resolve(folder + "." + n);
+            target = properties.quarantine().resolve("dumps").resolve(Quarantine.fit(folder, "." + n));
         }
         Files.createDirectories(target.getParent());
-        Files.writeString(target.resolveSibling(target.getFileName() + ".reason.txt"),
+        // a folder's name may be 255 bytes long already: the reason file's name is shortened then
+        Files.writeString(target.resolveSibling(Quarantine.fit(target.getFileName().toString(), ".reason.txt")),
                 inspection.reason() + System.lineSeparator(), StandardCharsets.UTF_8);
         // a rename keeps every byte as it was; across filesystems it fails and the dump stays in the drop folder
         Files.move(inspection.dir(), target, StandardCopyOption.ATOMIC_MOVE);

@@ -135,11 +135,38 @@ public final class SourceFile implements Closeable {
             throw new Replaced("a folder on the file's path was replaced by a link (to " + folder + ") after it was registered");
         }
         String key = a.fileKey() == null ? null : a.fileKey().toString();
-        if (registered.fileKey() != null && key != null && !registered.fileKey().equals(key)) {
+        if (registered.fileKey() != null && key != null && !sameFile(registered.fileKey(), key, folder)) {
             throw new Replaced("the file was replaced by another file " + when + " (registered as " + registered.fileKey()
                     + ", now " + key + ")");
         }
         return new Registered(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), key);
+    }
+
+    /**
+     * Whether two file keys ({@code (dev=..,ino=..)}) name the same file. A cluster worker sees the shared drop folder
+     * through its own mount, whose device number is not the one discovery saw on the manager: when the dump's folder
+     * itself has another device number than the registered file had, only the inodes are compared.
+     */
+    static boolean sameFile(String registered, String now, Path folder) throws IOException {
+        if (registered.equals(now)) {
+            return true;
+        }
+        String regDev = part(registered, "dev");
+        String regIno = part(registered, "ino");
+        if (regDev == null || regIno == null || !regIno.equals(part(now, "ino"))) {
+            return false;
+        }
+        Object folderKey = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return folderKey != null && !regDev.equals(part(folderKey.toString(), "dev"));
+    }
+
+    private static String part(String key, String name) {
+        for (String p : key.replace("(", "").replace(")", "").split(",")) {
+            if (p.startsWith(name + "=")) {
+                return p.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 
     private void requireSize(Registered now, String since) throws Changing {

@@ -87,6 +87,9 @@ public final class SourceFile implements Closeable {
      * @throws Changing when it is, but its size or modification time is not the registered one
      */
     public static SourceFile open(Path dumpFolder, Path path, Registered registered) throws IOException {
+        if (Files.isSymbolicLink(dumpFolder)) {
+            throw new Replaced("the dump folder was replaced by a symbolic link after it was registered; links are not followed");
+        }
         Path expectedFolder = dumpFolder.toRealPath().resolve(dumpFolder.relativize(path.getParent())).normalize();
         requireRegistered(path, registered, expectedFolder, "before it was opened");
         FileChannel channel;

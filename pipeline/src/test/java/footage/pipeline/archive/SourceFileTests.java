@@ -63,6 +63,20 @@ class SourceFileTests {
     }
 
     @Test
+    void aDumpFolderSwappedForALinkIsRefused() throws Exception {
+        // given a dump folder moved away and replaced by a link to where it went
+        Path dump = Files.createDirectories(dir.resolve("dump"));
+        Path file = Files.writeString(dump.resolve("a.txt"), "hello");
+        SourceFile.Registered registered = SourceFile.observe(file);
+        Files.move(dump, dir.resolve("moved"));
+        Files.createSymbolicLink(dump, dir.resolve("moved"));
+
+        // when / then
+        assertThatThrownBy(() -> SourceFile.open(dump, file, registered)).isInstanceOf(SourceFile.Replaced.class)
+                .hasMessageContaining("the dump folder was replaced by a symbolic link");
+    }
+
+    @Test
     void aFileGrownSinceRegistrationIsChangingAndSaysItsNewSize() throws Exception {
         // given
         Path dump = Files.createDirectories(dir.resolve("dump"));

@@ -40,10 +40,16 @@ public record FootageProperties(Path home, Path drop, Path archive, Path quarant
      * @param doneFolder      folder inside the drop folder that finished dumps move to
      * @param fileNamePattern regex with named groups device, officer, date, time, seq and optional flag
      * @param actor           who the ledger names for unattended work
+     * @param maxAttempts     runs in which reading a file may fail in a way that repeats (an I/O error of its disk)
+     *                        before it is settled UNREADABLE, left in place, with a finding; passing errors (disk
+     *                        full, database down) never count
      */
     public record Ingest(@DefaultValue("2m") Duration quietPeriod, @DefaultValue(".done") String doneFolder,
-                         String fileNamePattern, @DefaultValue("system") String actor) {
+                         String fileNamePattern, @DefaultValue("system") String actor, @DefaultValue("3") int maxAttempts) {
         public Ingest {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("footage.ingest.max-attempts must be at least 1: " + maxAttempts);
+            }
             if (quietPeriod.isNegative()) {
                 throw new IllegalArgumentException("footage.ingest.quiet-period must not be negative: " + quietPeriod);
             }
@@ -58,8 +64,9 @@ public record FootageProperties(Path home, Path drop, Path archive, Path quarant
     /**
      * Test hook: {@code pauseAt = "<point>:<n>"} makes the n-th file processed in this run stop at that point
      * (mid-copy, after-rename, after-commit), print {@code PAUSED <point>} and wait to be killed, or for a line
-     * {@code resume} on stdin to go on.
+     * {@code resume} on stdin to go on. {@code ioError = "<file name>[:<message>]"} makes every read of a dump file of
+     * that name fail with an I/O error (message "Input/output error" unless given), as a failing disk would.
      */
-    public record Debug(String pauseAt) {
+    public record Debug(String pauseAt, String ioError) {
     }
 }

@@ -107,14 +107,30 @@ public class Catalog {
 
     /** The columns of a {@link PendingFile}, for {@link #pendingFile}; callers add their WHERE. */
     public static final String PENDING_FILES = "SELECT f.id, f.dump_id, d.folder, f.path, f.listed, f.listed_size, f.listed_md5, "
-            + "d.device_id, d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes, d.has_manifest, f.raw_path "
+            + "d.device_id, d.officer_id, d.docked_at, d.clock_offset_seconds, f.size_bytes, d.has_manifest, "
+            + "f.registered_mtime_ns, f.registered_file_key, f.attempts, f.raw_path "
             + "FROM dump_files f JOIN dumps d ON d.id = f.dump_id ";
 
     public static PendingFile pendingFile(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
-                (Long) rs.getObject(12, Long.class), rs.getBoolean(13), rs.getString(14));
+                (Long) rs.getObject(12, Long.class), rs.getBoolean(13), (Long) rs.getObject(14, Long.class),
+                rs.getString(15), rs.getInt(16), rs.getString(17));
+    }
+
+    /**
+     * What a file was when it was registered, or last seen still changing: size, modification time and file key,
+     * which taking it in compares with (issue 15).
+     */
+    public void registration(long fileId, long size, Long mtimeNanos, String fileKey) {
+        jdbc.sql("UPDATE dump_files SET size_bytes = ?, registered_mtime_ns = ?, registered_file_key = ? WHERE id = ?")
+                .params(size, mtimeNanos, fileKey, fileId).update();
+    }
+
+    /** One more run whose read of the file failed in a way that repeats. */
+    public void countAttempt(long fileId) {
+        jdbc.sql("UPDATE dump_files SET attempts = attempts + 1 WHERE id = ?").param(fileId).update();
     }
 
     /** The next file to take in after {@code afterId}, in registration order. */

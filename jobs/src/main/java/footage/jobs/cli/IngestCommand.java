@@ -50,8 +50,8 @@ class IngestCommand implements CommandHandler {
         out.printf(Locale.ROOT, "  recordings:  %d archived, %d damaged (archived, flagged), %d duplicate(s) linked%n",
                 c.files("ARCHIVED"), c.files("DAMAGED"), c.files("DUPLICATE"));
         out.printf(Locale.ROOT, "  quarantined: %d file(s)%n", c.files("QUARANTINED"));
-        out.printf(Locale.ROOT, "  not taken:   %d missing, %d rejected, %d failed (retried next run)%n",
-                c.files("MISSING"), c.files("REJECTED"), c.files("FAILED"));
+        out.printf(Locale.ROOT, "  not taken:   %d missing, %d rejected, %d unreadable, %d failed (retried next run)%n",
+                c.files("MISSING"), c.files("REJECTED"), c.files("UNREADABLE"), c.files("FAILED"));
         out.printf(Locale.ROOT, "  bytes:       %s archived%n", Sizes.bytes(c.bytesArchived()));
         out.printf(Locale.ROOT, "  findings:    %d raised%n", c.findings());
         for (String note : DropRootNotes.of(execution)) {

@@ -5,6 +5,7 @@ import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
 import footage.jobs.continuity.ContinuityMarks;
 import footage.pipeline.archive.ContentArchive;
+import footage.pipeline.archive.SourceFile;
 import footage.pipeline.dump.DumpFile;
 import footage.pipeline.dump.DumpInspection;
 import footage.pipeline.dump.DumpInspector;
@@ -257,9 +258,24 @@ class DumpDiscoveryTasklet implements Tasklet {
                     log.warn("ingest: {}/{}: {}", DisplayText.escapeControls(folder), DisplayText.escapeControls(f.path()),
                             DisplayText.escapeControls(f.reason()));
                 }
-                default -> catalog.addDumpFile(dumpId, f.path(), f.rawPath(), f.listed(), f.listedSize(), f.listedMd5(),
-                        f.actualSize(), "PENDING", null);
+                default -> {
+                    long fileId = catalog.addDumpFile(dumpId, f.path(), f.rawPath(), f.listed(), f.listedSize(), f.listedMd5(),
+                            f.actualSize(), "PENDING", null);
+                    // its modification time and identity on disk: taking it in checks it is still this file, unchanged
+                    SourceFile.Registered seen = observe(folder, f.path(), f.rawPath());
+                    if (seen != null && f.actualSize() != null) {
+                        catalog.registration(fileId, f.actualSize(), seen.mtimeNanos(), seen.fileKey());
+                    }
+                }
             }
+        }
+    }
+
+    private SourceFile.Registered observe(String folder, String path, String rawPath) {
+        try {
+            return SourceFile.observe(RawNames.resolve(properties.drop().resolve(folder), path, rawPath));
+        } catch (IOException e) {
+            return null; // taking it in will say what is wrong with it
         }
     }
 
@@ -267,10 +283,11 @@ class DumpDiscoveryTasklet implements Tasklet {
     private void quarantineDump(DumpInspection inspection, String folder) throws IOException {
         Path target = properties.quarantine().resolve("dumps").resolve(folder);
         for (int n = 2; Files.exists(target); n++) {
-            target = properties.quarantine().resolve("dumps").resolve(folder + "." + n);
+            target = properties.quarantine().resolve("dumps").resolve(Quarantine.fit(folder, "." + n));
         }
         Files.createDirectories(target.getParent());
-        Files.writeString(target.resolveSibling(target.getFileName() + ".reason.txt"),
+        // a folder's name may be 255 bytes long already: the reason file's name is shortened then
+        Files.writeString(target.resolveSibling(Quarantine.fit(target.getFileName().toString(), ".reason.txt")),
                 inspection.reason() + System.lineSeparator(), StandardCharsets.UTF_8);
         // a rename keeps every byte as it was; across filesystems it fails and the dump stays in the drop folder
         Files.move(inspection.dir(), target, StandardCopyOption.ATOMIC_MOVE);

@@ -74,6 +74,14 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
                 case "ARCHIVED", "DAMAGED" -> catalogue(o, actor);
                 default -> {
                     catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), null, o.quarantinePath(), executionId, actor);
+                    if (o.retry() != null && o.retry().attempt()) {
+                        catalog.countAttempt(f.id());
+                    }
+                    if (o.retry() != null && o.retry().changed() != null) {
+                        // what it is compared with next time: taken once it stays like this from one run to the next
+                        catalog.registration(f.id(), o.retry().changed().size(), o.retry().changed().mtimeNanos(),
+                                o.retry().changed().fileKey());
+                    }
                     yield new Settled(o.status(), null);
                 }
             };

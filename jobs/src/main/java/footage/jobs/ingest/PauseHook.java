@@ -17,8 +17,20 @@ class PauseHook {
     private final String point;
     private final int nth;
     private final AtomicInteger files = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
+    private final String ioErrorName;
+    private final String ioErrorMessage;
 
     PauseHook(FootageProperties properties) {
+        String fault = properties.debug().ioError();
+        if (fault == null || fault.isBlank()) {
+            ioErrorName = null;
+            ioErrorMessage = null;
+        } else {
+            int colon = fault.indexOf(':');
+            ioErrorName = colon < 0 ? fault : fault.substring(0, colon);
+            ioErrorMessage = colon < 0 ? "Input/output error" : fault.substring(colon + 1);
+        }
         String spec = properties.debug().pauseAt();
         if (spec == null || spec.isBlank()) {
             point = null;
@@ -30,13 +42,24 @@ class PauseHook {
         }
     }
 
+    /**
+     * Stands for a read of a dump file's bytes: with {@code footage.debug.io-error=<name>} configured, throws the I/O
+     * error a failing disk gives for every read of a file of that name. Inert otherwise.
+     */
+    void read(String path) throws java.io.IOException {
+        if (ioErrorName != null && path.substring(path.lastIndexOf('/') + 1).equals(ioErrorName)) {
+            throw new java.io.IOException(ioErrorMessage + " (footage.debug.io-error)");
+        }
+    }
+
     /** Called once per file as it starts. */
     void nextFile() {
         files.incrementAndGet();
     }
 
+    /** Pauses once: a point inside a loop (mid-copy) goes on without stopping again after a resume. */
     void at(String here) {
-        if (here.equals(point) && files.get() == nth) {
+        if (here.equals(point) && files.get() == nth && paused.compareAndSet(false, true)) {
             DebugPause.here(here);
         }
     }

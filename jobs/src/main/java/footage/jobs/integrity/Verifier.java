@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * {@code footage verify}: the ledger chain from its first entry, every catalog row against its ledger history, and
- * with {@code full} every archive object re-hashed. Problems come in that order: the chain (by seq), the catalog
+ * with {@code full} every archive object and every quarantined copy re-hashed. Problems come in that order: the chain (by seq), the catalog
  * (dumps, recordings, dump files, findings, by id), the archive (by recording id, then unknown files by path).
  */
 @Component
@@ -52,7 +52,8 @@ class Verifier {
 
     Report verify(boolean full) {
         List<Problem> problems = new ArrayList<>();
-        record Read(ChainCheck chain, CatalogCheck.Counts counts, List<ArchivedObject> objects) {
+        record Read(ChainCheck chain, CatalogCheck.Counts counts, List<ArchivedObject> objects,
+                    List<QuarantineCheck.Kept> quarantined) {
         }
         Read read = snapshot.execute(tx -> {
             ChainCheck chain = new ChainCheck(problems);
@@ -60,13 +61,14 @@ class Verifier {
             reader.forEach(chain.andThen(index));
             CatalogCheck.Counts counts = new CatalogCheck(jdbc, index, problems).run();
             List<ArchivedObject> objects = full ? objects() : List.of();
-            return new Read(chain, counts, objects);
+            return new Read(chain, counts, objects, full ? quarantined() : List.of());
         });
         ArchiveCheck.Totals totals = null;
         double seconds = 0;
         if (full) {
             long t0 = System.nanoTime();
             totals = new ArchiveCheck(properties.archive(), properties.expired(), fixity.hashingThreads()).run(read.objects(), problems);
+            new QuarantineCheck(properties.quarantine()).run(read.quarantined(), problems);
             seconds = (System.nanoTime() - t0) / 1e9;
         }
         Report report = new Report(List.copyOf(problems), read.chain().entries(), read.chain().head(), read.counts(),
@@ -79,6 +81,14 @@ class Verifier {
         return jdbc.sql("SELECT id, sha256, size_bytes, archive_path, original_path FROM recordings ORDER BY id")
                 .query((rs, n) -> new ArchivedObject(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5)))
+                .list();
+    }
+
+    List<QuarantineCheck.Kept> quarantined() {
+        return jdbc.sql("SELECT f.id, d.folder, f.path, f.quarantine_path, f.sha256 FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
+                        + "WHERE f.quarantine_path IS NOT NULL ORDER BY f.id")
+                .query((rs, n) -> new QuarantineCheck.Kept(rs.getLong(1), rs.getString(2) + "/" + rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
                 .list();
     }
 

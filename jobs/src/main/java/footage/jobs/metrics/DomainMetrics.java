@@ -20,7 +20,7 @@ public class DomainMetrics {
         this.registry = registry.getIfAvailable(() -> Metrics.globalRegistry);
     }
 
-    /** A file of a dump settled: status ARCHIVED, DAMAGED, DUPLICATE, QUARANTINED, MISSING, REJECTED or FAILED. */
+    /** A file of a dump settled: status ARCHIVED, DAMAGED, DUPLICATE, QUARANTINED, MISSING, REJECTED, UNREADABLE or FAILED. */
     public void fileSettled(String status, long bytesArchived) {
         afterCommit(() -> {
             registry.counter("footage.files", "status", status).increment();

@@ -1,6 +1,7 @@
 package footage.jobs.ingest;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.cli.CommandHandler;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.sample.CameraFileSpec;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +35,8 @@ abstract class AbstractIngestTests {
     JdbcClient jdbc;
     @Autowired
     FootageProperties properties;
+    @Autowired
+    List<CommandHandler> commands;
 
     JobExecution ingest() {
         JobExecution execution = runs.run("ingestJob");
@@ -532,6 +536,109 @@ abstract class AbstractIngestTests {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aStationFileNamedLikeATemporaryFileStaysInQuarantineAndVerifyFullChecksQuarantinedCopies() throws IOException {
+        // given a station file whose name is what temporary files used to be called, quarantined by a first run
+        String folder = unique("tmpname");
+        byte[] notes = "station notes\n".getBytes(StandardCharsets.UTF_8);
+        Drops.write(properties.drop(), dump(folder, "DSJ0000170", List.of(
+                FileSpec.video(name("DSJ0000170", "093000", 1), clip(1)),
+                FileSpec.bytes(".footage-tmp-station.txt", notes))));
+        Map<String, String> sources = Accounted.sources(properties.drop(), folder);
+        ingest();
+        Path kept = properties.quarantine().resolve((String) file(folder, ".footage-tmp-station.txt").get("quarantine_path"));
+        assertThat(kept).hasBinaryContent(notes);
+
+        // when the next run cleans up temporary files
+        ingest();
+
+        // then the quarantined copy and its reason are still there, and every source is accounted for
+        assertThat(kept).hasBinaryContent(notes);
+        assertThat(kept.resolveSibling(kept.getFileName() + ".reason.txt")).exists();
+        Accounted.check(sources, jdbc, properties, commands);
+
+        // and verify --full reports a quarantined copy that was altered or lost
+        try {
+            Files.write(kept, "altered\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(verifyFull()).contains("quarantined copy quarantine/" + properties.quarantine().relativize(kept)
+                    + " of dump file").contains("changed: its bytes hash to");
+            Files.delete(kept);
+            assertThat(verifyFull()).contains("(" + folder + "/.footage-tmp-station.txt): missing");
+        } finally {
+            Files.write(kept, notes);
+        }
+    }
+
+    @Test
+    void namesOfTheLongestLengthAreTakenInAndReasonFilesStayWithinNameMax() throws IOException {
+        // given names of 255 bytes (ASCII, and Chinese at 3 bytes a character) and a recording named with 244 characters
+        String folder = unique("long");
+        String ascii = "n".repeat(251) + ".txt";
+        String chinese = "记".repeat(83) + "录.tx";
+        String clipName = name("DSJ0000171", "093000", 1).replace(".mp4", "") + "_" + "x".repeat(244 - 43) + ".mp4";
+        assertThat(ascii.getBytes(StandardCharsets.UTF_8)).hasSize(255);
+        assertThat(chinese.getBytes(StandardCharsets.UTF_8)).hasSize(255);
+        assertThat(clipName).hasSize(244);
+        Drops.write(properties.drop(), dump(folder, "DSJ0000171", List.of(
+                FileSpec.video(clipName, clip(1)),
+                FileSpec.bytes(ascii, "ascii\n".getBytes(StandardCharsets.UTF_8)),
+                FileSpec.bytes(chinese, "chinese\n".getBytes(StandardCharsets.UTF_8)))));
+        Map<String, String> sources = Accounted.sources(properties.drop(), folder);
+
+        // when
+        ingest();
+
+        // then each is settled in the first run, and the reason files have names a file system takes, holding the full name
+        assertThat(file(folder, clipName).get("status")).isEqualTo("ARCHIVED");
+        for (String n : List.of(ascii, chinese)) {
+            Map<String, Object> row = file(folder, n);
+            assertThat(row.get("status")).as(String.valueOf(row.get("reason"))).isEqualTo("QUARANTINED");
+            Path kept = properties.quarantine().resolve((String) row.get("quarantine_path"));
+            assertThat(kept.getFileName().toString()).isEqualTo(n);
+            List<Path> reasons;
+            try (var list = Files.list(kept.getParent())) {
+                reasons = list.filter(p -> p.getFileName().toString().endsWith(".reason.txt")
+                        && p.getFileName().toString().startsWith(n.substring(0, 20))).toList();
+            }
+            assertThat(reasons).hasSize(1);
+            assertThat(reasons.get(0).getFileName().toString().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            assertThat(Files.readString(reasons.get(0))).startsWith("not a media file").contains(folder + "/" + n);
+        }
+        assertThat(dumpStatus(folder)).isEqualTo("DONE");
+        Accounted.check(sources, jdbc, properties, commands);
+    }
+
+    @Test
+    void archiveAndQuarantineCopiesAreNeverWorldReadable() throws IOException {
+        // given
+        String folder = unique("private");
+        Drops.write(properties.drop(), dump(folder, "DSJ0000172", List.of(
+                FileSpec.video(name("DSJ0000172", "093000", 1), clip(1)),
+                FileSpec.bytes("LOG/secret.txt", "pin 1234\n".getBytes(StandardCharsets.UTF_8)))));
+
+        // when
+        ingest();
+
+        // then neither the copies nor the folders made for them let 'other' users read them
+        String archived = jdbc.sql("SELECT archive_path FROM recordings WHERE original_path = ?")
+                .param(folder + "/" + name("DSJ0000172", "093000", 1)).query(String.class).single();
+        Path object = properties.archive().resolve(archived);
+        Path kept = properties.quarantine().resolve((String) file(folder, "LOG/secret.txt").get("quarantine_path"));
+        for (Path p : List.of(object, object.getParent(), kept, kept.resolveSibling("secret.txt.reason.txt"), kept.getParent())) {
+            assertThat(Files.getPosixFilePermissions(p)).as(p.toString())
+                    .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                            PosixFilePermission.OTHERS_EXECUTE);
+        }
+    }
+
+    private String verifyFull() {
+        CommandHandler verify = commands.stream().filter(c -> c.command().equals("verify")).findFirst().orElseThrow();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        assertThat(verify.run(new CommandHandler.Invocation(List.of(), Map.of("full", "")), print, print)).isEqualTo(1);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -3,6 +3,7 @@ package footage.pipeline.archive;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -20,8 +21,8 @@ public final class ContentArchive {
     public ContentArchive(Path root) throws IOException {
         this.root = root;
         this.tmp = root.resolve("tmp");
-        Files.createDirectories(tmp);
-        Files.createDirectories(root.resolve("sha256"));
+        DurableFiles.createPrivateDirectories(tmp);
+        DurableFiles.createPrivateDirectories(root.resolve("sha256"));
     }
 
     public Path root() {
@@ -42,12 +43,26 @@ public final class ContentArchive {
      * a mismatch is a fixity failure of the archive and is reported, never papered over by replacing the object.
      */
     public StoredObject store(Path source, boolean md5, String extension, CopyListener listener) throws IOException {
-        Path temp = DurableFiles.tempBeside(tmp.resolve(source.getFileName()));
+        SourceFile.Registered now = SourceFile.observe(source);
+        if (now == null) {
+            throw new NoSuchFileException(source.toString(), null, "not a regular file");
+        }
+        try (SourceFile opened = SourceFile.open(source.toAbsolutePath().getParent(), source.toAbsolutePath(), now)) {
+            return store(opened, md5, extension, listener);
+        }
+    }
+
+    /**
+     * Copies an opened source in (see {@link SourceFile}: nothing is stored unless the whole file was read as it
+     * was registered). The temporary file is in {@code <root>/tmp}, a folder no source name ever reaches.
+     */
+    public StoredObject store(SourceFile source, boolean md5, String extension, CopyListener listener) throws IOException {
+        Path temp = DurableFiles.tempIn(tmp);
         try {
             CopyResult copy = DurableFiles.copyAndSync(source, temp, md5, listener);
             String rel = relativePath(copy.sha256(), extension);
             Path target = root.resolve(rel);
-            Files.createDirectories(target.getParent());
+            DurableFiles.createPrivateDirectories(target.getParent());
             if (Files.exists(target)) {
                 requireSame(target, copy.sha256());
                 return new StoredObject(copy.sha256(), copy.md5(), copy.size(), rel, true);

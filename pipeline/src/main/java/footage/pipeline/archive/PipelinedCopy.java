@@ -40,14 +40,14 @@ final class PipelinedCopy {
     private PipelinedCopy() {
     }
 
-    static CopyResult copy(Path source, Path temp, MessageDigest sha, MessageDigest md5, long total,
+    /** Copies {@code in} from its start into {@code out}, the new file {@code temp}; the caller closes both. */
+    static CopyResult copy(FileChannel in, FileChannel out, Path temp, MessageDigest sha, MessageDigest md5, long total,
                            CopyListener listener) throws IOException {
         Progress copied = new Progress();
         List<Future<?>> hashers = new ArrayList<>();
         Future<?> flush = CompletableFuture.completedFuture(null);
         boolean finished = false;
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try {
             // MD5, when asked for, gets a thread of its own: on two cores both digests cost about what SHA-256 does
             hashers.add(HELPERS.submit(new Hasher(temp, sha, copied)));
             if (md5 != null) {

@@ -21,7 +21,8 @@ public final class MediaSniffer {
     private static final byte TS_SYNC = 0x47;
     private static final byte[] EBML = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3};
     private static final byte[] MPEG_PS_PACK = {0x00, 0x00, 0x01, (byte) 0xBA};
-    private static final int HEADER_BYTES = 4 + M2TS_PACKET + 1;
+    /** How many bytes from the start of a file {@link #looksLikeMedia(byte[])} needs. */
+    public static final int HEADER_BYTES = 4 + M2TS_PACKET + 1;
 
     private MediaSniffer() {
     }
@@ -31,6 +32,11 @@ public final class MediaSniffer {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEADER_BYTES);
         }
+        return looksLikeMedia(head);
+    }
+
+    /** The same test on the first {@link #HEADER_BYTES} bytes of a file (fewer for a shorter file). */
+    public static boolean looksLikeMedia(byte[] head) {
         return isIsoBmff(head) || isTransportStream(head) || startsWith(head, 0, EBML) || isAvi(head)
                 || isFlv(head) || startsWith(head, 0, MPEG_PS_PACK);
     }

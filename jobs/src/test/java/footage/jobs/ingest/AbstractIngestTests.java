@@ -414,7 +414,9 @@ abstract class AbstractIngestTests {
         // size whose bytes differ
         Drops.write(properties.drop(), dump(folder, "DSJ0000150", List.of(recording,
                 FileSpec.bytes("LOG/device.log", "power on 09:31\n".getBytes(StandardCharsets.UTF_8)))));
+        Map<String, String> sources = Accounted.sources(properties.drop(), folder);
         ingest();
+        Accounted.check(sources, jdbc, properties, commands);
 
         // then it is a second dump, finished too: the recording linked to the first copy, the new log kept as well
         List<Map<String, Object>> drops = jdbc.sql("SELECT id, status FROM dumps WHERE folder = ? ORDER BY id").param(folder)
@@ -515,9 +517,11 @@ abstract class AbstractIngestTests {
         try {
             Drops.write(properties.drop(), dump(stuck, "DSJ0000154", List.of(FileSpec.video(name("DSJ0000154", "093000", 1), clip(1)))));
             Drops.write(properties.drop(), dump(fine, "DSJ0000155", List.of(FileSpec.video(name("DSJ0000155", "093000", 1), clip(1)))));
+            Map<String, String> sources = Accounted.sources(properties.drop(), stuck, fine);
 
             // when
             ingest();
+            Accounted.check(sources, jdbc, properties, commands);
 
             // then the other dump finished; the stuck one is open with a finding saying why
             assertThat(dumpStatus(fine)).isEqualTo("DONE");

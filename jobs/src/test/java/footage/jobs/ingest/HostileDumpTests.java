@@ -55,6 +55,12 @@ class HostileDumpTests {
         return home.resolve("drop");
     }
 
+    /** Every source's bytes archived, quarantined or named in a finding, and verify --full passing (issue 15). */
+    private void accounted(Map<String, String> sources) {
+        Accounted.assertEachAccounted(sources, Accounted.h2(home), home.resolve("archive"), home.resolve("quarantine"));
+        cli("verify", "--full");
+    }
+
     private void editManifest(Path dir, java.util.function.Consumer<ObjectNode> edit) throws Exception {
         ObjectNode m = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
         edit.accept(m);
@@ -71,9 +77,11 @@ class HostileDumpTests {
             files.add(((ObjectNode) files.get(0).deepCopy()).put("path", "./" + clipName));
         });
         String sha = DurableFiles.sha256(dir.resolve(clipName));
+        Map<String, String> sources = Accounted.sources(drop(), "dup");
 
         // when
         cli("ingest");
+        accounted(sources);
 
         // then the dump is finished, the clip archived once, and the slip is a finding naming both spellings
         assertThat(strings("SELECT status FROM dumps WHERE folder = 'dup'")).containsExactly("DONE");
@@ -93,9 +101,11 @@ class HostileDumpTests {
         Path dir = Drops.write(drop(), dump("longname", "DSJ0000171",
                 List.of(FileSpec.video(name("DSJ0000171", "093000", 1), clip(2)))));
         editManifest(dir, m -> m.put("officerName", officerName));
+        Map<String, String> sources = Accounted.sources(drop(), "longname");
 
         // when
         cli("ingest");
+        accounted(sources);
 
         // then
         assertThat(strings("SELECT status FROM dumps WHERE folder = 'longname'")).containsExactly("DONE");
@@ -118,10 +128,12 @@ class HostileDumpTests {
         Process mv = new ProcessBuilder("bash", "-c", "mv a.mp4 $'clip_\\xff\\xfe.mp4' && mv b.txt $'note_\\xff.txt'")
                 .directory(dir.toFile()).start();
         assertThat(mv.waitFor()).isZero();
+        Map<String, String> sources = Accounted.sources(drop(), "rawnames");
 
         // when run twice
         cli("ingest");
         cli("ingest");
+        accounted(sources);
 
         // then the clip is archived and the note quarantined, by their bytes, under names shown escaped
         assertThat(strings("SELECT status FROM dumps WHERE folder = 'rawnames'")).containsExactly("DONE");
@@ -141,9 +153,11 @@ class HostileDumpTests {
         String hostile = "clip_\u202Egnp\u001B[31m\u0007.mp4";
         Drops.write(drop(), new DumpSpec("controls", null, "DSJ0000173", "100234", null, null, null, false,
                 List.of(FileSpec.video(hostile, clip(2)))));
+        Map<String, String> sources = Accounted.sources(drop(), "controls");
 
         // when
         cli("ingest");
+        accounted(sources);
         String list = cli("catalog", "list");
 
         // then the catalog keeps the true name, the listing shows it escaped
@@ -161,9 +175,11 @@ class HostileDumpTests {
         Path twice = Drops.write(drop(), dump("twice", "DSJ0000175", List.of(FileSpec.video(name("DSJ0000175", "093000", 1), clip(2)))));
         String json = Files.readString(twice.resolve("manifest.json"));
         Files.writeString(twice.resolve("manifest.json"), json.replaceFirst("\\{", "{\"deviceId\": \"DSJ9999999\", "));
+        Map<String, String> sources = Accounted.sources(drop(), "linked", "twice");
 
         // when
         cli("ingest");
+        accounted(sources);
 
         // then neither is taken for a dump without manifest, nor for the other device: both are quarantined, said why
         assertThat(strings("SELECT folder || ': ' || status || ': ' || reason FROM dumps ORDER BY folder")).containsExactly(

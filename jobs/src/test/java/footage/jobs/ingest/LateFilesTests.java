@@ -41,6 +41,7 @@ class LateFilesTests {
         Drops.write(drop, dump("a_big", "DSJ0000160", List.of(FileSpec.video(name("DSJ0000160", "093000", 1), clip(2)))));
         Path late = Drops.write(drop, dump("b_late", "DSJ0000161", List.of(FileSpec.video(name("DSJ0000161", "093000", 1), clip(2)))));
         Path logs = FootageProcess.logs(getClass(), "during-the-run");
+        java.util.Map<String, String> sources;
         try (FootageProcess run = ingest(logs.resolve("first.log"), "--footage.debug.pause-at=after-commit:2")) {
             assertThat(run.awaitPause(RUN)).isEqualTo("PAUSED after-commit");
 
@@ -50,6 +51,7 @@ class LateFilesTests {
             Files.move(home.resolve("extra/x").resolve(name("DSJ0000161", "094000", 2)), late.resolve(name("DSJ0000161", "094000", 2)));
             Files.createDirectories(late.resolve("LOG"));
             Files.writeString(late.resolve("LOG/late.log"), "docked again\n", StandardCharsets.UTF_8);
+            sources = Accounted.sources(drop, "a_big", "b_late");
             run.resume();
             assertThat(run.awaitExit(RUN)).as(run::tail).isZero();
         }
@@ -72,6 +74,7 @@ class LateFilesTests {
         assertThat(strings("SELECT x.kind || ' ' || x.path FROM findings x JOIN dumps d ON d.id = x.dump_id "
                 + "WHERE d.folder = 'b_late' AND x.kind = 'UNLISTED_FILE' ORDER BY x.path")).containsExactly(
                 "UNLISTED_FILE DSJ0000161_100234_20190217_094000_0002.mp4", "UNLISTED_FILE LOG/late.log");
+        Accounted.check(sources, home, logs.resolve("verify.log"));
     }
 
     @Test
@@ -91,6 +94,7 @@ class LateFilesTests {
         Drops.GENERATOR.writeDump(home.resolve("extra"), new DumpSpec("x", null, "DSJ0000162", "100234", null, null, null,
                 false, List.of(FileSpec.video(name("DSJ0000162", "093200", 3), clip(2)))));
         Files.move(home.resolve("extra/x").resolve(name("DSJ0000162", "093200", 3)), dir.resolve(name("DSJ0000162", "093200", 3)));
+        java.util.Map<String, String> sources = Accounted.sources(drop, "nomanifest");
         try (FootageProcess next = ingest(logs.resolve("second.log"))) {
             assertThat(next.awaitExit(RUN)).as(next::tail).isZero();
         }
@@ -99,6 +103,7 @@ class LateFilesTests {
         assertThat(strings("SELECT status FROM dumps WHERE folder = 'nomanifest'")).containsExactly("DONE");
         assertThat(strings("SELECT status FROM dump_files ORDER BY path")).containsExactly("ARCHIVED", "ARCHIVED", "ARCHIVED");
         assertThat(strings("SELECT COUNT(*) FROM recordings")).containsExactly("3");
+        Accounted.check(sources, home, logs.resolve("verify.log"));
     }
 
     private FootageProcess ingest(Path log, String... extra) {

@@ -378,7 +378,8 @@ abstract class AbstractIngestTests {
     }
 
     @Test
-    void sameContentSeenAgainIsLinkedNotCopied() {
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void sameContentSeenAgainIsLinkedNotCopied(org.springframework.boot.test.system.CapturedOutput output) {
         // given the same recording in two dumps
         FileSpec clip = FileSpec.video(name("DSJ0000011", "093000", 1), clip(1));
         String first = unique("dupA");
@@ -398,6 +399,9 @@ abstract class AbstractIngestTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM recordings WHERE sha256 = ?").param(a.get("sha256")).query(Long.class).single())
                 .isEqualTo(1L);
         assertThat(archiveTree().keySet()).filteredOn(k -> k.contains((String) a.get("sha256"))).hasSize(1);
+        // and the log says what became of each: the second is linked, not archived again
+        assertThat(output.getAll()).contains("ingest: " + first + "/" + clip.path() + ": ARCHIVED",
+                "ingest: " + second + "/" + clip.path() + ": DUPLICATE");
     }
 
     @Test

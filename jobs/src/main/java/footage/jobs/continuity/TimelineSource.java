@@ -6,6 +6,7 @@ import footage.pipeline.continuity.Activity;
 import footage.pipeline.continuity.Dock;
 import footage.pipeline.continuity.Jump;
 import footage.pipeline.continuity.Segment;
+import footage.pipeline.media.RecordingKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,7 @@ class TimelineSource {
         docks.forEach(d -> byKey.put(d.key(), d));
         return jdbc.sql("SELECT sha256, file_name, dump_id, device_start, device_start_source, creation_time, duration_seconds, "
                         + "media_seconds, status, officer_id, jumps_json, time_problem, status_reason, damage_from_seconds, "
-                        + "damage_to_seconds FROM recordings WHERE device_id = ? ORDER BY id")
+                        + "damage_to_seconds, kind FROM recordings WHERE device_id = ? ORDER BY id")
                 .param(deviceId)
                 .query((rs, n) -> {
                     String source = rs.getString(5);
@@ -65,7 +66,8 @@ class TimelineSource {
                             instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)),
                             rs.getString(12), damaged ? rs.getString(13) : null,
                             damaged ? (Double) rs.getObject(14, Double.class) : null,
-                            damaged ? (Double) rs.getObject(15, Double.class) : null);
+                            damaged ? (Double) rs.getObject(15, Double.class) : null,
+                            RecordingKind.valueOf(rs.getString(16)));
                 })
                 .list();
     }

@@ -1,5 +1,7 @@
 package footage.pipeline.continuity;
 
+import footage.pipeline.media.RecordingKind;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -21,10 +23,11 @@ import java.util.List;
  *                      null when not known
  * @param damageFrom    where in the file the damage starts, seconds from its start; null when not known
  * @param damageTo      where it ends; null when not known
+ * @param kind          video and audio are segments of time; a photo is an instant, placed but never closing a gap
  */
 public record Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime,
                       Double duration, boolean damaged, String officerId, List<Jump> jumps, String timeProblem,
-                      String damage, Double damageFrom, Double damageTo) {
+                      String damage, Double damageFrom, Double damageTo, RecordingKind kind) {
 
     /** A segment whose times were all readable and whose damage, if any, is not described further. */
     public Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime, Double duration,
@@ -35,7 +38,8 @@ public record Segment(String key, String file, Dock dock, LocalDateTime nameStar
     /** A segment whose damage, if any, is not described further. */
     public Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime, Double duration,
                    boolean damaged, String officerId, List<Jump> jumps, String timeProblem) {
-        this(key, file, dock, nameStart, creationTime, duration, damaged, officerId, jumps, timeProblem, null, null, null);
+        this(key, file, dock, nameStart, creationTime, duration, damaged, officerId, jumps, timeProblem, null, null, null,
+                RecordingKind.VIDEO);
     }
 
     public Segment {
@@ -43,8 +47,14 @@ public record Segment(String key, String file, Dock dock, LocalDateTime nameStar
             throw new IllegalArgumentException("a segment needs a key, a file name and its dock");
         }
         jumps = jumps == null ? List.of() : List.copyOf(jumps);
+        kind = kind == null ? RecordingKind.VIDEO : kind;
         if ((damageFrom == null) != (damageTo == null) || damageFrom != null && damageTo < damageFrom) {
             throw new IllegalArgumentException("a segment's damage span needs a start and an end not before it");
         }
+    }
+
+    /** A photo: a moment, not a stretch of time. */
+    public boolean instant() {
+        return kind == RecordingKind.PHOTO;
     }
 }

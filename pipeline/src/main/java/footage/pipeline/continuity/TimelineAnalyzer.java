@@ -44,7 +44,8 @@ public final class TimelineAnalyzer {
             }
         }
         placed.sort(Comparator.comparing(PlacedSegment::start).thenComparing(p -> p.segment().key()));
-        betweenSegments(deviceId, placed, findings);
+        // a photo shows a moment, not that the device was recording: it neither closes nor opens a gap
+        betweenSegments(deviceId, placed.stream().filter(p -> !p.segment().instant()).toList(), findings);
         return new DeviceTimeline(deviceId, placed, findings);
     }
 
@@ -88,7 +89,7 @@ public final class TimelineAnalyzer {
         }
         Double offset = s.dock().offsetSeconds();
         Instant start = offset == null ? deviceStart : deviceStart.minusNanos(Math.round(offset * 1e9));
-        Instant end = s.duration() == null ? null : start.plusNanos(Math.round(s.duration() * 1e9));
+        Instant end = s.instant() ? start : s.duration() == null ? null : start.plusNanos(Math.round(s.duration() * 1e9));
         return new PlacedSegment(s, start, end, source);
     }
 
@@ -195,8 +196,8 @@ public final class TimelineAnalyzer {
         for (DeviceTimeline t : timelines) {
             List<Instant[]> intervals = new ArrayList<>();
             for (PlacedSegment p : t.segments()) {
-                boolean relevant = activity.devices().contains(t.deviceId())
-                        || activity.officers().contains(p.segment().officerId());
+                boolean relevant = !p.segment().instant() && (activity.devices().contains(t.deviceId())
+                        || activity.officers().contains(p.segment().officerId()));
                 if (relevant && p.end() != null && p.end().isAfter(activity.start()) && p.start().isBefore(activity.end())) {
                     intervals.add(new Instant[] {max(p.start(), activity.start()), min(p.end(), activity.end())});
                 }

@@ -1,5 +1,6 @@
 package footage.pipeline.continuity;
 
+import footage.pipeline.media.RecordingKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,11 @@ class TimelineAnalyzerTests {
 
     private static Segment seg(String name, Dock dock, LocalDateTime start, Double seconds) {
         return new Segment("sha-" + name, name, dock, start, null, seconds, false, "100234", List.of());
+    }
+
+    private static Segment seg(String name, LocalDateTime start, Double seconds, RecordingKind kind) {
+        return new Segment("sha-" + name, name, ACCURATE, start, null, seconds, false, "100234", List.of(), null, null,
+                null, null, kind);
     }
 
     private static Segment seg(String name, LocalDateTime start, double seconds) {
@@ -64,6 +70,56 @@ class TimelineAnalyzerTests {
                 assertThat(f.recordings()).containsExactly("a.mp4", "b.mp4");
             });
         }
+    }
+
+    @Test
+    void aPhotoBetweenTwoVideosIsAnInstantAndDoesNotCloseTheGap() {
+        // given 60 s of video, a photo 30 s later, the next video 60 s after the first ended
+        Segment a = seg("a.mp4", T0, 60.0, RecordingKind.VIDEO);
+        Segment photo = seg("p.jpg", T0.plusSeconds(90), null, RecordingKind.PHOTO);
+        Segment b = seg("b.mp4", T0.plusSeconds(120), 60.0, RecordingKind.VIDEO);
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(a, photo, b), List.of(ACCURATE));
+
+        // then
+        assertThat(findings(FindingKind.GAP, t)).singleElement().satisfies(g -> {
+            assertThat(g.seconds()).isEqualTo(60.0, within(1e-6));
+            assertThat(g.recordings()).containsExactly("a.mp4", "b.mp4");
+        });
+        PlacedSegment placedPhoto = t.segments().stream().filter(p -> p.segment().file().equals("p.jpg")).findFirst().orElseThrow();
+        assertThat(placedPhoto.end()).isEqualTo(placedPhoto.start());
+    }
+
+    @Test
+    void anAudioRecordingBetweenTwoVideosClosesTheGap() {
+        // given
+        Segment a = seg("a.mp4", T0, 60.0, RecordingKind.VIDEO);
+        Segment audio = seg("r.wav", T0.plusSeconds(60), 60.0, RecordingKind.AUDIO);
+        Segment b = seg("b.mp4", T0.plusSeconds(120), 60.0, RecordingKind.VIDEO);
+
+        // when
+        DeviceTimeline t = analyzer.analyze("D1", List.of(a, audio, b), List.of(ACCURATE));
+
+        // then
+        assertThat(findings(FindingKind.GAP, t)).isEmpty();
+        assertThat(findings(FindingKind.OVERLAP, t)).isEmpty();
+    }
+
+    @Test
+    void aPhotoDoesNotCoverAnActivity() {
+        // given an activity of 60 s on D1 with only a photo inside it
+        Instant start = T0.atZone(SHANGHAI).toInstant();
+        Activity activity = new Activity("A1", "CASE-1", start, start.plusSeconds(60), Set.of("D1"), Set.of());
+        Segment photo = seg("p.jpg", T0.plusSeconds(30), null, RecordingKind.PHOTO);
+
+        // when
+        ActivityCoverage coverage = analyzer.coverage(activity,
+                List.of(analyzer.analyze("D1", List.of(photo), List.of(ACCURATE))));
+
+        // then
+        assertThat(coverage.percent()).isZero();
+        assertThat(coverage.gaps()).singleElement().satisfies(g -> assertThat(g.seconds()).isEqualTo(60.0, within(1e-6)));
     }
 
     @Test
@@ -228,9 +284,9 @@ class TimelineAnalyzerTests {
     void aDamagedFindingSaysWhyAndSpansTheDecodeErrorsWhenTheyAreKnown() {
         // given a recording with decode errors between 4.2 s and 9.87 s, and a truncated one (no span known)
         Segment decode = new Segment("sha-a", "a.mp4", ACCURATE, T0, null, 20.0, true, null, List.of(), null,
-                "73 decode errors between 4.20 s and 9.87 s", 4.2, 9.87);
+                "73 decode errors between 4.20 s and 9.87 s", 4.2, 9.87, RecordingKind.VIDEO);
         Segment truncated = new Segment("sha-b", "b.mp4", ACCURATE, T0.plusSeconds(30), null, 10.0, true, null, List.of(),
-                null, "truncated: media ends at 10.00 s of 20.00 s", null, null);
+                null, "truncated: media ends at 10.00 s of 20.00 s", null, null, RecordingKind.VIDEO);
         Segment unknownLength = new Segment("sha-c", "c.mp4", ACCURATE, T0.plusSeconds(60), null, null, true, null,
                 List.of());
 

@@ -161,11 +161,11 @@ public class Catalog {
         jdbc.sql("INSERT INTO recordings (sha256, md5, size_bytes, archive_path, original_path, file_name, dump_id, device_id, "
                         + "officer_id, device_start, device_start_source, creation_time, corrected_start, duration_seconds, media_seconds, "
                         + "jumps_json, container, video_codec, audio_codec, width, height, frame_rate, important, status, status_reason, "
-                        + "probe_json, time_problem, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "probe_json, time_problem, kind, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.sha256(), r.md5(), r.sizeBytes(), r.archivePath(), r.originalPath(), r.fileName(), r.dumpId(),
                         r.deviceId(), r.officerId(), r.deviceStart(), r.deviceStartSource(), r.creationTime(),
                         r.correctedStart(), r.durationSeconds(), r.mediaSeconds(), r.jumpsJson(), r.container(), r.videoCodec(), r.audioCodec(), r.width(),
-                        r.height(), r.frameRate(), r.important(), r.status(), r.statusReason(), r.probeJson(), r.timeProblem(), now())
+                        r.height(), r.frameRate(), r.important(), r.status(), r.statusReason(), r.probeJson(), r.timeProblem(), r.kind().name(), now())
                 .update(key, "id");
         long id = key.getKey().longValue();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -174,6 +174,7 @@ public class Catalog {
         payload.put("archivePath", r.archivePath());
         payload.put("originalPath", r.originalPath());
         payload.put("dumpId", r.dumpId());
+        payload.put("kind", r.kind().name());
         payload.put("status", r.status());
         payload.put("reason", r.statusReason());
         ledger.append("DAMAGED".equals(r.status()) ? "RECORDING_DAMAGED" : "RECORDING_ARCHIVED", "recording:" + id, actor, payload);

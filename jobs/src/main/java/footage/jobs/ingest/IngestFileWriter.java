@@ -11,8 +11,10 @@ import footage.pipeline.text.Bounded;
 import footage.pipeline.text.DisplayText;
 import footage.pipeline.dump.FileNameFacts;
 import footage.pipeline.dump.FileNamePattern;
+import footage.pipeline.media.PhotoFacts;
 import footage.pipeline.media.ProbeJson;
 import footage.pipeline.media.ProbeResult;
+import footage.pipeline.media.RecordingKind;
 import footage.pipeline.media.StreamInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,11 +141,19 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
         List<String> problems = new ArrayList<>();
         named.map(FileNameFacts::timeProblem).ifPresent(problems::add);
         String creationProblem = p.creationTimeProblem();
+        PhotoFacts photo = p.photo();
+        String creationTime = p.creationTime();
+        if (photo != null) {
+            // the camera's EXIF time; without an OffsetTimeOriginal it is the device's local time
+            Instant taken = photo.takenAt(properties.deviceZone());
+            creationTime = taken == null ? null : taken.toString();
+            creationProblem = photo.takenProblem();
+        }
         if (creationProblem != null) {
             problems.add(creationProblem);
-        } else if (deviceStart == null && p.creationTime() != null) {
-            deviceStart = LocalDateTime.ofInstant(Instant.parse(p.creationTime()), properties.deviceZone());
-            startSource = "CREATION_TIME";
+        } else if (deviceStart == null && creationTime != null) {
+            deviceStart = LocalDateTime.ofInstant(Instant.parse(creationTime), properties.deviceZone());
+            startSource = photo != null ? "EXIF" : "CREATION_TIME";
         }
         OffsetDateTime corrected = null;
         if (deviceStart != null) {
@@ -154,16 +164,20 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
         Optional<StreamInfo> video = p.readable() ? p.video() : Optional.empty();
         String audio = p.readable() ? p.streams().stream().filter(s -> "audio".equals(s.type())).map(StreamInfo::codec)
                 .findFirst().orElse(null) : null;
+        Integer width = photo != null ? photo.width() : video.map(StreamInfo::width).orElse(null);
+        Integer height = photo != null ? photo.height() : video.map(StreamInfo::height).orElse(null);
+        // what FFmpeg could not open and its first bytes did not name is catalogued as the video it claims to be
+        RecordingKind kind = p.kind() != null ? p.kind() : RecordingKind.VIDEO;
         String fileName = f.path().substring(f.path().lastIndexOf('/') + 1);
         return new NewRecording(o.sha256(), o.stored().md5(), o.stored().size(), o.stored().relativePath(),
                 Bounded.text(f.dumpFolder() + "/" + f.path(), 2000), Bounded.text(fileName, 1000), f.dumpId(),
                 Bounded.text(named.map(FileNameFacts::deviceId).orElse(f.deviceId()), 200),
                 Bounded.text(named.map(FileNameFacts::officerId).orElse(f.officerId()), 200), deviceStart, startSource,
-                p.creationTime(), corrected, p.durationSeconds(), p.mediaSeconds(),
+                creationTime, corrected, p.durationSeconds(), p.mediaSeconds(),
                 p.readable() ? footage.jobs.ledger.Ledger.canonicalJson(p.jumps()) : "[]", p.container(),
-                video.map(StreamInfo::codec).orElse(null), audio,
-                video.map(StreamInfo::width).orElse(null), video.map(StreamInfo::height).orElse(null),
+                video.map(StreamInfo::codec).orElse(null), audio, width, height,
                 video.map(StreamInfo::frameRate).orElse(null), named.map(FileNameFacts::important).orElse(false),
-                o.status(), o.reason(), ProbeJson.toJson(List.of(p)), problems.isEmpty() ? null : String.join("; ", problems));
+                o.status(), o.reason(), ProbeJson.toJson(List.of(p)), problems.isEmpty() ? null : String.join("; ", problems),
+                kind);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The report as CSV (RFC 4180, CRLF), one row per finding, then one row per recording (kind {@code RECORDING}, with
- * its retention class, category, hold and retain-until date). Evidence staff open it in spreadsheets, and file names,
+ * its retention class, category, hold, retain-until date and what it is: VIDEO, AUDIO or PHOTO). Evidence staff open it in spreadsheets, and file names,
  * notes and device ids come from outside: a cell that a spreadsheet would read as a formula gets a leading
  * apostrophe (OWASP "CSV injection").
  */
@@ -12,7 +12,7 @@ final class CsvReport {
 
     static final List<String> HEADER = List.of("finding_id", "device", "kind", "start", "end", "seconds", "recordings",
             "activity", "explanation_reason", "explanation_note", "explained_by", "explained_at", "detail",
-            "retention_class", "retention_category", "hold", "retain_until");
+            "retention_class", "retention_category", "hold", "retain_until", "recording_kind");
 
     private CsvReport() {
     }
@@ -28,7 +28,7 @@ final class CsvReport {
                         text(String.join("; ", f.recordings())), text(f.activityId()),
                         text(e == null ? null : e.reason()), text(e == null ? null : e.note()),
                         text(e == null ? null : e.by()), text(e == null ? null : ReportText.iso(e.at())),
-                        text(f.detail()), "", "", "", ""));
+                        text(f.detail()), "", "", "", "", ""));
             }
         }
         for (GapReport.Device d : report.devices()) {
@@ -38,7 +38,7 @@ final class CsvReport {
                         text(ReportText.iso(r.end())), ReportText.number(r.durationSeconds()), text(r.file()), "", "", "",
                         "", "", text(ReportText.recordingDetail(r)), t == null ? "" : text(t.retentionClass()),
                         t == null ? "" : text(t.category()), t == null ? "" : t.held() ? "yes" : "no",
-                        t == null || t.retainUntil() == null ? "" : t.retainUntil().toString()));
+                        t == null || t.retainUntil() == null ? "" : t.retainUntil().toString(), text(r.kind())));
             }
         }
         return b.toString();

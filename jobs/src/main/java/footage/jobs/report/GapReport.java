@@ -44,14 +44,19 @@ public record GapReport(OffsetDateTime generatedAt, String ledgerHead, ZoneId zo
     /**
      * @param start           corrected (reference) start, null when the device clock could not be placed
      * @param end             start + the seconds the media really lasts (less than stated when truncated)
-     * @param durationSeconds the seconds the media really lasts, so that end − start = durationSeconds
+     * @param durationSeconds the seconds the media really lasts, so that end − start = durationSeconds; null for a photo
+     * @param kind            VIDEO, AUDIO or PHOTO; a photo is an instant: end = start
      */
     public record Recording(String id, String file, String sha256, OffsetDateTime start, OffsetDateTime end,
-                            Double durationSeconds, String status, Retention retention) {
+                            Double durationSeconds, String status, String kind, Retention retention) {
 
         public Recording(String id, String file, String sha256, OffsetDateTime start, OffsetDateTime end,
                          Double durationSeconds, String status) {
-            this(id, file, sha256, start, end, durationSeconds, status, null);
+            this(id, file, sha256, start, end, durationSeconds, status, "VIDEO", null);
+        }
+
+        public boolean photo() {
+            return "PHOTO".equals(kind);
         }
     }
 

@@ -108,7 +108,7 @@ public class GapReportBuilder {
     private List<RecordingRow> recordings(ReportFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.device_id, r.file_name, r.sha256, r.corrected_start, "
                 + "COALESCE(r.media_seconds, r.duration_seconds), r.status, COALESCE(d.officer_id, r.officer_id), d.officer_name, "
-                + "r.retention_class, r.retention_category, r.on_hold, r.retain_until, r.archive_path "
+                + "r.retention_class, r.retention_category, r.on_hold, r.retain_until, r.archive_path, r.kind "
                 + "FROM recordings r JOIN dumps d ON d.id = r.dump_id WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.deviceId() != null) {
@@ -123,13 +123,14 @@ public class GapReportBuilder {
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             OffsetDateTime start = time(rs, 5);
             Double seconds = (Double) rs.getObject(6, Double.class);
-            OffsetDateTime end = start == null || seconds == null ? null
+            boolean photo = "PHOTO".equals(rs.getString(15));
+            OffsetDateTime end = photo ? start : start == null || seconds == null ? null
                     : start.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
             GapReport.Retention retention = new GapReport.Retention(rs.getString(10), rs.getString(11),
                     rs.getBoolean(12), rs.getObject(13, java.time.LocalDate.class),
                     footage.jobs.retention.ObjectLocations.isExpired(rs.getString(14)));
             GapReport.Recording recording = new GapReport.Recording(Long.toString(rs.getLong(1)), rs.getString(3),
-                    rs.getString(4), start, end, seconds, rs.getString(7), retention);
+                    rs.getString(4), start, end, seconds, rs.getString(7), rs.getString(15), retention);
             return new RecordingRow(rs.getString(2), recording, new GapReport.Officer(rs.getString(8), rs.getString(9)));
         }).list();
     }

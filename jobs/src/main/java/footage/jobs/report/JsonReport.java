@@ -37,6 +37,7 @@ final class JsonReport {
                 recording.put("end", ReportText.iso(r.end()));
                 recording.put("durationSeconds", r.durationSeconds());
                 recording.put("status", r.status());
+                recording.put("kind", r.kind());
             }
             ArrayNode findings = device.putArray("findings");
             for (GapReport.Finding f : d.findings()) {

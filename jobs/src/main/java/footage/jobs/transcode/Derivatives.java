@@ -72,8 +72,8 @@ public class Derivatives {
      */
     List<PendingWork.Item> candidates(Collection<String> profiles) {
         return jdbc.sql("SELECT r.id, COALESCE(r.size_bytes, 0) FROM recordings r WHERE r.archive_path NOT LIKE 'expired/%' "
-                        + "AND ((SELECT COUNT(*) FROM derivatives d WHERE d.recording_id = r.id AND d.profile IN (:profiles)) "
-                        + "< :count OR (r.decode_checked_at IS NULL AND (r.video_codec IS NOT NULL OR r.audio_codec IS NOT NULL))) "
+                        + "AND ((r.kind = 'VIDEO' AND (SELECT COUNT(*) FROM derivatives d WHERE d.recording_id = r.id "
+                        + "AND d.profile IN (:profiles)) < :count) OR (r.decode_checked_at IS NULL AND (r.video_codec IS NOT NULL OR r.audio_codec IS NOT NULL))) "
                         + "ORDER BY r.id")
                 .param("profiles", profiles).param("count", profiles.size())
                 .query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();

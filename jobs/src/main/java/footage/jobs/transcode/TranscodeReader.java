@@ -36,7 +36,8 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
     private boolean exhausted;
 
     private record Recording(long id, String sha256, String archivePath, String originalPath, String status,
-                             String container, String videoCodec, String audioCodec, boolean decodeChecked) {
+                             String container, String videoCodec, String audioCodec, boolean decodeChecked,
+                             String kind) {
 
         /** A recording with a stream to decode that has no decode check yet. */
         boolean needsDecodeCheck() {
@@ -65,11 +66,12 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
 
     private void fill() {
         List<Recording> page = jdbc.sql("SELECT id, sha256, archive_path, original_path, status, container, video_codec, "
-                        + "audio_codec, decode_checked_at FROM recordings WHERE id > ? AND id <= ? AND MOD(id, ?) = ? "
+                        + "audio_codec, decode_checked_at, kind FROM recordings WHERE id > ? AND id <= ? AND MOD(id, ?) = ? "
                         + "AND archive_path NOT LIKE 'expired/%' ORDER BY id LIMIT ?")
                 .params(lastId, range.last(), partitions, partition, PAGE)
                 .query((rs, n) -> new Recording(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9) != null))
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9) != null,
+                        rs.getString(10)))
                 .list();
         if (page.size() < PAGE) {
             exhausted = true;
@@ -83,7 +85,9 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
             Set<String> has = done.getOrDefault(r.id(), Set.of());
             // the first derivative that decodes the whole recording is its decode check; without one, a check of its own
             boolean checking = !r.needsDecodeCheck();
-            for (Profile p : profiles) {
+            // the profiles make pictures from moving pictures: sound recordings get their decode check only, photos
+            // (no stream to decode) nothing
+            for (Profile p : "VIDEO".equals(r.kind()) ? profiles : List.<Profile>of()) {
                 if (!has.contains(p.name()) && p.notApplicable(r.container(), r.videoCodec(), r.audioCodec()).isEmpty()) {
                     boolean decodes = !checking && p.decodesWhole(r.videoCodec(), r.audioCodec());
                     checking |= decodes;

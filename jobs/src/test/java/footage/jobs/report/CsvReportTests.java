@@ -26,16 +26,16 @@ class CsvReportTests extends ReportTestBase {
         assertThat(lines).hasSize(7);
         assertThat(lines.get(0)).isEqualTo("finding_id,device,kind,start,end,seconds,recordings,activity,"
                 + "explanation_reason,explanation_note,explained_by,explained_at,detail,"
-                + "retention_class,retention_category,hold,retain_until");
+                + "retention_class,retention_category,hold,retain_until,recording_kind");
         assertThat(lines.get(1)).isEqualTo(s.gap() + "," + s.device() + ",GAP,2019-02-17T09:40:00+08:00,"
                 + "2019-02-17T09:42:00+08:00,120," + s.fileA() + "; " + s.fileB() + ",,,,,,120 s between " + s.fileA()
-                + " and " + s.fileB() + ",,,,");
+                + " and " + s.fileB() + ",,,,,");
         assertThat(lines.get(2).split(",")[9]).isEqualTo("'=cmd() <script>alert('x')</script> 暴雨");
         assertThat(lines.get(2)).contains(",WEATHER,").contains(",李四,2019-02-18T08:00:00+08:00,");
         assertThat(lines.get(3)).startsWith(s.drift() + "," + s.device() + ",CLOCK_DRIFT,").contains(",95,");
         assertThat(lines.get(4)).startsWith("," + s.device() + ",RECORDING,2019-02-17T09:30:00+08:00,")
                 .contains("," + s.fileA() + ",").contains(",recording " + s.recordingA() + ": ARCHIVED; sha256 ")
-                .endsWith(",STANDARD,,no,");
+                .endsWith(",STANDARD,,no,,VIDEO");
     }
 
     @Test

@@ -113,8 +113,8 @@ public final class TimelineAnalyzer {
         }
         out.add(new TimelineFinding(key(FindingKind.TIME_MISMATCH, deviceId, s.key()), FindingKind.TIME_MISMATCH,
                 deviceId, nameInstant, s.creationTime(), diff, List.of(s.file()), s.key(), s.dock().key(), null,
-                String.format(java.util.Locale.ROOT, "file name says %s, container creation_time says %s (%.1f s apart)",
-                        s.nameStart(), s.creationTime(), diff)));
+                String.format(java.util.Locale.ROOT, "file name says %s, %s says %s (%.1f s apart)", s.nameStart(),
+                        s.instant() ? "EXIF DateTimeOriginal" : "container creation_time", s.creationTime(), diff)));
     }
 
     private void segmentFindings(String deviceId, PlacedSegment p, List<TimelineFinding> out) {

@@ -3,6 +3,7 @@ package footage.pipeline.media;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_ATTACHMENT;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
@@ -32,7 +33,8 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Reads a media file's container facts and walks its packets (no decoding) with FFmpeg.
+ * Reads a media file's container facts and walks its packets (no decoding) with FFmpeg; photos, recognised by their
+ * first bytes, go to metadata-extractor instead.
  * Bad media never throws: the result is unreadable with FFmpeg's reason. Thread-safe: every call
  * works on its own native context.
  */
@@ -52,6 +54,25 @@ public final class MediaProbe {
         if (notProbeable != null) {
             return ProbeResult.unreadable(name, notProbeable);
         }
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(MediaSniffer.HEADER_BYTES);
+        } catch (IOException e) {
+            return ProbeResult.unreadable(name, "cannot read the file: " + e.getMessage());
+        }
+        MediaSniffer.Content content = MediaSniffer.content(head);
+        if (content == MediaSniffer.Content.PHOTO) {
+            // FFmpeg would read a JPEG as a one-frame video and knows no EXIF
+            return PhotoProbe.probe(file, head);
+        }
+        ProbeResult result = probeWithFfmpeg(file);
+        // what FFmpeg cannot open is still, by its first bytes, a sound recording: catalogued as a damaged one
+        return !result.readable() && content == MediaSniffer.Content.AUDIO
+                ? ProbeResult.unreadable(name, result.error(), RecordingKind.AUDIO) : result;
+    }
+
+    private ProbeResult probeWithFfmpeg(Path file) {
+        String name = file.toString();
         AVFormatContext context = new AVFormatContext(null);
         int opened;
         try (BytePointer url = Ffmpeg.fileUrl(file)) {
@@ -117,10 +138,14 @@ public final class MediaProbe {
         String truncation = scan.readToEnd()
                 ? TruncationRule.shortfall(stated.judged(), packetsEnd, frameInterval)
                 : TruncationRule.readError(scan.packets, packetsEnd, Ffmpeg.errorText(scan.endCode));
+        if (truncation == null && (container.equals("wav") || container.equals("avi"))) {
+            truncation = RiffHeader.shortfall(file, fileSize);
+        }
 
         return new ProbeResult(name, true, null, container, stated.reported(), creationTime(context, videoIndex),
                 streams, scan.packets, scan.videoPackets, scan.firstVideoTimestamp, scan.lastVideoTimestamp,
-                truncation != null, truncation, packetsEnd, scan.jumps, scan.mode);
+                truncation != null, truncation, packetsEnd, scan.jumps, scan.mode,
+                videoIndex >= 0 ? RecordingKind.VIDEO : RecordingKind.AUDIO, null);
     }
 
     /** The movie header's duration for MP4/MOV ({@code movie} non-null), else FFmpeg's format duration. */
@@ -146,6 +171,10 @@ public final class MediaProbe {
         String codec = avcodec_get_name(parameters.codec_id()).getString(StandardCharsets.UTF_8);
         int mediaType = parameters.codec_type();
         String tag = Fourcc.of(parameters.codec_tag());
+        if (mediaType == AVMEDIA_TYPE_VIDEO && (stream.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0) {
+            // cover art of an MP3 or M4A: a picture attached to a sound recording, not its video
+            return new StreamInfo(index, "attachment", codec, tag, null, null, null, null, null);
+        }
         if (mediaType == AVMEDIA_TYPE_VIDEO) {
             return new StreamInfo(index, StreamInfo.VIDEO, codec, tag, positive(parameters.width()),
                     positive(parameters.height()), rate(stream.avg_frame_rate()), null, null);

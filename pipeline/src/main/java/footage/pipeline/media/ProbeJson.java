@@ -35,6 +35,7 @@ public final class ProbeJson {
         node.put("file", result.file());
         node.put("readable", result.readable());
         node.put("error", result.error());
+        node.put("kind", result.kind() == null ? null : result.kind().name());
         node.put("container", result.container());
         node.put("durationSeconds", result.durationSeconds());
         node.put("creationTime", result.creationTime());
@@ -50,6 +51,21 @@ public final class ProbeJson {
         ArrayNode jumps = node.putArray("jumps");
         result.jumps().forEach(j -> jumps.addObject().put("fromSeconds", j.fromSeconds()).put("toSeconds", j.toSeconds()));
         node.put("scan", result.scan());
+        node.set("photo", result.photo() == null ? null : node(result.photo()));
+        return node;
+    }
+
+    private static ObjectNode node(PhotoFacts photo) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("codec", photo.codec());
+        node.put("width", photo.width());
+        node.put("height", photo.height());
+        node.put("taken", photo.taken() == null ? null : photo.taken().toString());
+        node.put("takenOffset", photo.takenOffset() == null ? null : photo.takenOffset().getId());
+        node.put("takenProblem", photo.takenProblem());
+        node.put("make", photo.make());
+        node.put("model", photo.model());
+        node.put("exifProblem", photo.exifProblem());
         return node;
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * may still be {@code truncated} (damaged but usable evidence).
  *
  * @param file               the path as given to the probe
- * @param readable           FFmpeg opened it and found audio or video
+ * @param readable           FFmpeg opened it and found audio or video, or it is a photo metadata-extractor can read
  * @param error              one-line reason when not readable, else null
  * @param container          FFmpeg input format name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
  * @param durationSeconds    how long the container states the audio and video last: the movie header (mvhd) for
@@ -31,12 +31,16 @@ import java.util.Optional;
  *                           without packets; less than {@code durationSeconds} when truncated
  * @param jumps              video timestamp discontinuities, in file order
  * @param scan               "index" when timestamps came from the container's index without reading packet data,
- *                           "packets" when every packet was read
+ *                           "packets" when every packet was read; null for photos
+ * @param kind               VIDEO when a picture stream moves (cover art does not count), AUDIO when only sound, PHOTO
+ *                           for a still picture (its first bytes said so); null when unreadable and not a photo
+ * @param photo              a photo's own facts (size, EXIF time, camera), null for other kinds
  */
 public record ProbeResult(String file, boolean readable, String error, String container, Double durationSeconds,
                           String creationTime, List<StreamInfo> streams, long packetCount, long videoPacketCount,
                           Double firstVideoTimestamp, Double lastVideoTimestamp, boolean truncated,
-                          String truncation, Double mediaSeconds, List<TimestampJump> jumps, String scan) {
+                          String truncation, Double mediaSeconds, List<TimestampJump> jumps, String scan,
+                          RecordingKind kind, PhotoFacts photo) {
 
     public ProbeResult {
         Objects.requireNonNull(file, "file");
@@ -57,6 +61,13 @@ public record ProbeResult(String file, boolean readable, String error, String co
             throw new IllegalArgumentException("packet counts must satisfy 0 <= videoPacketCount <= packetCount but were "
                     + videoPacketCount + " and " + packetCount);
         }
+        if (readable && kind == null) {
+            throw new IllegalArgumentException("a readable result needs its kind");
+        }
+        if ((photo != null) != (readable && kind == RecordingKind.PHOTO)) {
+            throw new IllegalArgumentException("photo facts belong to a readable photo, and only to one; kind was "
+                    + kind + ", readable " + readable);
+        }
         streams = List.copyOf(Objects.requireNonNull(streams, "streams"));
         jumps = jumps == null ? List.of() : List.copyOf(jumps);
     }
@@ -67,7 +78,13 @@ public record ProbeResult(String file, boolean readable, String error, String co
     }
 
     public static ProbeResult unreadable(String file, String error) {
-        return new ProbeResult(file, false, error, null, null, null, List.of(), 0, 0, null, null, false, null, null, List.of(), null);
+        return unreadable(file, error, null);
+    }
+
+    /** Unreadable, but its first bytes said what it is (a photo metadata-extractor cannot parse). */
+    public static ProbeResult unreadable(String file, String error, RecordingKind kind) {
+        return new ProbeResult(file, false, error, null, null, null, List.of(), 0, 0, null, null, false, null, null,
+                List.of(), null, kind, null);
     }
 
     /** The main video stream: the first one of type video. */

@@ -32,6 +32,27 @@ public final class SampleDumpGenerator {
         }
     }
 
+    /** A photo (JPEG with EXIF, or PNG) as cameras and body cameras' photo mode write them. */
+    public byte[] photo(PhotoSpec spec) throws IOException {
+        return PhotoWriter.bytes(Objects.requireNonNull(spec, "spec"));
+    }
+
+    /** An audio recorder's file (WAV, MP3, AMR, M4A, Ogg, FLAC) or an AVI video. */
+    public void writeRecorderFile(Path target, RecorderSpec spec) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(spec, "spec");
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            RecorderWriter.write(target, spec);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+    }
+
     /** A camera-style recording: the spec's audio and video with metadata tracks, in mp4, mov or MPEG-TS. */
     public void writeCameraFile(Path target, CameraFileSpec spec) throws IOException {
         Objects.requireNonNull(target, "target");

@@ -15,6 +15,7 @@ import footage.pipeline.sample.VideoSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MediaSnifferTests {
@@ -75,6 +76,48 @@ class MediaSnifferTests {
         // when / then
         assertThat(MediaSniffer.looksLikeMedia(mp4)).isTrue();
         assertThat(MediaSniffer.looksLikeMedia(ts)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ffd8ffe000104a464946, PHOTO",                 // JPEG/JFIF
+            "ffd8ffe1001845786966, PHOTO",                 // JPEG/EXIF
+            "89504e470d0a1a0a0000000d49484452, PHOTO",     // PNG
+            "0000001866747970686569630000000, PHOTO",      // ....ftypheic
+            "00000018667479706d696631000000, PHOTO",       // ....ftypmif1
+            "524946462400000057415645666d7420, AUDIO",     // RIFF....WAVEfmt
+            "494433040000000000, AUDIO",                   // ID3v2.4 (MP3)
+            "fffb9064000000, AUDIO",                       // MPEG-1 layer III frame
+            "fff15080000000, AUDIO",                       // ADTS (raw AAC)
+            "2321414d520a3c, AUDIO",                       // #!AMR
+            "2321414d522d57420a, AUDIO",                   // #!AMR-WB
+            "664c614300000022, AUDIO",                     // fLaC
+            "4f67675300020000, CONTAINER",                 // OggS (Opus or Vorbis; a video track is possible)
+            "000000206674797069736f6d, CONTAINER",         // ftypisom
+            "00000020667479704d344120, CONTAINER",         // ftypM4A : audio, told by the probe
+    })
+    void tellsPhotosAudioAndContainersApartByTheirFirstBytes(String hex, MediaSniffer.Content expected) {
+        // given
+        byte[] head = HexFormat.of().parseHex((hex.length() % 2 == 0 ? hex : hex + "0") + "00".repeat(16));
+
+        // when
+        MediaSniffer.Content content = MediaSniffer.content(head);
+
+        // then
+        assertThat(content).isEqualTo(expected);
+    }
+
+    @Test
+    void rejectsBytesThatOnlyStartLikeAudio() {
+        // given: 0xFF then a reserved layer, a "bad" bit-rate index, and an ID3 lookalike with version 9
+        byte[] reservedLayer = HexFormat.of().parseHex("ffe1900000000000");
+        byte[] badBitRate = HexFormat.of().parseHex("fffbf00000000000");
+        byte[] notId3 = "ID3 is just a word".getBytes(StandardCharsets.US_ASCII);
+
+        // when / then
+        assertThat(MediaSniffer.content(reservedLayer)).isNull();
+        assertThat(MediaSniffer.content(badBitRate)).isNull();
+        assertThat(MediaSniffer.content(notId3)).isNull();
     }
 
     @Test

@@ -23,7 +23,8 @@ class ProbeJsonTests {
                 "2019-02-17T09:30:00Z",
                 List.of(new StreamInfo(0, "video", "h264", "avc1", 160, 120, 10.0, null, null),
                         new StreamInfo(1, "audio", "aac", "mp4a", null, null, null, 8000, 1)),
-                358, 200, 0.0, 19.9, false, null, 20.0, List.of(new TimestampJump(4.9, 9.0)), "index");
+                358, 200, 0.0, 19.9, false, null, 20.0, List.of(new TimestampJump(4.9, 9.0)), "index",
+                RecordingKind.VIDEO, null);
         ProbeResult unreadable = ProbeResult.unreadable("notes.txt", "Invalid data found when processing input");
 
         // when
@@ -34,9 +35,11 @@ class ProbeJsonTests {
         assertThat(array.isArray()).isTrue();
         assertThat(array).hasSize(2);
         JsonNode first = array.get(0);
-        assertThat(fieldNames(first)).containsExactly("file", "readable", "error", "container", "durationSeconds",
-                "creationTime", "streams", "packetCount", "videoPacketCount", "firstVideoTimestamp",
-                "lastVideoTimestamp", "truncated", "truncation", "mediaSeconds", "jumps", "scan");
+        assertThat(fieldNames(first)).containsExactly("file", "readable", "error", "kind", "container",
+                "durationSeconds", "creationTime", "streams", "packetCount", "videoPacketCount", "firstVideoTimestamp",
+                "lastVideoTimestamp", "truncated", "truncation", "mediaSeconds", "jumps", "scan", "photo");
+        assertThat(first.get("kind").asText()).isEqualTo("VIDEO");
+        assertThat(first.get("photo").isNull()).isTrue();
         assertThat(first.get("jumps").get(0).get("toSeconds").asDouble()).isEqualTo(9.0);
         assertThat(first.get("file").asText()).isEqualTo("drop/张三/a.mp4");
         assertThat(first.get("durationSeconds").asDouble()).isEqualTo(20.0);

@@ -161,11 +161,13 @@ public class Catalog {
         jdbc.sql("INSERT INTO recordings (sha256, md5, size_bytes, archive_path, original_path, file_name, dump_id, device_id, "
                         + "officer_id, device_start, device_start_source, creation_time, corrected_start, duration_seconds, media_seconds, "
                         + "jumps_json, container, video_codec, audio_codec, width, height, frame_rate, important, status, status_reason, "
-                        + "probe_json, time_problem, kind, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "probe_json, time_problem, kind, silences_json, silence_problem, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.sha256(), r.md5(), r.sizeBytes(), r.archivePath(), r.originalPath(), r.fileName(), r.dumpId(),
                         r.deviceId(), r.officerId(), r.deviceStart(), r.deviceStartSource(), r.creationTime(),
                         r.correctedStart(), r.durationSeconds(), r.mediaSeconds(), r.jumpsJson(), r.container(), r.videoCodec(), r.audioCodec(), r.width(),
-                        r.height(), r.frameRate(), r.important(), r.status(), r.statusReason(), r.probeJson(), r.timeProblem(), r.kind().name(), now())
+                        r.height(), r.frameRate(), r.important(), r.status(), r.statusReason(), r.probeJson(), r.timeProblem(), r.kind().name(),
+                        r.silencesJson(), Bounded.text(r.silenceProblem(), 2000), now())
                 .update(key, "id");
         long id = key.getKey().longValue();
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ class ContinuityConfiguration {
     @Bean
     ContinuityRules continuityRules(ContinuityProperties p, FootageProperties footage) {
         return new ContinuityRules(p.tolerance(), p.sessionBreak(), p.maxClockOffset(), p.lateUpload(), p.timeMismatch(),
-                footage.deviceZone());
+                footage.deviceZone(), p.noAudio(), p.audioSilent(), p.silence());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import footage.pipeline.continuity.Dock;
 import footage.pipeline.continuity.Jump;
 import footage.pipeline.continuity.Segment;
 import footage.pipeline.media.RecordingKind;
+import footage.pipeline.media.SilentSpan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,7 @@ class TimelineSource {
         docks.forEach(d -> byKey.put(d.key(), d));
         return jdbc.sql("SELECT sha256, file_name, dump_id, device_start, device_start_source, creation_time, duration_seconds, "
                         + "media_seconds, status, officer_id, jumps_json, time_problem, status_reason, damage_from_seconds, "
-                        + "damage_to_seconds, kind FROM recordings WHERE device_id = ? ORDER BY id")
+                        + "damage_to_seconds, kind, video_codec, audio_codec, silences_json FROM recordings WHERE device_id = ? ORDER BY id")
                 .param(deviceId)
                 .query((rs, n) -> {
                     String source = rs.getString(5);
@@ -67,7 +68,10 @@ class TimelineSource {
                             rs.getString(12), damaged ? rs.getString(13) : null,
                             damaged ? (Double) rs.getObject(14, Double.class) : null,
                             damaged ? (Double) rs.getObject(15, Double.class) : null,
-                            RecordingKind.valueOf(rs.getString(16)));
+                            RecordingKind.valueOf(rs.getString(16)),
+                            // with a video stream and no audio stream: no sound; with neither the probe could not tell
+                            rs.getString(18) != null ? Boolean.TRUE : rs.getString(17) != null ? Boolean.FALSE : null,
+                            silences(rs.getString(19)));
                 })
                 .list();
     }
@@ -109,6 +113,18 @@ class TimelineSource {
             return Instant.parse(creationTime);
         } catch (DateTimeParseException e) {
             return null; // kept verbatim in the catalog; not a usable time
+        }
+    }
+
+    private static List<SilentSpan> silences(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            List<Map<String, Double>> raw = JSON.readValue(json, new TypeReference<>() { });
+            return raw.stream().map(j -> new SilentSpan(j.get("fromSeconds"), j.get("toSeconds"))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("recordings.silences_json is not valid JSON: " + json, e);
         }
     }
 

@@ -4,6 +4,7 @@ import footage.jobs.catalog.PendingFile;
 import footage.pipeline.archive.SourceFile;
 import footage.pipeline.archive.StoredObject;
 import footage.pipeline.media.ProbeResult;
+import footage.pipeline.media.SilenceDetector;
 
 import java.util.List;
 
@@ -14,9 +15,16 @@ import java.util.List;
  *                 UNREADABLE (read failed run after run) or FAILED (tried again next run)
  * @param problems findings on the dump about this file: kind and one-line detail
  * @param retry    for FAILED: whether it counts as an attempt, and the file as seen now if it was still changing
+ * @param silence  where an archived recording's sound is silent; null when not checked
  */
 record FileOutcome(PendingFile file, String status, String reason, StoredObject stored, ProbeResult probe,
-                   String quarantinePath, String sha256, List<Problem> problems, Retry retry) {
+                   String quarantinePath, String sha256, List<Problem> problems, Retry retry,
+                   SilenceDetector.Result silence) {
+
+    FileOutcome(PendingFile file, String status, String reason, StoredObject stored, ProbeResult probe,
+                String quarantinePath, String sha256, List<Problem> problems, Retry retry) {
+        this(file, status, reason, stored, probe, quarantinePath, sha256, problems, retry, null);
+    }
 
     record Problem(String kind, String detail) {
     }

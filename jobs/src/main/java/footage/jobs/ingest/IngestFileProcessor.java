@@ -10,6 +10,7 @@ import footage.pipeline.dump.RawNames;
 import footage.pipeline.media.MediaProbe;
 import footage.pipeline.media.MediaSniffer;
 import footage.pipeline.media.ProbeResult;
+import footage.pipeline.media.SilenceDetector;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.io.IOException;
@@ -35,9 +36,12 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
     private final Quarantine quarantine;
     private final MediaProbe probe;
     private final PauseHook pause;
+    private final SilenceDetector silence;
 
+    /** @param silence decodes the sound of archived recordings to find silence; null when that check is off */
     IngestFileProcessor(FootageProperties properties, ContentArchive archive, Quarantine quarantine, MediaProbe probe,
-                        PauseHook pause) {
+                        PauseHook pause, SilenceDetector silence) {
+        this.silence = silence;
         this.properties = properties;
         this.archive = archive;
         this.quarantine = quarantine;
@@ -103,7 +107,8 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
             problems.add(new FileOutcome.Problem("MD5_MISMATCH",
                     "MD5 is " + stored.md5() + ", the manifest says " + file.listedMd5()));
         }
-        ProbeResult facts = probe.probe(archive.resolve(stored.relativePath()));
+        Path archived = archive.resolve(stored.relativePath());
+        ProbeResult facts = probe.probe(archived);
         String status = "ARCHIVED";
         String reason = null;
         if (!facts.readable()) {
@@ -113,7 +118,9 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
             status = "DAMAGED";
             reason = "truncated: " + facts.truncation();
         }
-        return new FileOutcome(file, status, reason, stored, facts, null, stored.sha256(), problems, null);
+        boolean checkSound = silence != null && facts.readable() && facts.hasAudio();
+        return new FileOutcome(file, status, reason, stored, facts, null, stored.sha256(), problems, null,
+                checkSound ? silence.scan(archived) : null);
     }
 
     /**

@@ -178,6 +178,7 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
                 video.map(StreamInfo::codec).orElse(null), audio, width, height,
                 video.map(StreamInfo::frameRate).orElse(null), named.map(FileNameFacts::important).orElse(false),
                 o.status(), o.reason(), ProbeJson.toJson(List.of(p)), problems.isEmpty() ? null : String.join("; ", problems),
-                kind);
+                kind, o.silence() == null ? null : footage.jobs.ledger.Ledger.canonicalJson(o.silence().spans()),
+                o.silence() == null ? null : o.silence().error());
     }
 }

@@ -8,7 +8,9 @@ import footage.jobs.continuity.ContinuityService;
 import footage.jobs.continuity.ContinuityTasklet;
 import footage.jobs.retention.Retention;
 import footage.pipeline.archive.ContentArchive;
+import footage.jobs.continuity.ContinuityProperties;
 import footage.pipeline.media.MediaProbe;
+import footage.pipeline.media.SilenceDetector;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -112,8 +114,11 @@ class IngestJobConfiguration {
 
     @Bean
     IngestFileProcessor ingestFilesProcessor(FootageProperties properties, ContentArchive archive, Quarantine quarantine,
-                                             MediaProbe mediaProbe, PauseHook pauseHook) {
-        return new IngestFileProcessor(properties, archive, quarantine, mediaProbe, pauseHook);
+                                             MediaProbe mediaProbe, PauseHook pauseHook,
+                                             ContinuityProperties continuity) {
+        SilenceDetector silence = continuity.audioSilent()
+                ? new SilenceDetector(continuity.silenceLevel(), continuity.keptSilenceSeconds()) : null;
+        return new IngestFileProcessor(properties, archive, quarantine, mediaProbe, pauseHook, silence);
     }
 
     @Bean

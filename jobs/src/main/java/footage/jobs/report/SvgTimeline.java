@@ -31,7 +31,7 @@ final class SvgTimeline {
     private static final Map<String, String> MARKER_COLOURS = Map.of(
             "OVERLAP", "#9467bd", "DISCONTINUITY", "#8c564b", "DAMAGED", "#e377c2", "CLOCK_DRIFT", "#ff7f0e",
             "LATE_UPLOAD", "#17becf", "TIME_MISMATCH", "#bcbd22", "CLOCK_UNVERIFIED", "#7f7f7f",
-            "TIME_UNREADABLE", "#393b79");
+            "TIME_UNREADABLE", "#393b79", "NO_AUDIO", "#637939", "AUDIO_SILENT", "#8c6d31");
 
     private final GapReport report;
     private final StringBuilder svg = new StringBuilder();

@@ -103,7 +103,11 @@ class EveryDeviceKindTests {
                         .getBytes(StandardCharsets.UTF_8)),
                 // the camera says 09:10, its name 09:05: five minutes apart
                 FileSpec.bytes(name("090500", 14, "jpg"), g.photo(PhotoSpec.jpeg(LocalDateTime.of(2024, 5, 1, 9, 10),
-                        ZoneOffset.ofHours(8)))))));
+                        ZoneOffset.ofHours(8)))),
+                // Art. 8: a video without sound, and a recording with 90 s of silence
+                FileSpec.video(name("090600", 15, "mp4"), VideoSpec.small(3, null).withoutAudio()),
+                FileSpec.bytes(name("090700", 16, "wav"), recorder(scratch, "p.wav", g,
+                        RecorderSpec.audio("wav", 100).silentBetween(5, 95), null)))));
         assertThat(runs.run("ingestJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 
@@ -138,7 +142,8 @@ class EveryDeviceKindTests {
                 Map.entry("0002.jpg", "PHOTO"), Map.entry("0003.mov", "VIDEO"), Map.entry("0004.wav", "AUDIO"),
                 Map.entry("0005.avi", "VIDEO"), Map.entry("0006.mp3", "AUDIO"), Map.entry("0007.amr", "AUDIO"),
                 Map.entry("0008.m4a", "AUDIO"), Map.entry("0009.ts", "VIDEO"), Map.entry("0010.png", "PHOTO"),
-                Map.entry("0011.jpg", "PHOTO"), Map.entry("0012.wav", "AUDIO"), Map.entry("0014.jpg", "PHOTO")));
+                Map.entry("0011.jpg", "PHOTO"), Map.entry("0012.wav", "AUDIO"), Map.entry("0014.jpg", "PHOTO"),
+                Map.entry("0015.mp4", "VIDEO"), Map.entry("0016.wav", "AUDIO")));
         rows.forEach((file, r) -> assertThat(r.get("status")).as(file + ": " + r.get("status_reason"))
                 .isEqualTo(file.endsWith("0012.wav") ? "DAMAGED" : "ARCHIVED"));
         assertThat((String) rows.get(name("090200", 12, "wav")).get("status_reason")).contains("RIFF header states");
@@ -200,7 +205,7 @@ class EveryDeviceKindTests {
         assertThat(device).isNotNull();
         Map<String, JsonNode> byFile = new HashMap<>();
         device.get("recordings").forEach(r -> byFile.put(r.get("file").asText(), r));
-        assertThat(byFile).hasSize(13);
+        assertThat(byFile).hasSize(15);
         JsonNode photo = byFile.get(name("090030", 2, "jpg"));
         assertThat(photo.get("kind").asText()).isEqualTo("PHOTO");
         assertThat(OffsetDateTime.parse(photo.get("start").asText()))
@@ -215,8 +220,26 @@ class EveryDeviceKindTests {
         assertThat(byFile.get(name("090123", 8, "m4a")).get("kind").asText()).isEqualTo("AUDIO");
     }
 
+    @Test
+    void aVideoWithoutSoundIsNoAudioAndNinetySecondsOfSilenceIsAudioSilentToTheSecond() {
+        // when
+        List<Map<String, Object>> noAudio = findings("NO_AUDIO");
+        List<Map<String, Object>> silent = findings("AUDIO_SILENT");
+
+        // then
+        assertThat(noAudio).singleElement().satisfies(f -> assertThat(f.get("path")).isEqualTo(name("090600", 15, "mp4")));
+        assertThat(silent).singleElement().satisfies(f -> {
+            assertThat(f.get("path")).isEqualTo(name("090700", 16, "wav"));
+            assertThat(((OffsetDateTime) f.get("start_at")).toInstant())
+                    .isCloseTo(OffsetDateTime.parse("2024-05-01T09:07:05+08:00").toInstant(), within(Duration.ofSeconds(1)));
+            assertThat(((OffsetDateTime) f.get("end_at")).toInstant())
+                    .isCloseTo(OffsetDateTime.parse("2024-05-01T09:08:35+08:00").toInstant(), within(Duration.ofSeconds(1)));
+            assertThat((Double) f.get("seconds")).isCloseTo(90.0, within(1.0));
+        });
+    }
+
     List<Map<String, Object>> findings(String kind) {
-        return jdbc.sql("SELECT path, recordings, seconds, detail FROM findings WHERE device_id = ? AND kind = ? "
+        return jdbc.sql("SELECT path, recordings, seconds, detail, start_at, end_at FROM findings WHERE device_id = ? AND kind = ? "
                 + "AND superseded_at IS NULL ORDER BY start_at").params(DEVICE, kind).query().listOfRows();
     }
 }

@@ -364,7 +364,7 @@ abstract class AbstractRetentionSweepTests {
         assertThat(list.text().lines().filter(l -> l.contains(a(2))).findFirst().orElseThrow())
                 .contains(" archive ").contains(" PERMANENT ").contains(" PENALTY_EVIDENCE ");
         assertThat(list.text().lines().filter(l -> l.contains(a(3))).findFirst().orElseThrow()).contains(" yes ");
-        assertThat(csv).contains(",PERMANENT,PENALTY_EVIDENCE,no,\r\n").contains(",STANDARD,,yes,2021-02-17\r\n");
+        assertThat(csv).contains(",PERMANENT,PENALTY_EVIDENCE,no,,VIDEO\r\n").contains(",STANDARD,,yes,2021-02-17,VIDEO\r\n");
         assertThat(html).contains("<table class=\"recordings\"").contains("PENALTY_EVIDENCE").contains("on hold, until 2021-02-17")
                 .contains("until 2021-02-17, moved out to expired/");
         assertVerifyFullIsClean();

@@ -12,11 +12,23 @@ import java.time.ZoneId;
  * @param lateUpload     dock time minus recording end above this gets LATE_UPLOAD (Art. 13: 24 h)
  * @param timeMismatch   file-name time and creation_time further apart than this get TIME_MISMATCH (2 s)
  * @param deviceZone     zone of the device clock (file names are device-local time)
+ * @param noAudio        raise NO_AUDIO for a video without an audio stream (Art. 8)
+ * @param audioSilent    raise AUDIO_SILENT for sound below the silence level longer than {@code silence}
+ * @param silence        the shortest silence that is a finding (default 60 s)
  */
 public record ContinuityRules(Duration tolerance, Duration sessionBreak, Duration maxClockOffset, Duration lateUpload,
-                              Duration timeMismatch, ZoneId deviceZone) {
+                              Duration timeMismatch, ZoneId deviceZone, boolean noAudio, boolean audioSilent,
+                              Duration silence) {
+
+    /** The thresholds of time, with the sound checks of Art. 8 on at their defaults. */
+    public ContinuityRules(Duration tolerance, Duration sessionBreak, Duration maxClockOffset, Duration lateUpload,
+                           Duration timeMismatch, ZoneId deviceZone) {
+        this(tolerance, sessionBreak, maxClockOffset, lateUpload, timeMismatch, deviceZone, true, true,
+                Duration.ofSeconds(60));
+    }
 
     public ContinuityRules {
+        positive("silence", silence);
         positive("tolerance", tolerance);
         positive("session-break", sessionBreak);
         positive("max-clock-offset", maxClockOffset);

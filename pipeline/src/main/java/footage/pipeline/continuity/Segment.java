@@ -1,6 +1,7 @@
 package footage.pipeline.continuity;
 
 import footage.pipeline.media.RecordingKind;
+import footage.pipeline.media.SilentSpan;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -24,10 +25,21 @@ import java.util.List;
  * @param damageFrom    where in the file the damage starts, seconds from its start; null when not known
  * @param damageTo      where it ends; null when not known
  * @param kind          video and audio are segments of time; a photo is an instant, placed but never closing a gap
+ * @param audio         whether it has an audio stream; null when not known (then NO_AUDIO is not judged)
+ * @param silences      where its sound is silent (spans the ingest kept); null when not checked
  */
 public record Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime,
                       Double duration, boolean damaged, String officerId, List<Jump> jumps, String timeProblem,
-                      String damage, Double damageFrom, Double damageTo, RecordingKind kind) {
+                      String damage, Double damageFrom, Double damageTo, RecordingKind kind, Boolean audio,
+                      List<SilentSpan> silences) {
+
+    /** A segment whose sound was not examined. */
+    public Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime, Double duration,
+                   boolean damaged, String officerId, List<Jump> jumps, String timeProblem, String damage,
+                   Double damageFrom, Double damageTo, RecordingKind kind) {
+        this(key, file, dock, nameStart, creationTime, duration, damaged, officerId, jumps, timeProblem, damage,
+                damageFrom, damageTo, kind, null, null);
+    }
 
     /** A segment whose times were all readable and whose damage, if any, is not described further. */
     public Segment(String key, String file, Dock dock, LocalDateTime nameStart, Instant creationTime, Double duration,
@@ -48,6 +60,7 @@ public record Segment(String key, String file, Dock dock, LocalDateTime nameStar
         }
         jumps = jumps == null ? List.of() : List.copyOf(jumps);
         kind = kind == null ? RecordingKind.VIDEO : kind;
+        silences = silences == null ? null : List.copyOf(silences);
         if ((damageFrom == null) != (damageTo == null) || damageFrom != null && damageTo < damageFrom) {
             throw new IllegalArgumentException("a segment's damage span needs a start and an end not before it");
         }

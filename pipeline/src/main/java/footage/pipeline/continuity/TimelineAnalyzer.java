@@ -1,5 +1,8 @@
 package footage.pipeline.continuity;
 
+import footage.pipeline.media.RecordingKind;
+import footage.pipeline.media.SilentSpan;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,6 +45,7 @@ public final class TimelineAnalyzer {
             if (s.timeProblem() != null) {
                 unreadable(deviceId, s, p, findings);
             }
+            soundFindings(deviceId, s, p, findings);
         }
         placed.sort(Comparator.comparing(PlacedSegment::start).thenComparing(p -> p.segment().key()));
         // a photo shows a moment, not that the device was recording: it neither closes nor opens a gap
@@ -147,6 +151,35 @@ public final class TimelineAnalyzer {
                         String.format(java.util.Locale.ROOT, "docked %.1f h after the recording ended (limit %d h)",
                                 late / 3600, rules.lateUpload().toHours())));
             }
+        }
+    }
+
+    /**
+     * Art. 8 asks for sound and picture for the whole process: a video without sound, and sound that stays silent
+     * longer than {@code footage.continuity.silence}. Raised for a recording whose time is unknown too (then without
+     * times), so none goes unnoticed.
+     */
+    private void soundFindings(String deviceId, Segment s, PlacedSegment p, List<TimelineFinding> out) {
+        if (rules.noAudio() && s.kind() == RecordingKind.VIDEO && Boolean.FALSE.equals(s.audio())) {
+            out.add(new TimelineFinding(key(FindingKind.NO_AUDIO, deviceId, s.key()), FindingKind.NO_AUDIO, deviceId,
+                    p == null ? null : p.start(), p == null ? null : p.end(), s.duration(), List.of(s.file()), s.key(),
+                    s.dock().key(), null, "video without an audio stream: no sound was recorded (Art. 8)"));
+        }
+        if (!rules.audioSilent() || s.silences() == null) {
+            return;
+        }
+        double shortest = ContinuityRules.seconds(rules.silence());
+        for (SilentSpan span : s.silences()) {
+            if (span.seconds() < shortest) {
+                continue;
+            }
+            Instant from = p == null ? null : p.start().plusNanos(Math.round(span.fromSeconds() * 1e9));
+            Instant to = p == null ? null : p.start().plusNanos(Math.round(span.toSeconds() * 1e9));
+            out.add(new TimelineFinding(key(FindingKind.AUDIO_SILENT, deviceId, s.key(),
+                    String.format(java.util.Locale.ROOT, "%.1f", span.fromSeconds())), FindingKind.AUDIO_SILENT,
+                    deviceId, from, to, span.seconds(), List.of(s.file()), s.key(), s.dock().key(), null,
+                    String.format(java.util.Locale.ROOT, "sound silent for %.1f s, from %.1f s to %.1f s into the file "
+                            + "(longer than %.0f s)", span.seconds(), span.fromSeconds(), span.toSeconds(), shortest)));
         }
     }
 

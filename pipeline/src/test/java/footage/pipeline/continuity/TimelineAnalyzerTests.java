@@ -1,6 +1,7 @@
 package footage.pipeline.continuity;
 
 import footage.pipeline.media.RecordingKind;
+import footage.pipeline.media.SilentSpan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -120,6 +121,56 @@ class TimelineAnalyzerTests {
         // then
         assertThat(coverage.percent()).isZero();
         assertThat(coverage.gaps()).singleElement().satisfies(g -> assertThat(g.seconds()).isEqualTo(60.0, within(1e-6)));
+    }
+
+    private static Segment sound(String name, RecordingKind kind, Boolean audio, List<SilentSpan> silences) {
+        return new Segment(name, name, ACCURATE, T0, null, 120.0, false, null, List.of(), null, null, null, null, kind,
+                audio, silences);
+    }
+
+    @Test
+    void aVideoWithoutAnAudioStreamIsNoAudioUnlessSwitchedOff() {
+        // given
+        Segment mute = sound("mute.mp4", RecordingKind.VIDEO, false, null);
+        Segment unknown = sound("unknown.mp4", RecordingKind.VIDEO, null, null);
+        Segment photo = sound("p.jpg", RecordingKind.PHOTO, false, null);
+        ContinuityRules off = new ContinuityRules(RULES.tolerance(), RULES.sessionBreak(), RULES.maxClockOffset(),
+                RULES.lateUpload(), RULES.timeMismatch(), SHANGHAI, false, true, RULES.silence());
+
+        // when
+        DeviceTimeline on = analyzer.analyze("D1", List.of(mute, unknown, photo), List.of(ACCURATE));
+        DeviceTimeline switchedOff = new TimelineAnalyzer(off).analyze("D1", List.of(mute), List.of(ACCURATE));
+
+        // then
+        assertThat(findings(FindingKind.NO_AUDIO, on)).singleElement().satisfies(f -> {
+            assertThat(f.recordings()).containsExactly("mute.mp4");
+            assertThat(f.start()).isEqualTo(T0.atZone(SHANGHAI).toInstant());
+            assertThat(f.seconds()).isEqualTo(120.0);
+            assertThat(f.detail()).contains("without an audio stream");
+        });
+        assertThat(findings(FindingKind.NO_AUDIO, switchedOff)).isEmpty();
+    }
+
+    @Test
+    void silenceLongerThanTheRuleIsAudioSilentWhereItIsInTheRecording() {
+        // given: 90 s silent from 20 s in, and 30 s silent (shorter than 60 s) from 5 s in
+        Segment recording = sound("r.wav", RecordingKind.AUDIO, true,
+                List.of(new SilentSpan(20, 110), new SilentSpan(0, 30)));
+        ContinuityRules off = new ContinuityRules(RULES.tolerance(), RULES.sessionBreak(), RULES.maxClockOffset(),
+                RULES.lateUpload(), RULES.timeMismatch(), SHANGHAI, true, false, RULES.silence());
+
+        // when
+        DeviceTimeline on = analyzer.analyze("D1", List.of(recording), List.of(ACCURATE));
+        DeviceTimeline switchedOff = new TimelineAnalyzer(off).analyze("D1", List.of(recording), List.of(ACCURATE));
+
+        // then
+        assertThat(findings(FindingKind.AUDIO_SILENT, on)).singleElement().satisfies(f -> {
+            assertThat(f.start()).isEqualTo(T0.plusSeconds(20).atZone(SHANGHAI).toInstant());
+            assertThat(f.end()).isEqualTo(T0.plusSeconds(110).atZone(SHANGHAI).toInstant());
+            assertThat(f.seconds()).isEqualTo(90.0);
+            assertThat(f.detail()).isEqualTo("sound silent for 90.0 s, from 20.0 s to 110.0 s into the file (longer than 60 s)");
+        });
+        assertThat(findings(FindingKind.AUDIO_SILENT, switchedOff)).isEmpty();
     }
 
     @Test

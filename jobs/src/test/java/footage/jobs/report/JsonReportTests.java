@@ -43,7 +43,9 @@ class JsonReportTests extends ReportTestBase {
 
         JsonNode a = device.get("recordings").get(0);
         assertThat(device.get("recordings")).hasSize(3);
-        assertThat(names(a)).containsExactly("id", "file", "sha256", "start", "end", "durationSeconds", "status");
+        assertThat(names(a)).containsExactly("id", "file", "sha256", "start", "end", "durationSeconds", "status",
+                "kind");
+        assertThat(a.get("kind").asText()).isEqualTo("VIDEO");
         assertThat(a.get("id").asText()).isEqualTo(Long.toString(s.recordingA()));
         assertThat(a.get("id").isTextual()).isTrue();
         assertThat(a.get("file").asText()).isEqualTo(s.fileA());

@@ -12,6 +12,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -267,7 +268,10 @@ class AccessController {
         headers.setContentDisposition((play ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.getFileName().toString()).build());
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-        return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_OCTET_STREAM).body(body);
+        // played: typed, so the page's audio and video elements take it (an .m4a listening copy is audio/mp4)
+        MediaType type = play ? MediaTypeFactory.getMediaType(body).orElse(MediaType.APPLICATION_OCTET_STREAM)
+                : MediaType.APPLICATION_OCTET_STREAM;
+        return ResponseEntity.ok().headers(headers).contentType(type).body(body);
     }
 
     private Optional<Path> proxy(long recordingId) {

@@ -38,11 +38,17 @@ class CatalogSearch {
 
     /** Every field may be null: no condition. Times are reference (corrected) times, {@code to} exclusive. */
     record Filter(String device, String officer, String caseOrActivity, OffsetDateTime from, OffsetDateTime to,
-                  String status, String findingKind, String retentionClass) {
+                  String status, String findingKind, String retentionClass, String recordingKind) {
+
+        Filter(String device, String officer, String caseOrActivity, OffsetDateTime from, OffsetDateTime to,
+               String status, String findingKind, String retentionClass) {
+            this(device, officer, caseOrActivity, from, to, status, findingKind, retentionClass, null);
+        }
     }
 
+    /** @param kind VIDEO, AUDIO or PHOTO */
     record Hit(long id, String fileName, String deviceId, String officerId, OffsetDateTime correctedStart,
-               Double durationSeconds, String status, long findings, String retentionClass, boolean onHold) {
+               Double durationSeconds, String status, long findings, String retentionClass, boolean onHold, String kind) {
     }
 
     /** An active hold that keeps the recording: set on it, or on a case one of whose activities covers it. */
@@ -62,7 +68,15 @@ class CatalogSearch {
                      Double clockOffsetSeconds, Double durationSeconds, Double mediaSeconds, String container,
                      String videoCodec, String audioCodec, Integer width, Integer height, long sizeBytes, String sha256,
                      String status, String statusReason, String retentionClass, String retentionCategory,
-                     java.time.LocalDate retainUntil, boolean onHold, OffsetDateTime ingestedAt) {
+                     java.time.LocalDate retainUntil, boolean onHold, OffsetDateTime ingestedAt, String kind) {
+
+        public boolean audio() {
+            return "AUDIO".equals(kind);
+        }
+
+        public boolean photo() {
+            return "PHOTO".equals(kind);
+        }
     }
 
     record Finding(String id, String kind, OffsetDateTime startAt, OffsetDateTime endAt, Double seconds, String detail,
@@ -75,7 +89,7 @@ class CatalogSearch {
     Page search(Filter f, int page, int size) {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.file_name, r.device_id, r.officer_id, r.corrected_start, "
                 + "r.duration_seconds, r.status, (SELECT COUNT(*) FROM findings x WHERE x.recording_id = r.id "
-                + "AND x.superseded_at IS NULL), r.retention_class, r.on_hold FROM recordings r WHERE 1 = 1");
+                + "AND x.superseded_at IS NULL), r.retention_class, r.on_hold, r.kind FROM recordings r WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (f.device() != null) {
             sql.append(" AND r.device_id = ?");
@@ -112,6 +126,10 @@ class CatalogSearch {
             sql.append(" AND r.retention_class = ?");
             params.add(f.retentionClass());
         }
+        if (f.recordingKind() != null) {
+            sql.append(" AND r.kind = ?");
+            params.add(f.recordingKind());
+        }
         // one row more than the page tells whether there is a next page without counting everything
         sql.append(" ORDER BY r.corrected_start DESC, r.id DESC LIMIT ? OFFSET ?");
         params.add(size + 1);
@@ -119,7 +137,7 @@ class CatalogSearch {
         List<Hit> hits = jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class), (Double) rs.getObject(6), rs.getString(7), rs.getLong(8),
-                        rs.getString(9), rs.getBoolean(10)))
+                        rs.getString(9), rs.getBoolean(10), rs.getString(11)))
                 .list();
         boolean next = hits.size() > size;
         return new Page(next ? hits.subList(0, size) : hits, Math.max(page, 1), next);
@@ -133,7 +151,7 @@ class CatalogSearch {
         return jdbc.sql("SELECT r.id, r.file_name, r.device_id, r.officer_id, d.officer_name, r.dump_id, d.folder, d.station, "
                         + "r.corrected_start, r.device_start, d.clock_offset_seconds, r.duration_seconds, r.media_seconds, "
                         + "r.container, r.video_codec, r.audio_codec, r.width, r.height, r.size_bytes, r.sha256, r.status, "
-                        + "r.status_reason, r.retention_class, r.retention_category, r.retain_until, r.on_hold, r.ingested_at "
+                        + "r.status_reason, r.retention_class, r.retention_category, r.retain_until, r.on_hold, r.ingested_at, r.kind "
                         + "FROM recordings r JOIN dumps d ON d.id = r.dump_id WHERE r.id = ?")
                 .param(id)
                 .query((rs, n) -> new Recording(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -143,7 +161,7 @@ class CatalogSearch {
                         rs.getString(15), rs.getString(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
                         rs.getLong(19), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23),
                         rs.getString(24), rs.getObject(25, java.time.LocalDate.class), rs.getBoolean(26),
-                        rs.getObject(27, OffsetDateTime.class)))
+                        rs.getObject(27, OffsetDateTime.class), rs.getString(28)))
                 .optional();
     }
 

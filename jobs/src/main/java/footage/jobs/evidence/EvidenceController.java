@@ -37,6 +37,8 @@ class EvidenceController {
     private static final List<String> STATUSES = List.of("ARCHIVED", "DAMAGED");
     /** DESIGN §10's retention classes (footage.jobs.retention.RetentionClass). */
     static final List<String> RETENTION_CLASSES = List.of("STANDARD", "PERMANENT");
+    static final List<String> RECORDING_KINDS = java.util.Arrays.stream(footage.pipeline.media.RecordingKind.values())
+            .map(Enum::name).toList();
 
     private final CatalogSearch search;
     private final EvidenceFormat format;
@@ -56,6 +58,7 @@ class EvidenceController {
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                   @RequestParam(required = false) String status, @RequestParam(required = false) String kind,
                   @RequestParam(name = "retention", required = false) String retention,
+                  @RequestParam(name = "type", required = false) String type,
                   @RequestParam(defaultValue = "1") int page, Model model) {
         List<String> kinds = search.findingKinds();
         LocalDate fromDay = Params.day(from);
@@ -64,9 +67,11 @@ class EvidenceController {
         String state = status != null && STATUSES.contains(status) ? status : null;
         String findingKind = kind != null && kinds.contains(kind) ? kind : null;
         String retentionClass = retention != null && RETENTION_CLASSES.contains(retention) ? retention : null;
+        String recordingKind = type != null && RECORDING_KINDS.contains(type) ? type : null;
         CatalogSearch.Filter filter = new CatalogSearch.Filter(Params.blankToNull(device), Params.blankToNull(officer),
                 Params.blankToNull(caseOrActivity), fromDay == null ? null : format.startOf(fromDay),
-                toDay == null ? null : format.startOf(toDay.plusDays(1)), state, findingKind, retentionClass);
+                toDay == null ? null : format.startOf(toDay.plusDays(1)), state, findingKind, retentionClass,
+                recordingKind);
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/evidence");
         Params.param(link, "device", filter.device());
         Params.param(link, "officer", filter.officer());
@@ -76,6 +81,7 @@ class EvidenceController {
         Params.param(link, "status", state);
         Params.param(link, "kind", findingKind);
         Params.param(link, "retention", retentionClass);
+        Params.param(link, "type", recordingKind);
         String base = link.encode().build().toUriString();
         model.addAttribute("result", search.search(filter, page, PAGE_SIZE));
         model.addAttribute("filter", filter);
@@ -84,6 +90,7 @@ class EvidenceController {
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("kinds", kinds);
         model.addAttribute("retentionClasses", RETENTION_CLASSES);
+        model.addAttribute("recordingKinds", RECORDING_KINDS);
         model.addAttribute("pageLink", base + (base.contains("?") ? "&" : "?") + "page=");
         return "evidence/search";
     }

@@ -2,6 +2,7 @@ package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.retention.ObjectLocations;
+import footage.pipeline.media.RecordingKind;
 import footage.pipeline.transcode.DerivativeStore;
 import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.Profiles;
@@ -14,12 +15,16 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The still picture the recording page shows: the THUMBNAIL derivative the transcode job made, else one made here on
- * first view from the proxy (the original when there is none) with the thumbnail profile, in-process with FFmpeg's
+ * The still picture the recording page shows — a video's poster, a photo's preview; a sound recording has none —: the
+ * THUMBNAIL derivative the transcode job made, else one made here on first view from the proxy (the original when
+ * there is none) with the thumbnail profile for its kind of recording, in-process with FFmpeg's
  * libraries, and kept in {@code <home>/thumbnails/ab/cd/<sha256><suffix>} (temporary file, fsync, rename: the
  * derivative store's protocol). It is a cache, not evidence: no catalog row, no ledger entry for making it, and it
  * can be deleted at any time. Evidence files are only read.
@@ -33,7 +38,7 @@ class Thumbnails {
     private final JdbcClient jdbc;
     private final FootageProperties footage;
     private final Transcoder transcoder;
-    private final Profile profile;
+    private final Map<RecordingKind, Profile> profiles = new EnumMap<>(RecordingKind.class);
     private final Path root;
     /** Striped by digest: two views of one recording at once make it once; most other recordings are not held up. */
     private final Object[] locks = new Object[32];
@@ -44,8 +49,12 @@ class Thumbnails {
         this.footage = footage;
         this.transcoder = transcoder;
         // the configured thumbnail profile if there is one, so the page shows what the transcode job would make
-        this.profile = transcodeProfiles.all().stream().filter(p -> p.kind() == Profile.Kind.THUMBNAIL).findFirst()
-                .or(() -> Profiles.bundled().get("thumbnail")).orElseThrow();
+        for (RecordingKind kind : List.of(RecordingKind.VIDEO, RecordingKind.PHOTO)) {
+            profiles.put(kind, transcodeProfiles.all().stream()
+                    .filter(p -> p.kind() == Profile.Kind.THUMBNAIL && p.appliesTo(kind)).findFirst()
+                    .or(() -> Profiles.bundled().get(kind == RecordingKind.PHOTO ? "photo-preview" : "thumbnail"))
+                    .orElseThrow());
+        }
         this.root = footage.home().resolve("thumbnails");
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
@@ -54,9 +63,14 @@ class Thumbnails {
 
     /** The picture of the recording, made now if needed; empty when the recording is unknown or gives none. */
     Optional<Path> of(long recordingId) throws IOException {
-        Optional<String[]> row = jdbc.sql("SELECT sha256, archive_path FROM recordings WHERE id = ?").param(recordingId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        Optional<String[]> row = jdbc.sql("SELECT sha256, archive_path, kind FROM recordings WHERE id = ?")
+                .param(recordingId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .optional();
         if (row.isEmpty() || row.get()[0] == null || !SHA256.matcher(row.get()[0]).matches()) {
+            return Optional.empty();
+        }
+        Profile profile = profiles.get(RecordingKind.valueOf(row.get()[2]));
+        if (profile == null) {
             return Optional.empty();
         }
         String sha256 = row.get()[0];

@@ -2,6 +2,7 @@ package footage.jobs.transcode;
 
 import footage.jobs.ledger.Ledger;
 import footage.jobs.partition.PendingWork;
+import footage.pipeline.media.RecordingKind;
 import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.StoredDerivative;
 import footage.pipeline.transcode.TranscodeResult;
@@ -70,12 +71,25 @@ public class Derivatives {
      * order: the work a cluster's manager cuts into partitions (whether a profile applies to a recording is the
      * reader's business).
      */
-    List<PendingWork.Item> candidates(Collection<String> profiles) {
-        return jdbc.sql("SELECT r.id, COALESCE(r.size_bytes, 0) FROM recordings r WHERE r.archive_path NOT LIKE 'expired/%' "
-                        + "AND ((r.kind = 'VIDEO' AND (SELECT COUNT(*) FROM derivatives d WHERE d.recording_id = r.id "
-                        + "AND d.profile IN (:profiles)) < :count) OR (r.decode_checked_at IS NULL AND (r.video_codec IS NOT NULL OR r.audio_codec IS NOT NULL))) "
-                        + "ORDER BY r.id")
-                .param("profiles", profiles).param("count", profiles.size())
+    List<PendingWork.Item> candidates(Collection<Profile> profiles) {
+        StringBuilder sql = new StringBuilder("SELECT r.id, COALESCE(r.size_bytes, 0) FROM recordings r "
+                + "WHERE r.archive_path NOT LIKE 'expired/%' AND ((r.decode_checked_at IS NULL AND "
+                + "(r.video_codec IS NOT NULL OR r.audio_codec IS NOT NULL))");
+        Map<String, Object> params = new java.util.HashMap<>();
+        // per kind of recording, the profiles made of it (applies-to): fewer of those than profiles is work
+        for (RecordingKind kind : RecordingKind.values()) {
+            List<String> names = profiles.stream().filter(p -> p.appliesTo(kind)).map(Profile::name).toList();
+            if (!names.isEmpty()) {
+                String k = kind.name().toLowerCase(java.util.Locale.ROOT);
+                sql.append(" OR (r.kind = '").append(kind.name()).append("' AND (SELECT COUNT(*) FROM derivatives d ")
+                        .append("WHERE d.recording_id = r.id AND d.profile IN (:").append(k).append(")) < :")
+                        .append(k).append("Count)");
+                params.put(k, names);
+                params.put(k + "Count", names.size());
+            }
+        }
+        sql.append(") ORDER BY r.id");
+        return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();
     }
 

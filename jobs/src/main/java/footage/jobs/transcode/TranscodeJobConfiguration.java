@@ -100,7 +100,7 @@ class TranscodeJobConfiguration {
     @Bean("transcodeStep")
     @ConditionalOnExpression(NodeRole.IS_MANAGER)
     Step transcodeManagerStep(ManagerSteps managerSteps, Derivatives derivatives, Profiles transcodeProfiles) {
-        List<String> profiles = transcodeProfiles.all().stream().map(Profile::name).toList();
+        List<Profile> profiles = transcodeProfiles.all();
         return managerSteps.partitioned("transcodeStep", REMOTE_WORKER_STEP, step -> derivatives.candidates(profiles));
     }
 

@@ -1,6 +1,7 @@
 package footage.jobs.transcode;
 
 import footage.jobs.partition.IdRange;
+import footage.pipeline.media.RecordingKind;
 import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.Profiles;
 import org.springframework.batch.infrastructure.item.ItemReader;
@@ -85,10 +86,10 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
             Set<String> has = done.getOrDefault(r.id(), Set.of());
             // the first derivative that decodes the whole recording is its decode check; without one, a check of its own
             boolean checking = !r.needsDecodeCheck();
-            // the profiles make pictures from moving pictures: sound recordings get their decode check only, photos
-            // (no stream to decode) nothing
-            for (Profile p : "VIDEO".equals(r.kind()) ? profiles : List.<Profile>of()) {
-                if (!has.contains(p.name()) && p.notApplicable(r.container(), r.videoCodec(), r.audioCodec()).isEmpty()) {
+            // each profile is made of its kinds of recording only (applies-to): no video proxy of a photo or a WAV
+            RecordingKind kind = RecordingKind.valueOf(r.kind());
+            for (Profile p : profiles) {
+                if (p.appliesTo(kind) && !has.contains(p.name()) && p.notApplicable(r.container(), r.videoCodec(), r.audioCodec()).isEmpty()) {
                     boolean decodes = !checking && p.decodesWhole(r.videoCodec(), r.audioCodec());
                     checking |= decodes;
                     queue.add(new TranscodeItem(r.id(), r.sha256(), r.archivePath(), r.originalPath(), r.status(), p,

@@ -1,5 +1,13 @@
 package footage.jobs.evidence;
 
+import footage.pipeline.sample.PhotoSpec;
+import footage.pipeline.sample.RecorderSpec;
+import footage.pipeline.sample.SampleDumpGenerator;
+import footage.pipeline.transcode.DerivativeStore;
+import footage.pipeline.transcode.Profile;
+import footage.pipeline.transcode.Profiles;
+import footage.pipeline.transcode.StoredDerivative;
+import footage.pipeline.transcode.Transcoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -279,6 +287,100 @@ class EvidenceBrowserTests extends AbstractEvidenceTests {
         return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done)"
                 + ".catch(e => done('fetch failed: ' + e));", base() + path);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AccessRequests accessRequests;
+
+    @Test
+    void aViewerListensToAnAudioRecordingAndSeesAPhotoPreviewOnlyUnderAnApprovedRequestAndEachUseIsRegistered()
+            throws Exception {
+        // given an AMR recording with its listening copy made by the transcoder, and a 2000x1500 photo
+        SampleDumpGenerator generator = new SampleDumpGenerator();
+        Path amr = Files.createTempFile("rec-", ".amr");
+        generator.writeRecorderFile(amr, RecorderSpec.audio("amr", 3));
+        long audio = archived("REC0001.AMR", "AUDIO", Files.readAllBytes(amr));
+        long photo = archived("IMG0001.JPG", "PHOTO", generator.photo(new PhotoSpec(
+                PhotoSpec.JPEG, 2000, 1500, null, null, null, null, null, false, 1.0)));
+        listeningCopy(audio);
+        user("lena", "VIEWER");
+        loginAs("lena");
+        Fetched audioBefore = fetch("/evidence/recordings/" + audio + "/play");
+        Fetched photoBefore = fetch("/evidence/recordings/" + photo + "/thumbnail");
+
+        // when a request naming both is approved, and she opens both recordings' pages
+        long request = accessRequests.file("lena", java.util.List.of(audio, photo), null, "complaint 2026-77: sound and photo",
+                OffsetDateTime.now().minusHours(1), OffsetDateTime.now().plusDays(1));
+        accessRequests.decide(request, true, "approved", APPROVER);
+        driver.get(base() + "/evidence/recordings/" + audio);
+        String playerSource = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audio-player")))
+                .getAttribute("src");
+        Object played = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const a = document.getElementById('audio-player'); a.muted = true;"
+                + "const end = r => done(r);"
+                + "a.addEventListener('error', () => end('error ' + (a.error ? a.error.code : '?')));"
+                + "a.addEventListener('loadedmetadata', () => end(a.duration));"
+                + "if (a.readyState >= 1) { end(a.duration); } else { a.load(); }");
+        driver.get(base() + "/evidence/recordings/" + photo);
+        WebElement preview = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("thumbnail-image")));
+        wait.until(d -> ((Number) ((ChromeDriver) d).executeScript("return arguments[0].naturalWidth;", preview))
+                .intValue() > 0);
+        long previewWidth = ((Number) driver.executeScript("return arguments[0].naturalWidth;", preview)).longValue();
+        long previewHeight = ((Number) driver.executeScript("return arguments[0].naturalHeight;", preview)).longValue();
+        driver.get(base() + "/evidence/register?user=lena");
+
+        // then both were refused (403) without the request; with it the browser reads the listening copy's length
+        // and shows the photo within 1280 pixels; the register lists both uses under the request
+        assertThat(audioBefore.status()).isEqualTo(403);
+        assertThat(photoBefore.status()).isEqualTo(403);
+        assertThat(playerSource).endsWith("/evidence/recordings/" + audio + "/play");
+        assertThat(played).as("the audio element's duration (or its error)").isInstanceOf(Number.class);
+        assertThat(((Number) played).doubleValue()).isCloseTo(3.0, org.assertj.core.api.Assertions.within(0.3));
+        assertThat(java.util.List.of(previewWidth, previewHeight)).containsExactly(1280L, 960L);
+        assertThat(driver.findElements(By.cssSelector("#register-uses tr[data-type='RECORDING_PLAYED'][data-actor='lena']")))
+                .hasSizeGreaterThanOrEqualTo(1);
+        assertThat(driver.findElements(By.cssSelector(
+                "#register-uses tr[data-type='RECORDING_THUMBNAIL_VIEWED'][data-actor='lena']"))).hasSize(1);
+        // what was served: the listening copy and the preview, not the originals
+        assertThat(driver.findElement(By.id("register-uses")).getText())
+                .contains("recording:" + audio).contains(".audio.m4a").contains("recording:" + photo).contains(".preview.jpg")
+                .contains("complaint 2026-77");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger WHERE entry_type = 'ACCESS_REFUSED' AND actor = 'lena'")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** A recording of this kind whose original is in the archive, as ingest leaves it. */
+    private long archived(String fileName, String kind, byte[] bytes) throws Exception {
+        String sha = sha256(bytes);
+        Path object = footage.archive().resolve("objects/" + fileName);
+        Files.createDirectories(object.getParent());
+        Files.write(object, bytes);
+        // a device and officer of their own: the other evidence tests share this catalog and count theirs
+        long dump = dump("DK16", "OK16");
+        jdbc.sql("INSERT INTO recordings (sha256, size_bytes, archive_path, original_path, file_name, dump_id, device_id, "
+                        + "officer_id, corrected_start, duration_seconds, container, audio_codec, important, status, "
+                        + "kind, ingested_at) VALUES (?, ?, ?, ?, ?, ?, 'DK16', 'OK16', ?, ?, ?, ?, FALSE, 'ARCHIVED', ?, ?)")
+                .params(sha, (long) bytes.length, "objects/" + fileName, "drop/d1/" + fileName, fileName, dump,
+                        at("2026-03-02T10:00:00+08:00"), "AUDIO".equals(kind) ? 3.0 : null,
+                        "AUDIO".equals(kind) ? "amr" : "jpeg", "AUDIO".equals(kind) ? "amr_nb" : null, kind,
+                        OffsetDateTime.now())
+                .update();
+        return id(fileName);
+    }
+
+    /** The audio-proxy derivative, made by the transcoder into the proxies store and catalogued as the job does. */
+    private void listeningCopy(long recording) throws Exception {
+        String sha = jdbc.sql("SELECT sha256 FROM recordings WHERE id = ?").param(recording).query(String.class).single();
+        Profile profile = Profiles.bundled().get("audio-proxy")
+                .orElseThrow();
+        StoredDerivative made = new DerivativeStore(
+                footage.proxies(), new Transcoder())
+                .make(footage.archive().resolve("objects/REC0001.AMR"), sha, profile, null);
+        jdbc.sql("INSERT INTO derivatives (recording_id, profile, profile_sha256, status, method, path, sha256, size_bytes, "
+                        + "media_seconds, partial, created_at, created_by) VALUES (?, ?, ?, 'MADE', 'ENCODE', ?, ?, ?, ?, FALSE, ?, 0)")
+                .params(recording, profile.name(), profile.sha256(), made.relativePath(), made.sha256(), made.size(),
+                        made.result().outputSeconds(), OffsetDateTime.now())
+                .update();
     }
 
     /** A fresh session: the previous user's cookies go, the login form is filled in. */

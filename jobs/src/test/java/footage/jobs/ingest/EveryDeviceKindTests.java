@@ -238,6 +238,26 @@ class EveryDeviceKindTests {
         });
     }
 
+    @Test
+    void theTranscodeJobMakesEachKindItsOwnDerivativesOnly() {
+        // when
+        assertThat(runs.run("transcodeJob").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // then: sound gets a listening copy, a photo a preview, a video its proxies and poster; nothing crosses over
+        Map<String, java.util.Set<String>> made = new HashMap<>();
+        jdbc.sql("SELECT r.file_name, d.profile, d.status FROM derivatives d JOIN recordings r ON r.id = d.recording_id "
+                        + "WHERE r.device_id = ?").param(DEVICE).query().listOfRows()
+                .forEach(row -> made.computeIfAbsent((String) row.get("file_name"), f -> new java.util.TreeSet<>())
+                        .add(row.get("profile") + ":" + row.get("status")));
+        assertThat(made.get(name("090110", 4, "wav"))).containsExactly("audio-proxy:MADE");
+        assertThat(made.get(name("090120", 7, "amr"))).containsExactly("audio-proxy:MADE");
+        assertThat(made.get(name("090030", 2, "jpg"))).containsExactly("photo-preview:MADE");
+        assertThat(made.get(name("090130", 10, "png"))).containsExactly("photo-preview:MADE");
+        assertThat(made.get(name("090115", 5, "avi"))).contains("proxy-720p:MADE", "proxy-360p:MADE", "thumbnail:MADE");
+        assertThat(made.get(name("090000", 1, "mp4"))).contains("proxy-720p:MADE", "thumbnail:MADE")
+                .noneMatch(p -> p.startsWith("audio-proxy") || p.startsWith("photo-preview"));
+    }
+
     List<Map<String, Object>> findings(String kind) {
         return jdbc.sql("SELECT path, recordings, seconds, detail, start_at, end_at FROM findings WHERE device_id = ? AND kind = ? "
                 + "AND superseded_at IS NULL ORDER BY start_at").params(DEVICE, kind).query().listOfRows();

@@ -13,7 +13,10 @@ import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_free;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_graph_parse_ptr;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_alloc;
 import static org.bytedeco.ffmpeg.global.avfilter.avfilter_inout_free;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CHANNEL_ORDER_UNSPEC;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_describe;
+import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_uninit;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_sample_fmt_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_strdup;
 
@@ -24,6 +27,7 @@ import java.util.Locale;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
 import org.bytedeco.ffmpeg.avfilter.AVFilterGraph;
 import org.bytedeco.ffmpeg.avfilter.AVFilterInOut;
+import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
@@ -81,9 +85,24 @@ final class FilterGraph implements AutoCloseable {
         }
     }
 
+    /**
+     * The frame's channel layout for the abuffer source. A source that only counts its channels (PCM in AVI, some
+     * WAVs) gets the usual layout for that count: encoders such as aac refuse an unspecified layout.
+     */
     private static String layout(AVFrame frame) {
+        AVChannelLayout layout = frame.ch_layout();
+        AVChannelLayout usual = null;
+        if (layout.order() == AV_CHANNEL_ORDER_UNSPEC && layout.nb_channels() > 0) {
+            usual = new AVChannelLayout();
+            av_channel_layout_default(usual, layout.nb_channels());
+            layout = usual;
+        }
         byte[] text = new byte[128];
-        int n = av_channel_layout_describe(frame.ch_layout(), text, text.length);
+        int n = av_channel_layout_describe(layout, text, text.length);
+        if (usual != null) {
+            av_channel_layout_uninit(usual);
+            usual.close();
+        }
         if (n <= 0) {
             return frame.ch_layout().nb_channels() + "c";
         }

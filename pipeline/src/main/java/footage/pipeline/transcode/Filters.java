@@ -40,7 +40,13 @@ final class Filters {
             case 270 -> chain.add("transpose=cclock");
             default -> { }
         }
-        chain.add("scale=w=-2:h='trunc(min(ih," + profile.maxHeight() + ")/2)*2'");
+        if (profile.maxWidth() == null) {
+            chain.add("scale=w=-2:h='trunc(min(ih," + profile.maxHeight() + ")/2)*2'");
+        } else {
+            // a box the picture fits in, whichever side is long (a portrait photo is limited by its height)
+            chain.add("scale=w='min(iw," + profile.maxWidth() + ")':h='min(ih," + profile.maxHeight()
+                    + ")':force_original_aspect_ratio=decrease:force_divisible_by=2");
+        }
         if (profile.maxFps() != null && sourceFps > profile.maxFps() + 0.01) {
             chain.add("fps=" + plain(profile.maxFps()));
         }

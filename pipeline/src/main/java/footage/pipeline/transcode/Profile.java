@@ -1,8 +1,11 @@
 package footage.pipeline.transcode;
 
+import footage.pipeline.media.RecordingKind;
+
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One transcode profile of {@code ffmpeg-profiles/} (format: that folder's README.md), already validated.
@@ -28,11 +31,16 @@ import java.util.Optional;
  * @param outputSuffix    appended to the original's SHA-256 to name the derivative, e.g. {@code .720p.mp4}
  * @param thumbnailOffset thumbnail: seconds into the recording (the middle of a shorter one)
  * @param sha256          SHA-256 of the profile file's bytes: which version of the profile made a derivative
+ * @param maxWidth        thumbnail: at most this many pixels wide as well (with {@code maxHeight}: a box the picture
+ *                        fits in, e.g. a photo preview's long side), null for no limit
+ * @param audioChannels   audio: channels of the output (the source is mixed down or up)
+ * @param appliesTo       the kinds of recording the profile is made for (default: video; audio for kind audio)
  */
 public record Profile(String name, Kind kind, String container, String videoCodec, String videoPreset, Double videoCrf,
                       Long videoBitrate, Integer videoQuality, Integer maxHeight, Double maxFps, String pixelFormat,
                       String audioCodec, Long audioBitrate, Boolean faststart, RemuxWhen remuxWhen,
-                      String outputSuffix, Double thumbnailOffset, String sha256) {
+                      String outputSuffix, Double thumbnailOffset, String sha256, Integer maxWidth,
+                      Integer audioChannels, Set<RecordingKind> appliesTo) {
 
     public enum Kind {
         /** a re-encoded viewing copy (copied instead when {@link RemuxWhen#SOURCE_MATCHES} and the source matches) */
@@ -40,7 +48,9 @@ public record Profile(String name, Kind kind, String container, String videoCode
         /** the source's streams copied packet by packet into another container; never encodes */
         REMUX,
         /** one picture at {@code thumbnailOffset} */
-        THUMBNAIL
+        THUMBNAIL,
+        /** the sound alone, re-encoded: a listening copy of an audio recording */
+        AUDIO
     }
 
     public enum RemuxWhen {
@@ -56,9 +66,20 @@ public record Profile(String name, Kind kind, String container, String videoCode
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(container, "container");
-        Objects.requireNonNull(videoCodec, "videoCodec");
+        if (kind != Kind.AUDIO) {
+            Objects.requireNonNull(videoCodec, "videoCodec");
+        } else {
+            Objects.requireNonNull(audioCodec, "audioCodec");
+        }
         Objects.requireNonNull(outputSuffix, "outputSuffix");
         Objects.requireNonNull(sha256, "sha256");
+        appliesTo = appliesTo == null || appliesTo.isEmpty()
+                ? Set.of(kind == Kind.AUDIO ? RecordingKind.AUDIO : RecordingKind.VIDEO) : Set.copyOf(appliesTo);
+    }
+
+    /** Whether the profile is made for recordings of this kind. */
+    public boolean appliesTo(RecordingKind recordingKind) {
+        return appliesTo.contains(recordingKind);
     }
 
     public boolean hasAudio() {

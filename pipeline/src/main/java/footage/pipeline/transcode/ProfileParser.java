@@ -1,5 +1,7 @@
 package footage.pipeline.transcode;
 
+import footage.pipeline.media.RecordingKind;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -41,20 +43,35 @@ final class ProfileParser {
     static final String REMUX_WHEN = "remux-when";
     static final String OUTPUT_SUFFIX = "output.suffix";
     static final String THUMBNAIL_OFFSET = "thumbnail.offset";
+    static final String MAX_WIDTH = "video.max-width";
+    static final String AUDIO_CHANNELS = "audio.channels";
+    static final String APPLIES_TO = "applies-to";
 
     /** Keys each kind requires; {@link #OPTIONAL} lists the ones it may leave out. */
     private static final Map<Profile.Kind, Set<String>> KEYS = Map.of(
             Profile.Kind.PROXY, Set.of(NAME, KIND, CONTAINER, VIDEO_CODEC, VIDEO_PRESET, VIDEO_CRF, VIDEO_BITRATE,
-                    MAX_HEIGHT, MAX_FPS, PIXEL_FORMAT, AUDIO_CODEC, AUDIO_BITRATE, FASTSTART, REMUX_WHEN, OUTPUT_SUFFIX),
+                    MAX_HEIGHT, MAX_FPS, PIXEL_FORMAT, AUDIO_CODEC, AUDIO_BITRATE, FASTSTART, REMUX_WHEN, OUTPUT_SUFFIX,
+                    APPLIES_TO),
             Profile.Kind.REMUX, Set.of(NAME, KIND, CONTAINER, VIDEO_CODEC, AUDIO_CODEC, FASTSTART, REMUX_WHEN,
-                    OUTPUT_SUFFIX),
+                    OUTPUT_SUFFIX, APPLIES_TO),
             Profile.Kind.THUMBNAIL, Set.of(NAME, KIND, CONTAINER, VIDEO_CODEC, VIDEO_QUALITY, MAX_HEIGHT, PIXEL_FORMAT,
-                    THUMBNAIL_OFFSET, OUTPUT_SUFFIX));
-    /** crf and bitrate are alternatives (exactly one); audio.bitrate goes with audio; the preset may be the encoder's. */
-    private static final Set<String> OPTIONAL = Set.of(VIDEO_CRF, VIDEO_BITRATE, AUDIO_BITRATE, VIDEO_PRESET);
+                    THUMBNAIL_OFFSET, OUTPUT_SUFFIX, MAX_WIDTH, APPLIES_TO),
+            Profile.Kind.AUDIO, Set.of(NAME, KIND, CONTAINER, AUDIO_CODEC, AUDIO_BITRATE, AUDIO_CHANNELS, FASTSTART,
+                    OUTPUT_SUFFIX, APPLIES_TO));
+    /**
+     * crf and bitrate are alternatives (exactly one); audio.bitrate goes with audio; the preset may be the encoder's;
+     * a thumbnail may also cap the width; applies-to defaults to the kind's own recordings.
+     */
+    private static final Set<String> OPTIONAL = Set.of(VIDEO_CRF, VIDEO_BITRATE, AUDIO_BITRATE, VIDEO_PRESET, MAX_WIDTH,
+            APPLIES_TO);
     private static final Set<String> ALL_KEYS = new TreeSet<>(List.of(NAME, KIND, CONTAINER, VIDEO_CODEC, VIDEO_PRESET,
             VIDEO_CRF, VIDEO_BITRATE, VIDEO_QUALITY, MAX_HEIGHT, MAX_FPS, PIXEL_FORMAT, AUDIO_CODEC, AUDIO_BITRATE,
-            FASTSTART, REMUX_WHEN, OUTPUT_SUFFIX, THUMBNAIL_OFFSET));
+            FASTSTART, REMUX_WHEN, OUTPUT_SUFFIX, THUMBNAIL_OFFSET, MAX_WIDTH, AUDIO_CHANNELS, APPLIES_TO));
+    /** Which recordings each kind of profile can make something of. */
+    private static final Map<Profile.Kind, Set<RecordingKind>> CAN_APPLY = Map.of(
+            Profile.Kind.PROXY, Set.of(RecordingKind.VIDEO), Profile.Kind.REMUX, Set.of(RecordingKind.VIDEO),
+            Profile.Kind.THUMBNAIL, Set.of(RecordingKind.VIDEO, RecordingKind.PHOTO),
+            Profile.Kind.AUDIO, Set.of(RecordingKind.AUDIO, RecordingKind.VIDEO));
 
     private static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern SUFFIX_PATTERN = Pattern.compile("[.-][A-Za-z0-9._-]*\\.[A-Za-z0-9]{1,8}");
@@ -125,11 +142,58 @@ final class ProfileParser {
             throw problem(OUTPUT_SUFFIX, "must start with '.' or '-', use only letters, digits, '.', '_', '-' and end "
                     + "with an extension such as .mp4 but was '" + suffix + "'");
         }
-        return switch (kind) {
+        Profile profile = switch (kind) {
             case PROXY -> proxy(name, container, suffix, sha256);
             case REMUX -> remux(name, container, suffix, sha256);
             case THUMBNAIL -> thumbnail(name, container, suffix, sha256);
+            case AUDIO -> audio(name, container, suffix, sha256);
         };
+        Set<RecordingKind> appliesTo = appliesTo(kind);
+        return new Profile(profile.name(), profile.kind(), profile.container(), profile.videoCodec(),
+                profile.videoPreset(), profile.videoCrf(), profile.videoBitrate(), profile.videoQuality(),
+                profile.maxHeight(), profile.maxFps(), profile.pixelFormat(), profile.audioCodec(), profile.audioBitrate(),
+                profile.faststart(), profile.remuxWhen(), profile.outputSuffix(), profile.thumbnailOffset(), sha256,
+                profile.maxWidth(), profile.audioChannels(), appliesTo);
+    }
+
+    /** {@code applies-to}: video, audio, photo, comma-separated; left out, the kind's own recordings. */
+    private Set<RecordingKind> appliesTo(Profile.Kind kind) {
+        String text = optional(APPLIES_TO);
+        if (text == null) {
+            return null;
+        }
+        Set<RecordingKind> kinds = new LinkedHashSet<>();
+        for (String part : text.split(",")) {
+            String value = part.strip();
+            RecordingKind recordingKind = null;
+            for (RecordingKind k : RecordingKind.values()) {
+                if (lower(k).equals(value)) {
+                    recordingKind = k;
+                }
+            }
+            if (recordingKind == null) {
+                throw problem(APPLIES_TO, "must be video, audio or photo (comma-separated) but had '" + value + "'");
+            }
+            if (!CAN_APPLY.get(kind).contains(recordingKind)) {
+                throw problem(APPLIES_TO, "kind " + lower(kind) + " cannot make anything of " + value
+                        + " recordings (it takes " + String.join(", ", CAN_APPLY.get(kind).stream().map(ProfileParser::lower)
+                        .sorted().toList()) + ")");
+            }
+            kinds.add(recordingKind);
+        }
+        return kinds;
+    }
+
+    private Profile audio(String name, String container, String suffix, String sha256) {
+        String audio = audioEncoder();
+        long bitrate = bitrate(AUDIO_BITRATE);
+        double channels = number(AUDIO_CHANNELS, 1, 8);
+        if (channels != Math.rint(channels)) {
+            throw problem(AUDIO_CHANNELS, "must be a whole number from 1 to 8 but was '" + required(AUDIO_CHANNELS) + "'");
+        }
+        boolean faststart = bool(FASTSTART);
+        return new Profile(name, Profile.Kind.AUDIO, container, null, null, null, null, null, null, null, null, audio,
+                bitrate, faststart, null, suffix, null, sha256, null, (int) channels, null);
     }
 
     private Profile proxy(String name, String container, String suffix, String sha256) {
@@ -166,7 +230,7 @@ final class ProfileParser {
             throw problem(REMUX_WHEN, "must be never or source-matches for kind proxy but was 'other-container'");
         }
         return new Profile(name, Profile.Kind.PROXY, container, video, preset, crf, bitrate, null, maxHeight, maxFps,
-                pixelFormat, audio, audioBitrate, faststart, remuxWhen, suffix, null, sha256);
+                pixelFormat, audio, audioBitrate, faststart, remuxWhen, suffix, null, sha256, null, null, null);
     }
 
     private Profile remux(String name, String container, String suffix, String sha256) {
@@ -186,7 +250,7 @@ final class ProfileParser {
             throw problem(REMUX_WHEN, "must be source-matches or other-container for kind remux but was 'never'");
         }
         return new Profile(name, Profile.Kind.REMUX, container, video, null, null, null, null, null, null, null, audio,
-                null, faststart, remuxWhen, suffix, null, sha256);
+                null, faststart, remuxWhen, suffix, null, sha256, null, null, null);
     }
 
     private Profile thumbnail(String name, String container, String suffix, String sha256) {
@@ -198,8 +262,16 @@ final class ProfileParser {
         int maxHeight = height();
         String pixelFormat = pixelFormat(video);
         double offset = number(THUMBNAIL_OFFSET, 0, 86_400);
+        Integer maxWidth = null;
+        if (optional(MAX_WIDTH) != null) {
+            double width = number(MAX_WIDTH, 16, 8192);
+            if (width != Math.rint(width) || width % 2 != 0) {
+                throw problem(MAX_WIDTH, "must be an even whole number of pixels but was '" + required(MAX_WIDTH) + "'");
+            }
+            maxWidth = (int) width;
+        }
         return new Profile(name, Profile.Kind.THUMBNAIL, container, video, null, null, null, quality, maxHeight, null,
-                pixelFormat, null, null, null, null, suffix, offset, sha256);
+                pixelFormat, null, null, null, null, suffix, offset, sha256, maxWidth, null, null);
     }
 
     private String videoEncoder() {

@@ -42,6 +42,9 @@ public final class Transcoder {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(target, "target");
         TranscodeListener l = listener == null ? TranscodeListener.NONE : listener;
+        if (profile.kind() == Profile.Kind.AUDIO) {
+            return AudioEncoding.run(source, profile, target, l);
+        }
         try (InputFile in = InputFile.open(source)) {
             switch (profile.kind()) {
                 case THUMBNAIL -> {

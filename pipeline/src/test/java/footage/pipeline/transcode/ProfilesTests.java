@@ -1,5 +1,7 @@
 package footage.pipeline.transcode;
 
+import footage.pipeline.media.RecordingKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +50,19 @@ class ProfilesTests {
 
         // then
         assertThat(profiles.all()).extracting(Profile::name)
-                .containsExactly("proxy-360p", "proxy-720p", "remux-mp4", "thumbnail");
+                .containsExactly("audio-proxy", "photo-preview", "proxy-360p", "proxy-720p", "remux-mp4", "thumbnail");
+        Profile audio = profiles.get("audio-proxy").orElseThrow();
+        assertThat(audio.kind()).isEqualTo(Profile.Kind.AUDIO);
+        assertThat(audio.audioCodec()).isEqualTo("aac");
+        assertThat(audio.audioChannels()).isEqualTo(1);
+        assertThat(audio.audioBitrate()).isEqualTo(64_000L);
+        assertThat(audio.appliesTo()).containsExactly(RecordingKind.AUDIO);
+        Profile preview = profiles.get("photo-preview").orElseThrow();
+        assertThat(preview.kind()).isEqualTo(Profile.Kind.THUMBNAIL);
+        assertThat(preview.maxWidth()).isEqualTo(1280);
+        assertThat(preview.maxHeight()).isEqualTo(1280);
+        assertThat(preview.appliesTo()).containsExactly(RecordingKind.PHOTO);
+        assertThat(profiles.get("thumbnail").orElseThrow().appliesTo()).containsExactly(RecordingKind.VIDEO);
         Profile proxy = profiles.get("proxy-720p").orElseThrow();
         assertThat(proxy.kind()).isEqualTo(Profile.Kind.PROXY);
         assertThat(proxy.videoCodec()).isEqualTo("libx264");
@@ -96,6 +110,8 @@ class ProfilesTests {
             "bad preset         | video.preset=veryfast | video.preset=quick | p.properties: video.preset: libx264 has no preset 'quick'",
             "bad suffix         | output.suffix=.p.mp4 | output.suffix=../x.mp4 | p.properties: output.suffix: must start with",
             "wrong name         | name=p              | name=q              | p.properties: name: must match the file name 'p' but was 'q'",
+            "unknown kind of recording | faststart=true | faststart=true\\napplies-to=video,film | p.properties: applies-to: must be video, audio or photo (comma-separated) but had 'film'",
+            "proxy of photos    | faststart=true      | faststart=true\\napplies-to=photo | p.properties: applies-to: kind proxy cannot make anything of photo recordings (it takes video)",
     })
     void anInvalidProfileFailsNamingFileAndKey(String what, String replaced, String by, String message) throws IOException {
         // given

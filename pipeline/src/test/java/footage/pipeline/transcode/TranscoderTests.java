@@ -12,6 +12,8 @@ import java.util.concurrent.CancellationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import footage.pipeline.archive.DurableFiles;
+import footage.pipeline.sample.PhotoSpec;
+import footage.pipeline.sample.RecorderSpec;
 import footage.pipeline.sample.SampleDumpGenerator;
 import footage.pipeline.sample.VideoSpec;
 import org.junit.jupiter.api.Test;
@@ -220,6 +222,84 @@ class TranscoderTests {
         assertThat(atOffset.outputSeconds()).isCloseTo(2.0, within(0.01));
         assertThat(middle.outputSeconds()).isCloseTo(0.5, within(0.01));
         assertThat(Ffprobe.stream(Ffprobe.probe(dir.resolve("b.jpg")), "video").get("height").asInt()).isEqualTo(240);
+    }
+
+    @Test
+    void makesAMonoAacListeningCopyOfAnAudioRecording() throws Exception {
+        // given: an AMR-NB recording, as Chinese recorders write them, and a WAV
+        Path amr = dir.resolve("REC0001.amr");
+        generator.writeRecorderFile(amr, RecorderSpec.audio("amr", 4));
+        Path wav = dir.resolve("REC0002.wav");
+        generator.writeRecorderFile(wav, RecorderSpec.audio("wav", 3));
+
+        // when
+        TranscodeResult fromAmr = transcoder.transcode(amr, profile("audio-proxy"), dir.resolve("a.m4a"), null);
+        TranscodeResult fromWav = transcoder.transcode(wav, profile("audio-proxy"), dir.resolve("b.m4a"), null);
+
+        // then
+        JsonNode probe = Ffprobe.probe(dir.resolve("a.m4a"));
+        JsonNode sound = Ffprobe.stream(probe, "audio");
+        assertThat(sound.get("codec_name").asText()).isEqualTo("aac");
+        assertThat(sound.get("channels").asInt()).isEqualTo(1);
+        assertThat(Ffprobe.stream(probe, "video")).isNull();
+        assertThat(Ffprobe.duration(probe)).isCloseTo(4.0, within(0.2));
+        assertThat(Ffprobe.topLevelBoxes(dir.resolve("a.m4a"))).containsSubsequence("moov", "mdat");
+        assertThat(fromAmr.method()).isEqualTo(TranscodeMethod.ENCODE);
+        assertThat(fromAmr.partial()).isFalse();
+        assertThat(fromWav.outputSeconds()).isCloseTo(3.0, within(0.1));
+        assertThat(Ffprobe.duration(Ffprobe.probe(dir.resolve("b.m4a")))).isCloseTo(3.0, within(0.1));
+    }
+
+    @Test
+    void encodesAProxyOfAnAviWhoseSoundOnlyCountsItsChannels() throws Exception {
+        // given: MPEG-4 video with PCM sound in AVI, as older cameras write it; the PCM stream names no channel layout
+        Path avi = dir.resolve("MOVI0001.AVI");
+        generator.writeRecorderFile(avi, RecorderSpec.avi(2, true));
+
+        // when
+        TranscodeResult result = transcoder.transcode(avi, profile("proxy-360p"), dir.resolve("avi.mp4"), null);
+
+        // then
+        JsonNode probe = Ffprobe.probe(dir.resolve("avi.mp4"));
+        assertThat(Ffprobe.stream(probe, "audio").get("codec_name").asText()).isEqualTo("aac");
+        assertThat(Ffprobe.stream(probe, "video").get("codec_name").asText()).isEqualTo("h264");
+        assertThat(result.audio()).isTrue();
+        assertThat(result.partial()).isFalse();
+    }
+
+    @Test
+    void refusesAnAudioCopyOfASourceWithoutSound() throws Exception {
+        // given
+        Path mute = source("mute.mp4", recording(1).withoutAudio());
+
+        // when / then
+        assertThatThrownBy(() -> transcoder.transcode(mute, profile("audio-proxy"), dir.resolve("m.m4a"), null))
+                .isInstanceOf(SourceUnusableException.class).hasMessageContaining("no audio stream");
+    }
+
+    @Test
+    void previewsAPhotoWithinTwelveEightyPixelsOnItsLongSideAndNeverEnlargesIt() throws Exception {
+        // given: a landscape JPEG, a portrait PNG, and a small photo
+        Path landscape = java.nio.file.Files.write(dir.resolve("wide.jpg"), generator.photo(new PhotoSpec(
+                PhotoSpec.JPEG, 2000, 1500, null, null, null, null, null, false, 1.0)));
+        Path portrait = java.nio.file.Files.write(dir.resolve("tall.png"), generator.photo(new PhotoSpec(
+                PhotoSpec.PNG, 1000, 2000, null, null, null, null, null, false, 1.0)));
+        Path small = java.nio.file.Files.write(dir.resolve("small.jpg"), generator.photo(PhotoSpec.jpeg(null, null)));
+
+        // when
+        TranscodeResult wide = transcoder.transcode(landscape, profile("photo-preview"), dir.resolve("w.jpg"), null);
+        transcoder.transcode(portrait, profile("photo-preview"), dir.resolve("t.jpg"), null);
+        transcoder.transcode(small, profile("photo-preview"), dir.resolve("s.jpg"), null);
+
+        // then
+        JsonNode w = Ffprobe.stream(Ffprobe.probe(dir.resolve("w.jpg")), "video");
+        assertThat(w.get("codec_name").asText()).isEqualTo("mjpeg");
+        assertThat(List.of(w.get("width").asInt(), w.get("height").asInt())).containsExactly(1280, 960);
+        JsonNode t = Ffprobe.stream(Ffprobe.probe(dir.resolve("t.jpg")), "video");
+        assertThat(List.of(t.get("width").asInt(), t.get("height").asInt())).containsExactly(640, 1280);
+        JsonNode s = Ffprobe.stream(Ffprobe.probe(dir.resolve("s.jpg")), "video");
+        assertThat(List.of(s.get("width").asInt(), s.get("height").asInt())).containsExactly(64, 48);
+        assertThat(wide.method()).isEqualTo(TranscodeMethod.THUMBNAIL);
     }
 
     @Test

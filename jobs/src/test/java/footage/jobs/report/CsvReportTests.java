@@ -53,7 +53,7 @@ class CsvReportTests extends ReportTestBase {
         // then
         String row = csv.substring(csv.indexOf("\r\n") + 2);
         assertThat(row).isEqualTo("F1,'-D1,GAP,,,-2.5,\"a,b.mp4; say \"\"hi\"\".mp4\",'+1,OBSTRUCTION,"
-                + "\"line one\nline two\",'@admin,,'\tcmd,,,,\r\n");
+                + "\"line one\nline two\",'@admin,,'\tcmd,,,,,\r\n");
         assertThat(CsvReport.text("\rx")).isEqualTo("'\rx");
         assertThat(CsvReport.text("=1+1")).isEqualTo("'=1+1");
         assertThat(CsvReport.text("plain")).isEqualTo("plain");

@@ -34,23 +34,25 @@ class CatalogListCommand implements CommandHandler {
     @Override
     public int run(Invocation invocation, PrintStream out, PrintStream err) {
         record Row(long id, String device, String officer, String start, Double duration, String status, String sha, String file,
-                   String where, String retentionClass, String category, boolean held, java.time.LocalDate until) {
+                   String where, String retentionClass, String category, boolean held, java.time.LocalDate until,
+                   String kind) {
         }
         List<Row> rows = jdbc.sql("SELECT id, device_id, officer_id, corrected_start, duration_seconds, status, sha256, file_name, "
-                        + "archive_path, retention_class, retention_category, on_hold, retain_until "
+                        + "archive_path, retention_class, retention_category, on_hold, retain_until, kind "
                         + "FROM recordings ORDER BY device_id, corrected_start, id")
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         reference(rs.getObject(4, java.time.OffsetDateTime.class)),
                         (Double) rs.getObject(5, Double.class), rs.getString(6), rs.getString(7), rs.getString(8),
                         ObjectLocations.isExpired(rs.getString(9)) ? "expired" : "archive", rs.getString(10),
-                        rs.getString(11), rs.getBoolean(12), rs.getObject(13, java.time.LocalDate.class)))
+                        rs.getString(11), rs.getBoolean(12), rs.getObject(13, java.time.LocalDate.class),
+                        rs.getString(14)))
                 .list();
-        String format = "%-5s %-12s %-8s %-25s %8s %-9s %-8s %-9s %-16s %-4s %-12s %-12s %s%n";
-        out.printf(Locale.ROOT, format, "ID", "DEVICE", "OFFICER", "START (reference)", "SECONDS", "STATUS", "WHERE",
+        String format = "%-5s %-5s %-12s %-8s %-25s %8s %-9s %-8s %-9s %-16s %-4s %-12s %-12s %s%n";
+        out.printf(Locale.ROOT, format, "ID", "KIND", "DEVICE", "OFFICER", "START (reference)", "SECONDS", "STATUS", "WHERE",
                 "CLASS", "CATEGORY", "HOLD", "RETAIN-UNTIL", "SHA-256", "FILE");
         for (Row r : rows) {
             // device, officer and file name come from a station: shown, never interpreted by the terminal
-            out.printf(Locale.ROOT, format, r.id(), DisplayText.escapeControls(r.device()), DisplayText.escapeControls(r.officer()), r.start(),
+            out.printf(Locale.ROOT, format, r.id(), r.kind(), DisplayText.escapeControls(r.device()), DisplayText.escapeControls(r.officer()), r.start(),
                     r.duration() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.duration()), r.status(), r.where(),
                     r.retentionClass(), r.category() == null ? "-" : r.category(), r.held() ? "yes" : "-",
                     r.until() == null ? "-" : r.until(), r.sha().substring(0, 12), DisplayText.escapeControls(r.file()));

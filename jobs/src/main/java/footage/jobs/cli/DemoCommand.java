@@ -2,6 +2,7 @@ package footage.jobs.cli;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.runs.JobRuns;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -20,13 +21,14 @@ class DemoCommand implements CommandHandler {
 
     private final FootageProperties properties;
     private final IngestCommand ingest;
-
     private final JobRuns runs;
+    private final JdbcClient jdbc;
 
-    DemoCommand(FootageProperties properties, IngestCommand ingest, JobRuns runs) {
+    DemoCommand(FootageProperties properties, IngestCommand ingest, JobRuns runs, JdbcClient jdbc) {
         this.properties = properties;
         this.ingest = ingest;
         this.runs = runs;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -54,8 +56,18 @@ class DemoCommand implements CommandHandler {
         out.println("demo: home " + properties.home());
         out.println("demo: copied the sample dumps from " + sampleMedia + " into " + properties.drop());
         int code = ingest.run(invocation, out, err);
+        kinds(out);
         report(out, err);
         return code;
+    }
+
+    /** What the devices of Art. 2 left: the sample set has video, a photo and two sound recordings. */
+    private void kinds(PrintStream out) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT kind, COUNT(*) FROM recordings GROUP BY kind")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        out.println("demo: recordings by kind: " + (counts.isEmpty() ? "none" : counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "))));
     }
 
     /** The gap report of what was just ingested, in every format, so the demo shows where to look. */

@@ -33,6 +33,9 @@ final class SvgTimeline {
             "LATE_UPLOAD", "#17becf", "TIME_MISMATCH", "#bcbd22", "CLOCK_UNVERIFIED", "#7f7f7f",
             "TIME_UNREADABLE", "#393b79", "NO_AUDIO", "#637939", "AUDIO_SILENT", "#8c6d31");
 
+    private static final String AUDIO_COLOUR = "#76b7b2";
+    private static final String PHOTO_COLOUR = "#59a14f";
+
     private final GapReport report;
     private final StringBuilder svg = new StringBuilder();
     private final double t0;
@@ -120,6 +123,13 @@ final class SvgTimeline {
                 unplaced.add(r);
                 continue;
             }
+            if (r.photo()) {
+                // an instant, not a stretch of recording: a dot under the bars, never a bar that would hide a gap
+                svg.append("<circle class=\"photo\" cx=\"").append(f(x(r.start()))).append("\" cy=\"").append(top + 38)
+                        .append("\" r=\"3.5\" fill=\"").append(PHOTO_COLOUR).append("\" stroke=\"#222222\" stroke-width=\"0.5\">")
+                        .append("<title>").append(esc(recordingTitle(r))).append("</title></circle>\n");
+                continue;
+            }
             OffsetDateTime end = r.end() != null ? r.end() : r.start();
             double x0 = x(r.start());
             double x1 = x(end);
@@ -157,9 +167,15 @@ final class SvgTimeline {
     }
 
     private void legend(int y) {
-        double x = LABEL_W;
+        // from the left edge: with sound and photos the legend is wider than the plot
+        double x = 6;
         x = legendItem(x, y, "#4e79a7", "recording");
+        x = legendItem(x, y, AUDIO_COLOUR, "sound only");
         x = legendItem(x, y, "#f28e2b", "damaged recording");
+        svg.append("<circle class=\"legend\" cx=\"").append(f(x + 6)).append("\" cy=\"").append(y + 6)
+                .append("\" r=\"3.5\" fill=\"").append(PHOTO_COLOUR).append("\" stroke=\"#222222\" stroke-width=\"0.5\"/>\n");
+        text(x + 16, y + 10, "photo", "legend", "");
+        x += 16 + 5 * 6.2 + 16;
         x = legendItem(x, y, "#d62728", "unexplained gap");
         x = legendItem(x, y, "url(#explained-hatch)", "explained gap");
         svg.append("<path class=\"legend\" d=\"M").append(f(x + 1)).append(',').append(y + 2).append(" L").append(f(x + 11))
@@ -200,14 +216,21 @@ final class SvgTimeline {
     }
 
     private static String colour(GapReport.Recording r) {
-        return "ARCHIVED".equals(r.status()) ? "#4e79a7" : "#f28e2b";
+        if (!"ARCHIVED".equals(r.status())) {
+            return "#f28e2b";
+        }
+        return "AUDIO".equals(r.kind()) ? AUDIO_COLOUR : "#4e79a7";
     }
 
     private static String recordingTitle(GapReport.Recording r) {
         String when = r.start() == null ? "time unknown (device clock not placed)"
                 : ReportText.readable(r.start()) + " – " + ReportText.readable(r.end());
-        return r.file() + "\n" + when + "\n" + ReportText.number(r.durationSeconds()) + " s, " + r.status()
-                + ", sha256 " + r.sha256();
+        if (r.photo()) {
+            return r.file() + "\nphoto, " + (r.start() == null ? "time unknown (device clock not placed)"
+                    : ReportText.readable(r.start())) + "\n" + r.status() + ", sha256 " + r.sha256();
+        }
+        return r.file() + "\n" + when + "\n" + ReportText.number(r.durationSeconds()) + " s, "
+                + ("AUDIO".equals(r.kind()) ? "sound only, " : "") + r.status() + ", sha256 " + r.sha256();
     }
 
     static String findingTitle(GapReport.Finding f) {

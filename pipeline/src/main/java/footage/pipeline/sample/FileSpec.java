@@ -1,5 +1,9 @@
 package footage.pipeline.sample;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -44,6 +48,31 @@ public record FileSpec(String path, VideoSpec video, byte[] bytes, boolean liste
 
     public static FileSpec bytes(String path, byte[] bytes) {
         return new FileSpec(path, null, Objects.requireNonNull(bytes, "bytes"), true, null, null);
+    }
+
+    /** A photo, made now (JPEG with EXIF, or PNG). */
+    public static FileSpec photo(String path, PhotoSpec photo) {
+        try {
+            return bytes(path, PhotoWriter.bytes(Objects.requireNonNull(photo, "photo")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the photo " + path, e);
+        }
+    }
+
+    /** An audio recorder's file or an AVI, made now with FFmpeg (through a temporary file). */
+    public static FileSpec recording(String path, RecorderSpec recording) {
+        Objects.requireNonNull(recording, "recording");
+        try {
+            Path temp = Files.createTempFile("footage-recorder-", "." + recording.format());
+            try {
+                RecorderWriter.write(temp, recording);
+                return bytes(path, Files.readAllBytes(temp));
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the recording " + path, e);
+        }
     }
 
     public FileSpec unlisted() {

@@ -57,7 +57,10 @@ public final class SampleMediaSet {
                 FileSpec.bytes("LOG/device.log", deviceLog(device, day)).unlisted()));
     }
 
-    /** Clock 1 s off (within tolerance), correct UTC creation times, a text file listed as if it were footage. */
+    /**
+     * Clock 1 s off (within tolerance), correct UTC creation times, a text file listed as if it were footage; a photo
+     * taken during the first video, then the sound recorder running on after the second (a WAV, then an AMR).
+     */
     private static DumpSpec onTimeWithNonMediaListed() {
         String device = "DSJ0005678";
         String officer = "100567";
@@ -66,6 +69,13 @@ public final class SampleMediaSet {
                 "2019-02-18T12:00:00+08:00", "2019-02-18T12:00:01+08:00", true, List.of(
                 trueUtc(device, officer, day, 1, 15),
                 trueUtc(device, officer, day.plusSeconds(15), 2, 15),
+                FileSpec.photo(fileName(device, officer, day.plusSeconds(5), 3, false).replace(".mp4", ".jpg"),
+                        new PhotoSpec(PhotoSpec.JPEG, 160, 120, day.plusSeconds(5), "40", ZoneOffset.ofHours(8),
+                                "Hikvision", "DSJ-T9", false, 1.0)),
+                FileSpec.recording(fileName(device, officer, day.plusSeconds(30), 4, false).replace(".mp4", ".wav"),
+                        RecorderSpec.audio("wav", 10)),
+                FileSpec.recording(fileName(device, officer, day.plusSeconds(40), 5, false).replace(".mp4", ".amr"),
+                        RecorderSpec.audio("amr", 10)),
                 FileSpec.bytes("notes.txt", ("李四 2019-02-18 巡查记录\n"
                         + "10:00 到达现场，开始执法记录。\n"
                         + "10:30 结束。\n").getBytes(StandardCharsets.UTF_8))));

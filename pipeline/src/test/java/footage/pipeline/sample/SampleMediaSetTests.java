@@ -53,7 +53,10 @@ class SampleMediaSetTests {
                 "ST01_DSJ0001234_20190217180512/LOG/device.log",
                 "ST01_DSJ0001234_20190217180512/manifest.json",
                 "ST02_DSJ0005678_20190218120000/DSJ0005678_100567_20190218_100000_0001.mp4",
+                "ST02_DSJ0005678_20190218120000/DSJ0005678_100567_20190218_100005_0003.jpg",
                 "ST02_DSJ0005678_20190218120000/DSJ0005678_100567_20190218_100015_0002.mp4",
+                "ST02_DSJ0005678_20190218120000/DSJ0005678_100567_20190218_100030_0004.wav",
+                "ST02_DSJ0005678_20190218120000/DSJ0005678_100567_20190218_100040_0005.amr",
                 "ST02_DSJ0005678_20190218120000/manifest.json",
                 "ST02_DSJ0005678_20190218120000/notes.txt");
     }
@@ -97,6 +100,26 @@ class SampleMediaSetTests {
         assertThat(second.durationSeconds()).isCloseTo(15.0, within(0.05));
         assertThat(notes.readable()).isFalse();
         assertThat(MediaSniffer.looksLikeMedia(dump.resolve("notes.txt"))).isFalse();
+    }
+
+    @Test
+    void givesTheSecondDumpAPhotoAndTwoSoundRecordings() {
+        // given
+        Path dump = drop.resolve("ST02_DSJ0005678_20190218120000");
+
+        // when
+        ProbeResult photo = probe.probe(dump.resolve("DSJ0005678_100567_20190218_100005_0003.jpg"));
+        ProbeResult wav = probe.probe(dump.resolve("DSJ0005678_100567_20190218_100030_0004.wav"));
+        ProbeResult amr = probe.probe(dump.resolve("DSJ0005678_100567_20190218_100040_0005.amr"));
+
+        // then
+        assertThat(photo.kind()).isEqualTo(footage.pipeline.media.RecordingKind.PHOTO);
+        assertThat(photo.creationTime()).isEqualTo("2019-02-18T02:00:05.400Z");
+        assertThat(photo.photo().make()).isEqualTo("Hikvision");
+        assertThat(wav.kind()).isEqualTo(footage.pipeline.media.RecordingKind.AUDIO);
+        assertThat(wav.durationSeconds()).isCloseTo(10.0, within(0.05));
+        assertThat(amr.kind()).isEqualTo(footage.pipeline.media.RecordingKind.AUDIO);
+        assertThat(amr.streams()).singleElement().satisfies(s -> assertThat(s.codec()).isEqualTo("amr_nb"));
     }
 
     @Test

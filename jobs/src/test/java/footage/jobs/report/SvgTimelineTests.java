@@ -1,0 +1,36 @@
+package footage.jobs.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SvgTimelineTests {
+
+    @Test
+    void drawsAPhotoAsADotAndSoundAsABarOfItsOwnColour() {
+        // given: a video, a sound recording right after it, and a photo taken during the video
+        OffsetDateTime t = OffsetDateTime.parse("2024-05-01T09:00:00+08:00");
+        GapReport.Recording video = new GapReport.Recording("1", "V.mp4", "a".repeat(64), t, t.plusSeconds(60), 60.0,
+                "ARCHIVED", "VIDEO", null);
+        GapReport.Recording sound = new GapReport.Recording("2", "R.wav", "b".repeat(64), t.plusSeconds(60),
+                t.plusSeconds(120), 60.0, "ARCHIVED", "AUDIO", null);
+        GapReport.Recording photo = new GapReport.Recording("3", "P.jpg", "c".repeat(64), t.plusSeconds(30),
+                t.plusSeconds(30), null, "ARCHIVED", "PHOTO", null);
+        GapReport report = new GapReport(t, "0".repeat(64), ZoneId.of("Asia/Shanghai"), ReportFilter.all(),
+                List.of(new GapReport.Device("D1", 0.0, List.of(), List.of(video, sound, photo), List.of())));
+
+        // when
+        String svg = SvgTimeline.render(report);
+
+        // then
+        assertThat(svg.split("<rect class=\"recording\"", -1)).hasSize(3);
+        assertThat(svg).contains("fill=\"#76b7b2\"><title>R.wav");
+        assertThat(svg.split("<circle class=\"photo\"", -1)).hasSize(2);
+        assertThat(svg).contains("<title>P.jpg&#10;photo, 2024-05-01 09:00:30 +08:00");
+        assertThat(svg).contains(">photo</text>").contains(">sound only</text>");
+    }
+}

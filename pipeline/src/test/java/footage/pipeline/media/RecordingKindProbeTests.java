@@ -148,6 +148,31 @@ class RecordingKindProbeTests {
     }
 
     @Test
+    void aHeifIsAPhotoAndOneWhoseBoxesRunPastItsEndIsTruncated() throws Exception {
+        // given: ISO BMFF with an image brand (as phones write HEIC): ftyp, then an mdat that is whole, or cut short
+        java.io.ByteArrayOutputStream box = new java.io.ByteArrayOutputStream();
+        box.write(java.nio.ByteBuffer.allocate(24).putInt(24).put("ftypheic".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(0).put("mif1heic".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).array());
+        box.write(java.nio.ByteBuffer.allocate(8).putInt(108).put("mdat".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).array());
+        box.write(new byte[100]);
+        byte[] whole = box.toByteArray();
+        Path complete = Files.write(dir.resolve("IMG_0001.HEIC"), whole);
+        Path cut = Files.write(dir.resolve("IMG_0002.HEIC"), java.util.Arrays.copyOf(whole, whole.length - 40));
+
+        // when
+        ProbeResult completeResult = probe.probe(complete);
+        ProbeResult cutResult = probe.probe(cut);
+
+        // then
+        assertThat(completeResult.kind()).isEqualTo(RecordingKind.PHOTO);
+        assertThat(completeResult.container()).isEqualTo("heif");
+        assertThat(completeResult.truncated()).isFalse();
+        assertThat(cutResult.kind()).isEqualTo(RecordingKind.PHOTO);
+        assertThat(cutResult.truncated()).isTrue();
+        assertThat(cutResult.truncation()).contains("'mdat'").contains("40 bytes early");
+    }
+
+    @Test
     void photosCutShortAreTruncatedAndAPngIsReadWhole() throws Exception {
         // given
         Path cutJpeg = Files.write(dir.resolve("cut.jpg"),

@@ -22,7 +22,6 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
@@ -84,17 +83,7 @@ final class PhotoProbe {
     }
 
     private static PhotoFacts facts(Metadata metadata, String codec) {
-        Integer width = null;
-        Integer height = null;
-        for (Class<? extends Directory> type : List.of(JpegDirectory.class, PngDirectory.class, HeifDirectory.class)) {
-            Directory d = metadata.getFirstDirectoryOfType(type);
-            if (d != null && width == null) {
-                width = positive(d.getInteger(type == JpegDirectory.class ? JpegDirectory.TAG_IMAGE_WIDTH
-                        : type == PngDirectory.class ? PngDirectory.TAG_IMAGE_WIDTH : HeifDirectory.TAG_IMAGE_WIDTH));
-                height = positive(d.getInteger(type == JpegDirectory.class ? JpegDirectory.TAG_IMAGE_HEIGHT
-                        : type == PngDirectory.class ? PngDirectory.TAG_IMAGE_HEIGHT : HeifDirectory.TAG_IMAGE_HEIGHT));
-            }
-        }
+        Integer[] size = size(metadata);
         ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
         ExifSubIFDDirectory exif = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
         String problem = exifErrors(metadata);
@@ -106,17 +95,41 @@ final class PhotoProbe {
             try {
                 taken = LocalDateTime.parse(raw, EXIF_TIME).plusNanos(subSecondNanos(
                         trimmed(exif.getString(ExifDirectoryBase.TAG_SUBSECOND_TIME_ORIGINAL))));
-                String zone = trimmed(exif.getString(ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL));
-                offset = zone == null ? null : ZoneOffset.of(zone);
             } catch (DateTimeException e) {
                 takenProblem = "EXIF DateTimeOriginal '" + raw + "' is not a real date-time (" + oneLine(e) + ")";
-                taken = null;
-                offset = null;
             }
         }
-        return new PhotoFacts(codec, width, height, taken, offset, takenProblem,
+        String zone = exif == null ? null : trimmed(exif.getString(ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL));
+        if (taken != null && zone != null) {
+            try {
+                offset = ZoneOffset.of(zone);
+            } catch (DateTimeException e) {
+                // the time stands; read in the device's zone, as when the camera writes no offset
+                problem = (problem == null ? "" : problem + "; ") + "EXIF OffsetTimeOriginal '" + zone
+                        + "' is not an offset";
+            }
+        }
+        return new PhotoFacts(codec, size[0], size[1], taken, offset, takenProblem,
                 ifd0 == null ? null : trimmed(ifd0.getString(ExifDirectoryBase.TAG_MAKE)),
                 ifd0 == null ? null : trimmed(ifd0.getString(ExifDirectoryBase.TAG_MODEL)), problem);
+    }
+
+    /** Width and height from the picture's own header (JPEG SOF, PNG IHDR, HEIF ispe); nulls when it has none. */
+    private static Integer[] size(Metadata metadata) {
+        JpegDirectory jpeg = metadata.getFirstDirectoryOfType(JpegDirectory.class);
+        if (jpeg != null) {
+            return pair(jpeg, JpegDirectory.TAG_IMAGE_WIDTH, JpegDirectory.TAG_IMAGE_HEIGHT);
+        }
+        PngDirectory png = metadata.getFirstDirectoryOfType(PngDirectory.class);
+        if (png != null) {
+            return pair(png, PngDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_HEIGHT);
+        }
+        HeifDirectory heif = metadata.getFirstDirectoryOfType(HeifDirectory.class);
+        return heif == null ? new Integer[2] : pair(heif, HeifDirectory.TAG_IMAGE_WIDTH, HeifDirectory.TAG_IMAGE_HEIGHT);
+    }
+
+    private static Integer[] pair(Directory d, int widthTag, int heightTag) {
+        return new Integer[] {positive(d.getInteger(widthTag)), positive(d.getInteger(heightTag))};
     }
 
     /** Errors metadata-extractor met in the EXIF block: it keeps going and notes them on the directory. */

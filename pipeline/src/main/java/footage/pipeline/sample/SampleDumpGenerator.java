@@ -14,22 +14,13 @@ import java.util.Objects;
 public final class SampleDumpGenerator {
 
     public void writeVideo(Path target, VideoSpec spec) throws IOException {
-        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(spec, "spec");
-        Path parent = target.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try {
+        write(target, () -> {
             SyntheticVideoWriter.write(target, spec);
             if (spec.keepFraction() < 1) {
                 cut(target, spec.keepFraction());
             }
-        } catch (IOException | RuntimeException e) {
-            // a half-written file would look like a real damaged recording to whoever finds it
-            Files.deleteIfExists(target);
-            throw e;
-        }
+        });
     }
 
     /** A photo (JPEG with EXIF, or PNG) as cameras and body cameras' photo mode write them. */
@@ -39,31 +30,30 @@ public final class SampleDumpGenerator {
 
     /** An audio recorder's file (WAV, MP3, AMR, M4A, Ogg, FLAC) or an AVI video. */
     public void writeRecorderFile(Path target, RecorderSpec spec) throws IOException {
-        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(spec, "spec");
-        Path parent = target.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try {
-            RecorderWriter.write(target, spec);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(target);
-            throw e;
-        }
+        write(target, () -> RecorderWriter.write(target, spec));
     }
 
     /** A camera-style recording: the spec's audio and video with metadata tracks, in mp4, mov or MPEG-TS. */
     public void writeCameraFile(Path target, CameraFileSpec spec) throws IOException {
-        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(spec, "spec");
+        write(target, () -> CameraFileWriter.write(target, spec));
+    }
+
+    private interface Writing {
+        void run() throws IOException;
+    }
+
+    private static void write(Path target, Writing writing) throws IOException {
+        Objects.requireNonNull(target, "target");
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         try {
-            CameraFileWriter.write(target, spec);
+            writing.run();
         } catch (IOException | RuntimeException e) {
+            // a half-written file would look like a real damaged recording to whoever finds it
             Files.deleteIfExists(target);
             throw e;
         }

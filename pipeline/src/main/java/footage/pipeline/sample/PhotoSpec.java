@@ -16,9 +16,17 @@ import java.util.Set;
  * @param model        EXIF Model, null for none
  * @param corruptExif  write an EXIF block whose first directory points outside it, as damaged cards do
  * @param keepFraction 1.0 keeps the whole file; less cuts it there, like a camera that lost power mid-write
+ * @param orientation  EXIF Orientation 1..8 (1: as stored; 6: turn 90° clockwise to view, a phone held upright)
  */
 public record PhotoSpec(String format, int width, int height, LocalDateTime taken, String subSecond,
-                        ZoneOffset offset, String make, String model, boolean corruptExif, double keepFraction) {
+                        ZoneOffset offset, String make, String model, boolean corruptExif, double keepFraction,
+                        int orientation) {
+
+    /** A photo stored upright (no Orientation tag). */
+    public PhotoSpec(String format, int width, int height, LocalDateTime taken, String subSecond, ZoneOffset offset,
+                     String make, String model, boolean corruptExif, double keepFraction) {
+        this(format, width, height, taken, subSecond, offset, make, model, corruptExif, keepFraction, 1);
+    }
 
     public static final String JPEG = "jpeg";
     public static final String PNG = "png";
@@ -31,7 +39,11 @@ public record PhotoSpec(String format, int width, int height, LocalDateTime take
         if (width <= 0 || height <= 0 || width > 8192 || height > 8192) {
             throw new IllegalArgumentException("width and height must be 1..8192 but were " + width + "x" + height);
         }
-        boolean exif = taken != null || subSecond != null || offset != null || make != null || model != null || corruptExif;
+        if (orientation < 1 || orientation > 8) {
+            throw new IllegalArgumentException("orientation must be an EXIF Orientation 1..8 but was " + orientation);
+        }
+        boolean exif = taken != null || subSecond != null || offset != null || make != null || model != null || corruptExif
+                || orientation != 1;
         if (PNG.equals(format) && exif) {
             throw new IllegalArgumentException("EXIF is written into JPEG photos only");
         }
@@ -53,10 +65,16 @@ public record PhotoSpec(String format, int width, int height, LocalDateTime take
     }
 
     public PhotoSpec withCorruptExif() {
-        return new PhotoSpec(format, width, height, null, null, null, null, null, true, keepFraction);
+        return new PhotoSpec(format, width, height, null, null, null, null, null, true, keepFraction, 1);
     }
 
     public PhotoSpec cutTo(double fraction) {
-        return new PhotoSpec(format, width, height, taken, subSecond, offset, make, model, corruptExif, fraction);
+        return new PhotoSpec(format, width, height, taken, subSecond, offset, make, model, corruptExif, fraction,
+                orientation);
+    }
+
+    public PhotoSpec withOrientation(int exifOrientation) {
+        return new PhotoSpec(format, width, height, taken, subSecond, offset, make, model, corruptExif, keepFraction,
+                exifOrientation);
     }
 }

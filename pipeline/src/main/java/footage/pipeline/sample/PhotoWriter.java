@@ -19,6 +19,7 @@ final class PhotoWriter {
 
     private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("uuuu:MM:dd HH:mm:ss");
     private static final int ASCII = 2;
+    private static final int SHORT = 3;
     private static final int LONG = 4;
 
     private PhotoWriter() {
@@ -55,7 +56,8 @@ final class PhotoWriter {
 
     /** The APP1 payload: "Exif\0\0", then a big-endian TIFF structure with IFD0 and the Exif sub-IFD. */
     private static byte[] exif(PhotoSpec spec) {
-        boolean any = spec.taken() != null || spec.make() != null || spec.model() != null || spec.corruptExif();
+        boolean any = spec.taken() != null || spec.make() != null || spec.model() != null || spec.corruptExif()
+                || spec.orientation() != 1;
         if (!any) {
             return null;
         }
@@ -80,6 +82,9 @@ final class PhotoWriter {
         }
         if (spec.model() != null) {
             ifd0.add(Entry.ascii(0x0110, spec.model()));
+        }
+        if (spec.orientation() != 1) {
+            ifd0.add(new Entry(0x0112, SHORT, 1, ByteBuffer.allocate(2).putShort((short) spec.orientation()).array()));
         }
         int ifd0Offset = 8;
         int ifd0Size = directorySize(ifd0.size() + 1);

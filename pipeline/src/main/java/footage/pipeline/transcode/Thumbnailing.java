@@ -46,10 +46,13 @@ final class Thumbnailing implements AutoCloseable {
     private FilterGraph filters;
     private StreamEncoder encoder;
     private OutputFile out;
+    private final int photoRotation;
     private boolean haveChosen;
     private double chosenAt;
 
-    Thumbnailing(InputFile in, Profile profile, TranscodeListener listener) {
+    /** @param photoRotation clockwise degrees a photo's EXIF Orientation asks for; 0 for video */
+    Thumbnailing(InputFile in, Profile profile, TranscodeListener listener, int photoRotation) {
+        this.photoRotation = photoRotation;
         this.in = in;
         this.profile = profile;
         this.cancellation = new Cancellation(listener);
@@ -83,7 +86,8 @@ final class Thumbnailing implements AutoCloseable {
         int field = stream.codecpar().field_order();
         boolean interlaced = (chosen.flags() & Av.FRAME_FLAG_INTERLACED) != 0
                 || field == AV_FIELD_TT || field == AV_FIELD_BB || field == AV_FIELD_TB || field == AV_FIELD_BT;
-        String chain = Filters.video(profile, in.rotation(videoIndex), interlaced, Double.NaN);
+        int rotation = in.rotation(videoIndex) != 0 ? in.rotation(videoIndex) : photoRotation;
+        String chain = Filters.video(profile, rotation, interlaced, Double.NaN);
         filters = FilterGraph.video(chosen, stream.time_base(), null, chain);
         filters.push(chosen);
         filters.push(null);

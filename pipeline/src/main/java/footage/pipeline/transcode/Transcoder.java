@@ -48,7 +48,8 @@ public final class Transcoder {
         try (InputFile in = InputFile.open(source)) {
             switch (profile.kind()) {
                 case THUMBNAIL -> {
-                    try (Thumbnailing thumbnail = new Thumbnailing(in, profile, l)) {
+                    try (Thumbnailing thumbnail = new Thumbnailing(in, profile, l,
+                            footage.pipeline.media.PhotoOrientation.clockwise(source))) {
                         return thumbnail.run(target);
                     }
                 }

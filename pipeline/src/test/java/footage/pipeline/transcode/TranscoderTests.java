@@ -303,6 +303,21 @@ class TranscoderTests {
     }
 
     @Test
+    void standsAPhotoUprightByItsExifOrientation() throws Exception {
+        // given: a phone held upright stores the picture lying (2000x1500) and says so: Orientation 6, turn 90°
+        Path lying = java.nio.file.Files.write(dir.resolve("upright.jpg"), generator.photo(new PhotoSpec(
+                PhotoSpec.JPEG, 2000, 1500, null, null, null, null, null, false, 1.0).withOrientation(6)));
+
+        // when
+        TranscodeResult preview = transcoder.transcode(lying, profile("photo-preview"), dir.resolve("u.jpg"), null);
+
+        // then the preview stands: 960 wide, 1280 high
+        JsonNode u = Ffprobe.stream(Ffprobe.probe(dir.resolve("u.jpg")), "video");
+        assertThat(List.of(u.get("width").asInt(), u.get("height").asInt())).containsExactly(960, 1280);
+        assertThat(preview.videoFilter()).contains("transpose=clock");
+    }
+
+    @Test
     void transcodesADamagedRecordingAsFarAsItDecodesAndSaysSo() throws Exception {
         // given a recording that lost the last 40 % of its bytes (index first, so it still opens)
         Path original = source("cut.mp4", new VideoSpec(320, 240, 10, 3, true, null, VideoSpec.MP4, true, 1.0)

@@ -17,7 +17,7 @@ final class CommandSpecs {
             CommandSpec.of("continuity", "continuity [--device ID | --all]   re-run the timeline analysis: of the devices waiting for it (default), of one device, or of all").options("device").flags("all"),
             CommandSpec.of("activities import", "activities import FILE  enforcement activities (CSV or JSON)").arguments(1, 1),
             CommandSpec.of("catalog list", "catalog list            the recordings in the catalog"),
-            CommandSpec.of("report gaps", "report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--out FILE]  the gap report").options("format", "device", "from", "to", "out"),
+            CommandSpec.of("report gaps", "report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--lang zh-CN|en] [--out FILE]  the gap report").options("format", "device", "from", "to", "lang", "out"),
             CommandSpec.of("verify", "verify [--full]         check the ledger chain and the catalog against it; --full re-hashes the archive too").flags("full"),
             CommandSpec.of("fixity", "fixity [--resume]       fixity audit of the archive (footage.fixity.max-age); --resume continues an unfinished one").flags("resume"),
             CommandSpec.of("export", "export (--case ID | --device ID --from T --to T) --out DIR   BagIt evidence package").options("case", "device", "from", "to", "out"),

@@ -9,6 +9,7 @@ import footage.jobs.report.ReportFilter;
 import footage.jobs.report.ReportFormat;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -137,7 +138,9 @@ class TimelineController {
             // the id as a file name: nothing of it that a header or a file system would read as syntax
             name = "gap-report-" + found.get().id().replaceAll("[^A-Za-z0-9._-]", "_");
         }
-        byte[] body = renderer.render(report, ReportFormat.parse(ext));
+        // in the console's language, as the page the download was taken from
+        byte[] body = renderer.render(report, ReportFormat.parse(ext),
+                GapReportRenderer.languageFor(LocaleContextHolder.getLocale()));
         return ResponseEntity.ok().contentType(type)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "." + ext + "\"").body(body);
     }
@@ -160,7 +163,8 @@ class TimelineController {
     }
 
     private void show(GapReport report, Model model) {
-        String html = new String(renderer.render(report, ReportFormat.HTML), StandardCharsets.UTF_8);
+        String html = new String(renderer.render(report, ReportFormat.HTML,
+                GapReportRenderer.languageFor(LocaleContextHolder.getLocale())), StandardCharsets.UTF_8);
         int start = html.indexOf("<svg");
         int end = html.lastIndexOf("</svg>");
         model.addAttribute("svg", start < 0 || end < start ? "" : html.substring(start, end + "</svg>".length()));

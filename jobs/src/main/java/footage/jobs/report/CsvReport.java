@@ -3,13 +3,15 @@ package footage.jobs.report;
 import java.util.List;
 
 /**
- * The report as CSV (RFC 4180, CRLF), one row per finding, then one row per recording (kind {@code RECORDING}, with
+ * The report as CSV (RFC 4180, CRLF), its header in the report's language (codes such as GAP and VIDEO stay as they are,
+ * so a spreadsheet filter works the same in every language), one row per finding, then one row per recording (kind {@code RECORDING}, with
  * its retention class, category, hold, retain-until date and what it is: VIDEO, AUDIO or PHOTO). Evidence staff open it in spreadsheets, and file names,
  * notes and device ids come from outside: a cell that a spreadsheet would read as a formula gets a leading
  * apostrophe (OWASP "CSV injection").
  */
 final class CsvReport {
 
+    /** The header's column names, in English; a report in another language names them in its words, same order. */
     static final List<String> HEADER = List.of("finding_id", "device", "kind", "start", "end", "seconds", "recordings",
             "activity", "explanation_reason", "explanation_note", "explained_by", "explained_at", "detail",
             "retention_class", "retention_category", "hold", "retain_until", "recording_kind");
@@ -17,9 +19,14 @@ final class CsvReport {
     private CsvReport() {
     }
 
-    static String render(GapReport report) {
+    static String render(GapReport report, ReportLanguage language) {
         StringBuilder b = new StringBuilder();
-        row(b, HEADER);
+        List<String> header = List.of(language.text("report.csv.header").split(","));
+        if (header.size() != HEADER.size()) {
+            throw new IllegalStateException("report.csv.header names " + header.size() + " columns, not "
+                    + HEADER.size() + ", in " + language.locale());
+        }
+        row(b, header);
         for (GapReport.Device d : report.devices()) {
             for (GapReport.Finding f : d.findings()) {
                 GapReport.Explanation e = f.explanation();
@@ -37,7 +44,7 @@ final class CsvReport {
                 row(b, List.of("", text(d.deviceId()), "RECORDING", text(ReportText.iso(r.start())),
                         text(ReportText.iso(r.end())), ReportText.number(r.durationSeconds()), text(r.file()), "", "", "",
                         "", "", text(ReportText.recordingDetail(r)), t == null ? "" : text(t.retentionClass()),
-                        t == null ? "" : text(t.category()), t == null ? "" : t.held() ? "yes" : "no",
+                        t == null ? "" : text(t.category()), t == null ? "" : language.text(t.held() ? "report.csv.yes" : "report.csv.no"),
                         t == null || t.retainUntil() == null ? "" : t.retainUntil().toString(), text(r.kind())));
             }
         }

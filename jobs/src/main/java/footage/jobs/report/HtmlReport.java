@@ -1,10 +1,16 @@
 package footage.jobs.report;
 
-import static footage.jobs.report.Markup.esc;
+import footage.pipeline.text.DisplayText;
+import org.springframework.context.MessageSource;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The report as one self-contained page (inline CSS and SVG, nothing fetched): the timeline above a table of
- * devices and a table of every finding. Written as XHTML so that the PDF renderer can parse the very same page.
+ * devices, a table of every finding and one of every recording, from the template {@code templates/report/gaps.xhtml}
+ * in the words of the report's language. Written as XHTML so that the PDF renderer can parse the very same page.
  */
 final class HtmlReport {
 
@@ -30,115 +36,98 @@ final class HtmlReport {
             @media screen { body { margin: 16px; } }
             """;
 
-    private HtmlReport() {
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    HtmlReport(MessageSource messages) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/report/");
+        resolver.setSuffix(".xhtml");
+        // XML: the page must stay well-formed XHTML, since the PDF renderer parses the very same text
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding("UTF-8");
+        engine.setTemplateResolver(resolver);
+        engine.setTemplateEngineMessageSource(messages);
     }
 
-    static String render(GapReport report) {
-        StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\">\n<head>\n")
-                .append("<meta charset=\"utf-8\"/>\n<title>Gap report ").append(esc(ReportText.readable(report.generatedAt())))
-                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>Gap report</h1>\n");
-        h.append("<p class=\"meta\">Generated ").append(esc(ReportText.readable(report.generatedAt())))
-                .append(" · times are reference time in ").append(esc(report.zone().getId())).append(" · ")
-                .append(esc(scope(report.filter()))).append("</p>\n");
-        h.append("<p class=\"meta\">Ledger head <span class=\"hash\">").append(esc(report.ledgerHead())).append("</span></p>\n");
-        long findings = report.devices().stream().mapToLong(d -> d.findings().size()).sum();
+    /** One self-contained page in the language's words; text from outside (names, notes) is escaped by the engine. */
+    String render(GapReport report, ReportLanguage language) {
+        Context page = new Context(language.locale());
         long unexplained = report.devices().stream().flatMap(d -> d.findings().stream())
                 .filter(f -> f.kind().equals("GAP") && !f.explained()).count();
-        h.append("<p class=\"meta\">").append(report.devices().size()).append(" device(s), ")
-                .append(report.devices().stream().mapToLong(d -> d.recordings().size()).sum()).append(" recording(s), ")
-                .append(findings).append(" finding(s), ").append(unexplained).append(" unexplained gap(s)</p>\n");
-        h.append("<h2>Timeline</h2>\n<div class=\"timeline\">\n").append(SvgTimeline.render(report)).append("</div>\n");
-        devices(h, report);
-        findings(h, report);
-        recordings(h, report);
-        h.append("</body>\n</html>\n");
-        return h.toString();
+        page.setVariable("report", report);
+        page.setVariable("lang", language.locale().toLanguageTag());
+        page.setVariable("css", CSS);
+        page.setVariable("generated", ReportText.readable(report.generatedAt()));
+        page.setVariable("zone", report.zone().getId());
+        page.setVariable("scope", scope(report.filter(), language));
+        page.setVariable("recordingCount", report.devices().stream().mapToLong(d -> d.recordings().size()).sum());
+        page.setVariable("findingCount", report.devices().stream().mapToLong(d -> d.findings().size()).sum());
+        page.setVariable("unexplainedCount", unexplained);
+        page.setVariable("svg", SvgTimeline.render(report, language));
+        page.setVariable("devices", report.devices().stream().map(d -> DeviceRow.of(d)).toList());
+        page.setVariable("findings", report.devices().stream().flatMap(d -> d.findings().stream()
+                .map(f -> FindingRow.of(d, f, language))).toList());
+        page.setVariable("recordings", report.devices().stream().flatMap(d -> d.recordings().stream()
+                .map(r -> RecordingRow.of(d, r, language))).toList());
+        return engine.process("gaps", page);
     }
 
-    private static void devices(StringBuilder h, GapReport report) {
-        h.append("<h2>Devices</h2>\n<table class=\"devices\">\n").append(columns(15, 35, 20, 10, 10, 10)).append("<thead><tr><th>Device</th><th>Officers</th>")
-                .append("<th>Clock offset at newest dock (s)</th><th>Recordings</th><th>Findings</th>")
-                .append("<th>Unexplained gaps</th></tr></thead>\n<tbody>\n");
-        for (GapReport.Device d : report.devices()) {
-            long gaps = d.findings().stream().filter(f -> f.kind().equals("GAP") && !f.explained()).count();
-            h.append("<tr><td>").append(esc(d.deviceId())).append("</td><td>")
-                    .append(esc(String.join(", ", d.officers().stream().map(GapReport.Officer::label).toList())))
-                    .append("</td><td class=\"num\">").append(d.clockOffsetSeconds() == null ? "unknown"
-                            : esc(ReportText.number(d.clockOffsetSeconds())))
-                    .append("</td><td class=\"num\">").append(d.recordings().size())
-                    .append("</td><td class=\"num\">").append(d.findings().size())
-                    .append("</td><td class=\"num\">").append(gaps).append("</td></tr>\n");
+    /** A device's line of the devices table. */
+    public record DeviceRow(String device, String officers, String clockOffset, int recordings, int findings,
+                            long unexplainedGaps) {
+
+        static DeviceRow of(GapReport.Device d) {
+            return new DeviceRow(shown(d.deviceId()), shown(String.join(", ", d.officers().stream()
+                            .map(GapReport.Officer::label).toList())),
+                    d.clockOffsetSeconds() == null ? null : ReportText.number(d.clockOffsetSeconds()), d.recordings().size(),
+                    d.findings().size(), d.findings().stream().filter(f -> f.kind().equals("GAP") && !f.explained()).count());
         }
-        h.append("</tbody>\n</table>\n");
     }
 
-    private static void findings(StringBuilder h, GapReport report) {
-        h.append("<h2>Findings</h2>\n<table class=\"findings\">\n").append(columns(9, 10, 8, 8, 8, 5, 18, 7, 14, 13))
-                .append("<thead><tr><th>Finding</th><th>Kind</th><th>Device</th>")
-                .append("<th>Start</th><th>End</th><th>Seconds</th><th>Recordings</th><th>Activity</th>")
-                .append("<th>Explanation</th><th>Detail</th></tr></thead>\n<tbody>\n");
-        boolean any = false;
-        for (GapReport.Device d : report.devices()) {
-            for (GapReport.Finding f : d.findings()) {
-                any = true;
-                boolean gap = f.kind().equals("GAP");
-                h.append("<tr class=\"").append(f.explained() ? "explained" : gap ? "unexplained" : "finding").append("\">")
-                        .append(cell(f.id())).append(cell(f.kind())).append(cell(d.deviceId()))
-                        .append("<td>").append(esc(ReportText.readable(f.start()))).append("</td>")
-                        .append("<td>").append(esc(ReportText.readable(f.end()))).append("</td>")
-                        .append("<td class=\"num\">").append(esc(ReportText.number(f.seconds()))).append("</td>")
-                        .append(cell(String.join(", ", f.recordings()))).append(cell(f.activityId()));
-                if (f.explained()) {
-                    h.append(cell(explanation(f.explanation())));
-                } else if (gap) {
-                    h.append("<td><span class=\"unexplained\">unexplained</span></td>");
-                } else {
-                    h.append("<td></td>");
-                }
-                h.append(cell(f.detail())).append("</tr>\n");
-            }
+    /** A finding's line: its kind in words, its times as people read them. */
+    public record FindingRow(String rowClass, String id, String kind, String device, String start, String end,
+                             String seconds, String recordings, String activity, boolean unexplained,
+                             String explanation, String detail) {
+
+        static FindingRow of(GapReport.Device d, GapReport.Finding f, ReportLanguage language) {
+            boolean gap = f.kind().equals("GAP");
+            return new FindingRow(f.explained() ? "explained" : gap ? "unexplained" : "finding", shown(f.id()),
+                    language.kind(f.kind()), shown(d.deviceId()), ReportText.readable(f.start()),
+                    ReportText.readable(f.end()), ReportText.number(f.seconds()), shown(String.join(", ", f.recordings())),
+                    shown(f.activityId()), gap && !f.explained(),
+                    f.explained() ? shown(HtmlReport.explanation(f.explanation(), language)) : "", shown(f.detail()));
         }
-        if (!any) {
-            h.append("<tr><td colspan=\"10\">no findings</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
     }
 
     /** Every recording with its retention (DESIGN §10): class, category, hold, retain-until. */
-    private static void recordings(StringBuilder h, GapReport report) {
-        h.append("<h2>Recordings and retention</h2>\n<table class=\"recordings\">\n").append(columns(6, 22, 10, 13, 13, 6, 9, 9, 12))
-                .append("<thead><tr><th>Id</th><th>File</th><th>Device</th><th>Start</th><th>End</th><th>Seconds</th>")
-                .append("<th>Status</th><th>Class</th><th>Category, hold, retain until</th></tr></thead>\n<tbody>\n");
-        boolean any = false;
-        for (GapReport.Device d : report.devices()) {
-            for (GapReport.Recording r : d.recordings()) {
-                any = true;
-                GapReport.Retention t = r.retention();
-                h.append("<tr>").append(cell(r.id())).append(cell(r.file())).append(cell(d.deviceId()))
-                        .append("<td>").append(esc(ReportText.readable(r.start()))).append("</td>")
-                        .append("<td>").append(esc(ReportText.readable(r.end()))).append("</td>")
-                        .append("<td class=\"num\">").append(esc(ReportText.number(r.durationSeconds()))).append("</td>")
-                        .append(cell(r.status())).append(cell(t == null ? null : t.retentionClass()))
-                        .append(cell(ReportText.retentionDetail(t))).append("</tr>\n");
-            }
+    public record RecordingRow(String id, String file, String kind, String device, String start, String end,
+                               String seconds, String status, String retentionClass, String retentionDetail) {
+
+        static RecordingRow of(GapReport.Device d, GapReport.Recording r, ReportLanguage language) {
+            GapReport.Retention t = r.retention();
+            return new RecordingRow(r.id(), shown(r.file()), language.recordingKind(r.kind()), shown(d.deviceId()),
+                    ReportText.readable(r.start()), ReportText.readable(r.end()), ReportText.number(r.durationSeconds()),
+                    r.status(), t == null ? null : t.retentionClass(), ReportText.retentionDetail(t, language));
         }
-        if (!any) {
-            h.append("<tr><td colspan=\"9\">no recordings</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
     }
 
-    static String explanation(GapReport.Explanation e) {
-        StringBuilder b = new StringBuilder(e.reason() == null ? "explained" : e.reason());
+    /**
+     * Names and notes come from stations and people: control and bidi characters are shown as escapes, never
+     * passed on to reorder or hide the text around them (the engine escapes markup, not these).
+     */
+    private static String shown(String text) {
+        return text == null ? null : DisplayText.escapeControls(text);
+    }
+
+    static String explanation(GapReport.Explanation e, ReportLanguage language) {
+        StringBuilder b = new StringBuilder(e.reason() == null ? language.text("report.explained") : e.reason());
         if (e.note() != null && !e.note().isBlank()) {
             b.append(": ").append(e.note());
         }
         if (e.by() != null || e.at() != null) {
             b.append(" (");
             if (e.by() != null) {
-                b.append("by ").append(e.by());
+                b.append(language.text("report.explainedBy", e.by()));
             }
             if (e.at() != null) {
                 b.append(e.by() != null ? ", " : "").append(ReportText.readable(e.at()));
@@ -148,25 +137,14 @@ final class HtmlReport {
         return b.toString();
     }
 
-    /** Fixed shares of the page width: the PDF renderer would otherwise squeeze ids and kinds into slivers. */
-    private static String columns(int... percents) {
-        StringBuilder b = new StringBuilder("<colgroup>");
-        for (int p : percents) {
-            b.append("<col style=\"width: ").append(p).append("%\"/>");
-        }
-        return b.append("</colgroup>\n").toString();
-    }
-
-    private static String cell(String text) {
-        return "<td>" + esc(text) + "</td>";
-    }
-
-    private static String scope(ReportFilter filter) {
-        String devices = filter.deviceId() == null ? "all devices" : "device " + filter.deviceId();
+    private static String scope(ReportFilter filter, ReportLanguage language) {
+        String devices = filter.deviceId() == null ? language.text("report.scope.allDevices")
+                : language.text("report.scope.device", filter.deviceId());
         if (!filter.timeBounded()) {
-            return devices + ", all times";
+            return devices + ", " + language.text("report.scope.allTimes");
         }
-        return devices + ", " + (filter.from() == null ? "the beginning" : ReportText.readable(filter.from()))
-                + " to " + (filter.to() == null ? "now" : ReportText.readable(filter.to()));
+        return devices + ", " + language.text("report.scope.range",
+                filter.from() == null ? language.text("report.scope.beginning") : ReportText.readable(filter.from()),
+                filter.to() == null ? language.text("report.scope.now") : ReportText.readable(filter.to()));
     }
 }

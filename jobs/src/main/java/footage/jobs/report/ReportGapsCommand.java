@@ -42,6 +42,14 @@ class ReportGapsCommand implements CommandHandler {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
+        java.util.Locale language = null;
+        if (invocation.option("lang") != null) {
+            try {
+                language = ReportProperties.language(invocation.option("lang"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         String device = invocation.option("device");
         if (device != null && device.isBlank()) {
             throw new UsageException("--device needs a device id");
@@ -55,7 +63,7 @@ class ReportGapsCommand implements CommandHandler {
         GapReport report = builder.build(new ReportFilter(device, from, to));
         byte[] bytes;
         try {
-            bytes = renderer.render(report, format);
+            bytes = language == null ? renderer.render(report, format) : renderer.render(report, format, language);
         } catch (PdfReport.CjkFontMissingException e) {
             throw new UsageException(e.getMessage()); // configuration, not a failed run: exit 2
         }

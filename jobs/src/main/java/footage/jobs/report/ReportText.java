@@ -41,7 +41,7 @@ final class ReportText {
     }
 
     /** The rest of a recording's retention for people: "PENALTY_EVIDENCE, on hold", "until 2021-02-17, moved out". */
-    static String retentionDetail(GapReport.Retention t) {
+    static String retentionDetail(GapReport.Retention t, ReportLanguage language) {
         if (t == null) {
             return "";
         }
@@ -50,13 +50,13 @@ final class ReportText {
             parts.add(t.category());
         }
         if (t.held()) {
-            parts.add("on hold");
+            parts.add(language.text("report.onHold"));
         }
         if (t.retainUntil() != null) {
-            parts.add("until " + t.retainUntil());
+            parts.add(language.text("report.until", t.retainUntil().toString()));
         }
         if (t.movedOut()) {
-            parts.add("moved out to expired/");
+            parts.add(language.text("report.movedOut"));
         }
         return String.join(", ", parts);
     }

@@ -37,21 +37,23 @@ final class SvgTimeline {
     private static final String PHOTO_COLOUR = "#59a14f";
 
     private final GapReport report;
+    private final ReportLanguage language;
     private final StringBuilder svg = new StringBuilder();
     private final double t0;
     private final double t1;
     private final boolean unknownColumn;
 
-    private SvgTimeline(GapReport report) {
+    private SvgTimeline(GapReport report, ReportLanguage language) {
         this.report = report;
+        this.language = language;
         double[] range = range(report);
         this.t0 = range[0];
         this.t1 = range[1];
         this.unknownColumn = report.devices().stream().flatMap(d -> d.recordings().stream()).anyMatch(r -> r.start() == null);
     }
 
-    static String render(GapReport report) {
-        return new SvgTimeline(report).draw();
+    static String render(GapReport report, ReportLanguage language) {
+        return new SvgTimeline(report, language).draw();
     }
 
     private String draw() {
@@ -66,7 +68,7 @@ final class SvgTimeline {
                 .append("<path d=\"M0,6 L6,0\" stroke=\"#707070\" stroke-width=\"1.2\"/></pattern></defs>\n");
         axis(lanes);
         if (report.devices().isEmpty()) {
-            text(LABEL_W + 10, AXIS_H + 26, "no recordings or findings", "empty", "");
+            text(LABEL_W + 10, AXIS_H + 26, language.text("report.svg.empty"), "empty", "");
         }
         for (int i = 0; i < report.devices().size(); i++) {
             lane(i, report.devices().get(i));
@@ -78,7 +80,7 @@ final class SvgTimeline {
 
     private void axis(int lanes) {
         ZoneOffset offset = report.zone().getRules().getOffset(Instant.ofEpochSecond((long) t0));
-        text(6, 14, "reference time, " + report.zone().getId() + " (" + offset.getId() + ")", "axis-title", "");
+        text(6, 14, language.text("report.svg.axis", report.zone().getId() + " (" + offset.getId() + ")"), "axis-title", "");
         long span = (long) Math.ceil(t1 - t0);
         long step = STEPS[STEPS.length - 1];
         for (long s : STEPS) {
@@ -103,7 +105,7 @@ final class SvgTimeline {
                     .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555555\">").append(esc(when)).append("</text>\n");
         }
         if (unknownColumn) {
-            text(LABEL_W + PLOT_W + 16, AXIS_H - 9, "time unknown", "unknown-title", "");
+            text(LABEL_W + PLOT_W + 16, AXIS_H - 9, language.text("report.svg.timeUnknown"), "unknown-title", "");
         }
     }
 
@@ -114,7 +116,7 @@ final class SvgTimeline {
                 .append("\" height=\"").append(LANE_H).append("\" fill=\"").append(index % 2 == 0 ? "#f5f5f5" : "#ffffff")
                 .append("\" fill-opacity=\"0.6\"/>\n");
         String officers = String.join(", ", device.officers().stream().map(GapReport.Officer::label).toList());
-        text(6, top + 17, device.deviceId() == null ? "(unknown device)" : device.deviceId(), "device",
+        text(6, top + 17, device.deviceId() == null ? language.text("report.unknownDevice") : device.deviceId(), "device",
                 " font-size=\"12\" font-weight=\"bold\"");
         text(6, top + 33, clip(officers, 30), "officers", " font-size=\"11\" fill=\"#444444\"", officers);
         List<GapReport.Recording> unplaced = new ArrayList<>();
@@ -169,26 +171,32 @@ final class SvgTimeline {
     private void legend(int y) {
         // from the left edge: with sound and photos the legend is wider than the plot
         double x = 6;
-        x = legendItem(x, y, "#4e79a7", "recording");
-        x = legendItem(x, y, AUDIO_COLOUR, "sound only");
-        x = legendItem(x, y, "#f28e2b", "damaged recording");
+        x = legendItem(x, y, "#4e79a7", language.text("report.svg.recording"));
+        x = legendItem(x, y, AUDIO_COLOUR, language.text("report.svg.sound"));
+        x = legendItem(x, y, "#f28e2b", language.text("report.svg.damaged"));
         svg.append("<circle class=\"legend\" cx=\"").append(f(x + 6)).append("\" cy=\"").append(y + 6)
                 .append("\" r=\"3.5\" fill=\"").append(PHOTO_COLOUR).append("\" stroke=\"#222222\" stroke-width=\"0.5\"/>\n");
-        text(x + 16, y + 10, "photo", "legend", "");
-        x += 16 + 5 * 6.2 + 16;
-        x = legendItem(x, y, "#d62728", "unexplained gap");
-        x = legendItem(x, y, "url(#explained-hatch)", "explained gap");
+        String photo = language.text("report.svg.photo");
+        text(x + 16, y + 10, photo, "legend", "");
+        x += 16 + width(photo) + 16;
+        x = legendItem(x, y, "#d62728", language.text("report.svg.unexplainedGap"));
+        x = legendItem(x, y, "url(#explained-hatch)", language.text("report.svg.explainedGap"));
         svg.append("<path class=\"legend\" d=\"M").append(f(x + 1)).append(',').append(y + 2).append(" L").append(f(x + 11))
                 .append(',').append(y + 2).append(" L").append(f(x + 6)).append(',').append(y + 11)
                 .append(" Z\" fill=\"#9467bd\" stroke=\"#222222\" stroke-width=\"0.5\"/>\n");
-        text(x + 16, y + 10, "other finding (hover for kind)", "legend", "");
+        text(x + 16, y + 10, language.text("report.svg.otherFinding"), "legend", "");
     }
 
     private double legendItem(double x, int y, String fill, String label) {
         svg.append("<rect class=\"legend\" x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"14\" height=\"12\" fill=\"")
                 .append(fill).append("\" stroke=\"#606060\" stroke-width=\"0.5\"/>\n");
         text(x + 18, y + 10, label, "legend", "");
-        return x + 18 + label.length() * 6.2 + 16;
+        return x + 18 + width(label) + 16;
+    }
+
+    /** About how wide a label is drawn at 11 px: Chinese characters take about twice a Latin letter. */
+    private static double width(String label) {
+        return label.codePoints().mapToDouble(c -> c > 0x2E80 ? 11 : 6.2).sum();
     }
 
     /** @param paint presentation attributes, e.g. {@code fill="#d62728"} */
@@ -222,21 +230,23 @@ final class SvgTimeline {
         return "AUDIO".equals(r.kind()) ? AUDIO_COLOUR : "#4e79a7";
     }
 
-    private static String recordingTitle(GapReport.Recording r) {
-        String when = r.start() == null ? "time unknown (device clock not placed)"
+    private String recordingTitle(GapReport.Recording r) {
+        String when = r.start() == null ? language.text("report.svg.timeNotPlaced")
                 : ReportText.readable(r.start()) + " – " + ReportText.readable(r.end());
         if (r.photo()) {
-            return r.file() + "\nphoto, " + (r.start() == null ? "time unknown (device clock not placed)"
+            return r.file() + "\n" + language.recordingKind("PHOTO") + ", " + (r.start() == null
+                    ? language.text("report.svg.timeNotPlaced")
                     : ReportText.readable(r.start())) + "\n" + r.status() + ", sha256 " + r.sha256();
         }
         return r.file() + "\n" + when + "\n" + ReportText.number(r.durationSeconds()) + " s, "
-                + ("AUDIO".equals(r.kind()) ? "sound only, " : "") + r.status() + ", sha256 " + r.sha256();
+                + ("AUDIO".equals(r.kind()) ? language.text("report.svg.sound") + ", " : "") + r.status() + ", sha256 "
+                + r.sha256();
     }
 
-    static String findingTitle(GapReport.Finding f) {
-        StringBuilder t = new StringBuilder(f.kind());
+    private String findingTitle(GapReport.Finding f) {
+        StringBuilder t = new StringBuilder(language.kind(f.kind())).append(" · ").append(f.kind());
         if (f.kind().equals("GAP")) {
-            t.append(f.explained() ? " (explained)" : " (unexplained)");
+            t.append(" (").append(language.text(f.explained() ? "report.explained" : "report.unexplained")).append(')');
         }
         t.append('\n').append(ReportText.readable(f.start())).append(" – ").append(ReportText.readable(f.end()));
         if (f.seconds() != null) {
@@ -246,10 +256,10 @@ final class SvgTimeline {
             t.append('\n').append(String.join(", ", f.recordings()));
         }
         if (f.activityId() != null) {
-            t.append("\nactivity ").append(f.activityId());
+            t.append('\n').append(language.text("report.activity")).append(' ').append(f.activityId());
         }
         if (f.explained()) {
-            t.append('\n').append(HtmlReport.explanation(f.explanation()));
+            t.append('\n').append(HtmlReport.explanation(f.explanation(), language));
         }
         if (f.detail() != null && !f.detail().isBlank()) {
             t.append('\n').append(f.detail());

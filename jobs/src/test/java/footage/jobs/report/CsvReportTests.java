@@ -17,7 +17,8 @@ class CsvReportTests extends ReportTestBase {
         CatalogRows.Scenario s = rows().scenario();
 
         // when
-        String csv = new String(renderer.render(builder.build(new ReportFilter(s.device(), null, null)), ReportFormat.CSV),
+        String csv = new String(renderer.render(builder.build(new ReportFilter(s.device(), null, null)), ReportFormat.CSV,
+                java.util.Locale.ENGLISH),
                 StandardCharsets.UTF_8);
 
         // then
@@ -48,7 +49,7 @@ class CsvReportTests extends ReportTestBase {
                 ReportFilter.all(), List.of(new GapReport.Device("-D1", null, List.of(), List.of(), List.of(finding))));
 
         // when
-        String csv = CsvReport.render(report);
+        String csv = CsvReport.render(report, english());
 
         // then
         String row = csv.substring(csv.indexOf("\r\n") + 2);

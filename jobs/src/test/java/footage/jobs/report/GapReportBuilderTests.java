@@ -86,7 +86,7 @@ class GapReportBuilderTests extends ReportTestBase {
     void theReportZoneIsConfigurable() {
         // given
         CatalogRows.Scenario s = rows().scenario();
-        GapReportBuilder utc = new GapReportBuilder(jdbc, ledger, new ReportProperties(ZoneId.of("UTC"), null), footage,
+        GapReportBuilder utc = new GapReportBuilder(jdbc, ledger, new ReportProperties(ZoneId.of("UTC"), null, null), footage,
                 Optional.empty());
 
         // when

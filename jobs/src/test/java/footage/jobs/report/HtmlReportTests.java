@@ -18,7 +18,8 @@ class HtmlReportTests extends ReportTestBase {
         CatalogRows.Scenario s = rows().scenario();
 
         // when
-        byte[] bytes = renderer.render(builder.build(new ReportFilter(s.device(), null, null)), ReportFormat.HTML);
+        byte[] bytes = renderer.render(builder.build(new ReportFilter(s.device(), null, null)), ReportFormat.HTML,
+                java.util.Locale.ENGLISH);
         String html = new String(bytes, StandardCharsets.UTF_8);
 
         // then it is one well-formed page that loads nothing from elsewhere
@@ -50,11 +51,30 @@ class HtmlReportTests extends ReportTestBase {
     void anEmptyReportStillHasItsTimelineAndTables() {
         // when
         String html = new String(renderer.render(builder.build(new ReportFilter("NO-SUCH-DEVICE", null, null)),
-                ReportFormat.HTML), StandardCharsets.UTF_8);
+                ReportFormat.HTML, java.util.Locale.ENGLISH), StandardCharsets.UTF_8);
 
         // then
         assertThat(html).contains("<svg").contains("no recordings or findings").contains("no findings");
         assertThat(count(html, "<rect class=\"recording\"")).isZero();
+    }
+
+    @Test
+    void theReportSpeaksChineseUnlessAskedForEnglish() {
+        // given
+        CatalogRows.Scenario s = rows().scenario();
+        GapReport report = builder.build(new ReportFilter(s.device(), null, null));
+
+        // when: the default (footage.report.locale unset) and English
+        String chinese = new String(renderer.render(report, ReportFormat.HTML), StandardCharsets.UTF_8);
+        String english = new String(renderer.render(report, ReportFormat.HTML, java.util.Locale.ENGLISH),
+                StandardCharsets.UTF_8);
+
+        // then the headings, finding kinds and legend are in each language's words; the data is the same
+        assertThat(chinese).contains("lang=\"zh-CN\"").contains("<h1>录像缺口报告</h1>").contains(">发现</h2>")
+                .contains("<td>录像中断</td>").contains("<td>时钟偏差</td>").contains(">未说明的中断</text>")
+                .contains("<span class=\"unexplained\">未说明</span>").contains(s.gap()).doesNotContain("Gap report");
+        assertThat(english).contains("lang=\"en\"").contains("<h1>Gap report</h1>").contains("<td>Gap</td>")
+                .contains("<td>Clock drift</td>").contains(">unexplained gap</text>").doesNotContain("录像缺口报告");
     }
 
     private static int count(String text, String what) {

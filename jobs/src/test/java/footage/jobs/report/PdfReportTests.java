@@ -30,9 +30,31 @@ class PdfReportTests extends ReportTestBase {
     }
 
     @Test
+    void theChinesePdfHasChineseHeadingsAndFindingNamesAndTheEnglishOneEnglish() throws Exception {
+        // given
+        CatalogRows.Scenario s = rows().scenario();
+        GapReport report = builder.build(new ReportFilter(s.device(), null, null));
+
+        // when
+        byte[] chinese = renderer.render(report, ReportFormat.PDF);
+        byte[] english = renderer.render(report, ReportFormat.PDF, java.util.Locale.ENGLISH);
+
+        // then
+        try (PDDocument zh = Loader.loadPDF(chinese); PDDocument en = Loader.loadPDF(english)) {
+            String zhText = new PDFTextStripper().getText(zh);
+            String enText = new PDFTextStripper().getText(en);
+            assertThat(zhText).contains("录像缺口报告").contains("时间线").contains("录像中断").contains("时钟偏差")
+                    .contains("录像与保存期限").doesNotContain("Gap report");
+            assertThat(enText).contains("Gap report").contains("Timeline").contains("Clock drift")
+                    .contains("Recordings and retention").doesNotContain("录像缺口报告");
+        }
+    }
+
+    @Test
     void aMissingCjkFontIsABadConfigurationThatSaysWhatToDo() {
         // given
-        GapReportRenderer withoutFont = new GapReportRenderer(new ReportProperties(null, Path.of("/nonexistent/cjk.ttf")));
+        GapReportRenderer withoutFont = new GapReportRenderer(new ReportProperties(null, Path.of("/nonexistent/cjk.ttf"), null),
+                messages);
         GapReport report = builder.build(new ReportFilter("NO-SUCH-DEVICE", null, null));
 
         // when

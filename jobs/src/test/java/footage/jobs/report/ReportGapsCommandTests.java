@@ -111,13 +111,23 @@ class ReportGapsCommandTests extends ReportTestBase {
         // when
         int bad = cli.run(new String[] {"--home", tmp.toString(), "report", "gaps", "--format", "docx"});
         String badErr = err.toString(StandardCharsets.UTF_8);
-        int good = cli.run(new String[] {"--home", tmp.toString(), "report", "gaps", "--format", "csv"});
+        int good = cli.run(new String[] {"--home", tmp.toString(), "report", "gaps", "--format", "csv", "--lang", "en"});
+        String english = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        int chinese = cli.run(new String[] {"--home", tmp.toString(), "report", "gaps", "--format", "csv"});
+        String chineseCsv = out.toString(StandardCharsets.UTF_8);
+        err.reset();
+        int badLanguage = cli.run(new String[] {"--home", tmp.toString(), "report", "gaps", "--lang", "fr"});
 
         // then
         assertThat(bad).isEqualTo(2);
         assertThat(badErr).startsWith("footage: --format: unknown report format 'docx'");
         assertThat(good).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("finding_id,device,kind,");
+        assertThat(english).startsWith("finding_id,device,kind,");
+        assertThat(chinese).isZero();
+        assertThat(chineseCsv).startsWith("发现编号,设备,类型,开始,结束,秒,");
+        assertThat(badLanguage).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("footage: --lang must be zh-CN or en, not 'fr'");
     }
 
     @Test

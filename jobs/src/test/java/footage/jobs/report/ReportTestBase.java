@@ -23,6 +23,12 @@ abstract class ReportTestBase {
     GapReportBuilder builder;
     @Autowired
     GapReportRenderer renderer;
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
+    ReportLanguage english() {
+        return new ReportLanguage(messages, java.util.Locale.ENGLISH);
+    }
 
     CatalogRows rows() {
         return new CatalogRows(jdbc);

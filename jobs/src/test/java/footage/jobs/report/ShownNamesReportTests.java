@@ -11,6 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** File names and details with control or bidi characters are shown escaped in the HTML and CSV reports. */
 class ShownNamesReportTests {
 
+    private static final org.springframework.context.support.ResourceBundleMessageSource MESSAGES = messages();
+
+    private static org.springframework.context.support.ResourceBundleMessageSource messages() {
+        var m = new org.springframework.context.support.ResourceBundleMessageSource();
+        m.setBasename("messages");
+        m.setDefaultEncoding("UTF-8");
+        m.setFallbackToSystemLocale(false);
+        return m;
+    }
+
+    private static ReportLanguage language() {
+        return new ReportLanguage(MESSAGES, java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
     private static final String HOSTILE = "clip_\u202Egnp\u001B[31m\u0007\u2067.mp4";
     private static final String SHOWN = "clip_\\u202Egnp\\u001B[31m\\u0007\\u2067.mp4";
 
@@ -24,7 +38,7 @@ class ShownNamesReportTests {
     @Test
     void theCsvReportShowsTheEscapes() {
         // when
-        String csv = CsvReport.render(report());
+        String csv = CsvReport.render(report(), language());
 
         // then
         assertThat(csv).contains(SHOWN + "; b.mp4").contains("12 s between " + SHOWN + " and b.mp4")
@@ -34,7 +48,7 @@ class ShownNamesReportTests {
     @Test
     void theHtmlReportShowsTheEscapes() {
         // when
-        String html = HtmlReport.render(report());
+        String html = new HtmlReport(MESSAGES).render(report(), language());
 
         // then
         assertThat(html).contains(SHOWN).doesNotContain("\u202E", "\u001B", "\u0007", "\u2067");

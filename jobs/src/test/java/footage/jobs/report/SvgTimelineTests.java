@@ -24,7 +24,10 @@ class SvgTimelineTests {
                 List.of(new GapReport.Device("D1", 0.0, List.of(), List.of(video, sound, photo), List.of())));
 
         // when
-        String svg = SvgTimeline.render(report);
+        var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        String svg = SvgTimeline.render(report, new ReportLanguage(messages, java.util.Locale.ENGLISH));
 
         // then
         assertThat(svg.split("<rect class=\"recording\"", -1)).hasSize(3);

@@ -351,9 +351,9 @@ abstract class AbstractRetentionSweepTests {
                 "to", "2019-02-17T10:00:00+08:00", "out", tmp.resolve("bag").toString()));
         Run list = command("catalog list", List.of(), Map.of());
         String csv = new String(renderer.render(reports.build(new ReportFilter(RetentionFootage.DEVICE_A, null, null)),
-                ReportFormat.CSV), StandardCharsets.UTF_8);
+                ReportFormat.CSV, java.util.Locale.ENGLISH), StandardCharsets.UTF_8);
         String html = new String(renderer.render(reports.build(new ReportFilter(RetentionFootage.DEVICE_A, null, null)),
-                ReportFormat.HTML), StandardCharsets.UTF_8);
+                ReportFormat.HTML, java.util.Locale.ENGLISH), StandardCharsets.UTF_8);
 
         // then
         assertThat(fixity.code()).as(fixity.text()).isZero();

@@ -52,7 +52,7 @@ public final class FootageProcess implements AutoCloseable {
     }
 
     /**
-     * {@code footage serve} on a PostgreSQL test database, tuned for tests: any free port, a 1 s heartbeat and 3 s lease,
+     * {@code footage serve} on a PostgreSQL test database (null: the home's embedded H2), tuned for tests: any free port, a 1 s heartbeat and 3 s lease,
      * the ingest schedule every 2 s and the other schedules off. {@code extra} options ({@code --key=value}) replace
      * these defaults (a property given twice would reach Spring as "a,b").
      */
@@ -70,7 +70,7 @@ public final class FootageProcess implements AutoCloseable {
         return start(home, output, withOptions("serve", options, db, extra));
     }
 
-    /** A one-shot command ({@code ingest}, {@code jobs restart 7}, ...) on a PostgreSQL test database. */
+    /** A one-shot command ({@code ingest}, {@code jobs restart 7}, ...) on a PostgreSQL test database, or H2 (null). */
     public static FootageProcess command(Path home, Path output, TestDatabases.Database db, List<String> words, String... extra) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("--footage.ingest.quiet-period", "0s");
@@ -87,7 +87,9 @@ public final class FootageProcess implements AutoCloseable {
         }
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         options.forEach((k, v) -> args.add(v == null ? k : k + "=" + v));
-        args.addAll(postgres(db));
+        if (db != null) {
+            args.addAll(postgres(db));
+        }
         return args;
     }
 

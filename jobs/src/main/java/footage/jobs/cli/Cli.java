@@ -105,11 +105,14 @@ public final class Cli {
             err.println("footage: bad configuration: " + why);
             return 2;
         }
+        SignalShutdown.install(context);
         try (context) {
             CommandHandler handler = context.getBeansOfType(CommandHandler.class).values().stream()
                     .filter(h -> h.command().equals(line.command())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no handler for " + line.command()));
-            return handler.run(new CommandHandler.Invocation(line.arguments(), line.options()), out, err);
+            int code = handler.run(new CommandHandler.Invocation(line.arguments(), line.options()), out, err);
+            // stopped by a signal: the command's own result (a STOPPED run is 1) is not what the shell asked about
+            return SignalShutdown.exitCode() != 0 ? SignalShutdown.exitCode() : code;
         } catch (UsageException e) {
             err.println("footage: " + e.getMessage());
             return 2;

@@ -118,7 +118,7 @@ class ContinuityCrashTests {
     void aDatabaseOutOfDiskFailsTheRunAndTheNextIngestGivesTheCleanRunsFindings(@TempDir Path home) throws Exception {
         // given the catalog on a small file system of its own
         Path db = smallFilesystem();
-        String onIt = "--spring.datasource.url=jdbc:h2:file:" + db.resolve("footage") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        String onIt = "--spring.datasource.url=jdbc:h2:file:" + db.resolve("footage") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         FindingCorpus.write(home.resolve("drop"));
         Path logs = FootageProcess.logs(getClass(), "disk-full");
         Path filler = db.resolve("filler");
@@ -192,7 +192,7 @@ class ContinuityCrashTests {
     /** The H2 catalog in {@code home/db}, or in {@code dir} itself when it holds one. */
     private static Connection connect(Path homeOrDb) throws SQLException {
         Path db = Files.exists(homeOrDb.resolve("footage.mv.db")) ? homeOrDb : homeOrDb.resolve("db");
-        return DriverManager.getConnection("jdbc:h2:file:" + db.resolve("footage"), "sa", "");
+        return DriverManager.getConnection("jdbc:h2:file:" + db.resolve("footage") + ";AUTO_SERVER=TRUE", "sa", "");
     }
 
     private static Object instant(OffsetDateTime t) {

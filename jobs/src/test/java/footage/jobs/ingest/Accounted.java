@@ -76,7 +76,7 @@ final class Accounted {
 
     /** The embedded catalog of a home (no process may be using it). */
     static JdbcClient h2(Path home) {
-        return JdbcClient.create(new DriverManagerDataSource("jdbc:h2:file:" + home.resolve("db/footage"), "sa", ""));
+        return JdbcClient.create(new DriverManagerDataSource("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", ""));
     }
 
     static void assertEachAccounted(Map<String, String> sources, JdbcClient jdbc, Path archive, Path quarantine) {

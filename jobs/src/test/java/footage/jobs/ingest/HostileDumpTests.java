@@ -208,7 +208,7 @@ class HostileDumpTests {
 
     private List<String> strings(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage"), "sa", "");
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", "");
              ResultSet rs = db.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));

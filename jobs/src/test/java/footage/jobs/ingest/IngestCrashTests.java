@@ -75,7 +75,7 @@ class IngestCrashTests {
         assertThat(new ArrayList<>(archive.values())).containsExactlyInAnyOrderElementsOf(sourceHashes);
         archive.forEach((path, sha) -> assertThat(path).endsWith(sha + ".mp4"));
         assertThat(tempFiles()).isEmpty();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage"), "sa", "")) {
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", "")) {
             assertThat(strings(db, "SELECT sha256 FROM recordings")).containsExactlyInAnyOrderElementsOf(sourceHashes);
             assertThat(strings(db, "SELECT status FROM dump_files ORDER BY path"))
                     .containsExactly("ARCHIVED", "ARCHIVED", "ARCHIVED", "DUPLICATE");

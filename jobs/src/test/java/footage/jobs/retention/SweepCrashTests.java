@@ -57,7 +57,7 @@ class SweepCrashTests {
      * None on a catalog without the transcode feature's derivatives table.
      */
     private static Map<String, String> proxyPerRecording(Path home) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage"), "sa", "")) {
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", "")) {
             if (strings(db, "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'derivatives'").get(0).equals("0")) {
                 return Map.of();
             }
@@ -124,7 +124,7 @@ class SweepCrashTests {
         assertThat(RetentionFootage.tree(home.resolve("proxies"))).isEmpty();
         assertThat(RetentionFootage.tree(home.resolve("expired/proxies"))).isEqualTo(proxies);
         assertThat(temps(home)).isEmpty();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage"), "sa", "")) {
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", "")) {
             assertThat(strings(db, "SELECT archive_path FROM recordings ORDER BY archive_path"))
                     .containsExactlyElementsOf(objects.keySet().stream().map(p -> "expired/sha256/" + p).sorted().toList());
             assertThat(strings(db, "SELECT COUNT(*) FROM ledger WHERE entry_type = 'RECORDING_MOVED_OUT'")).containsExactly("5");

@@ -69,4 +69,45 @@ class GracefulStopTests {
         assertThat(catalog.executionStatus(runs.get(1))).isEqualTo("COMPLETED");
         RunsFixture.archivedOnce(catalog, home, sources);
     }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void sigtermToACommandOnTheEmbeddedCatalogStopsItsRunAndTheRestartCompletesIt() throws Exception {
+        // given a CLI ingest of three files on the embedded H2 catalog, between its first and second file
+        Path home = dir.resolve("h2-home");
+        Path logs = FootageProcess.logs(getClass(), "sigterm-h2");
+        Set<String> sources = TestDumps.drop(home.resolve("drop"), "sigterm-h2", "DSJ0000921", 3);
+        try (FootageProcess ingest = FootageProcess.command(home, logs.resolve("ingest.log"), null, List.of("ingest"),
+                "--footage.debug.pause-at=after-commit:1")) {
+            ingest.awaitPause(RunsFixture.START);
+
+            // when it gets SIGTERM (as from a terminal's kill, or systemd stopping a timer's run)
+            ingest.sigterm();
+            ingest.awaitLine(l -> l.contains("stopping execution ") && l.contains(" of ingestJob at its next chunk boundary"),
+                    Duration.ofSeconds(30), "the stop request");
+            ingest.resume();
+
+            // then it stops in order and exits as a shell expects of SIGTERM
+            assertThat(ingest.awaitExit(Duration.ofSeconds(60))).as(ingest::tail).isEqualTo(143);
+        }
+        long id;
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage")
+                + ";AUTO_SERVER=TRUE", "sa", "");
+             java.sql.ResultSet rs = db.createStatement().executeQuery("SELECT e.JOB_EXECUTION_ID, e.STATUS FROM "
+                     + "BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
+                     + "WHERE i.JOB_NAME = 'ingestJob' ORDER BY e.JOB_EXECUTION_ID")) {
+            assertThat(rs.next()).isTrue();
+            id = rs.getLong(1);
+            assertThat(rs.getString(2)).isEqualTo("STOPPED");
+            assertThat(rs.next()).isFalse();
+        }
+
+        // when the operator restarts it
+        try (FootageProcess restart = FootageProcess.command(home, logs.resolve("restart.log"), null,
+                List.of("jobs", "restart", Long.toString(id)))) {
+            assertThat(restart.awaitExit(Duration.ofSeconds(120))).as(restart.tail()).isZero();
+            assertThat(restart.output()).containsPattern("restarted execution " + id + " as execution \\d+: COMPLETED");
+        }
+        assertThat(footage.jobs.TestDumps.archivedHashes(home)).hasSize(sources.size());
+    }
 }

@@ -139,7 +139,7 @@ class TranscodeCrashTests {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage"), "sa", "");
+        return DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", "");
     }
 
     private List<String> strings(String sql) throws SQLException {

@@ -147,11 +147,13 @@ class AccessController {
     ResponseEntity<byte[]> registerCsv(@RequestParam(required = false) String user, @RequestParam(required = false) Long recording,
                                        @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                       Locale locale) {
         AccessRegister.View view = register.of(filter(user, recording, kind, status, from, to));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.csv\"")
-                .body(RegisterExports.csv(view, format).getBytes(StandardCharsets.UTF_8));
+                .body(RegisterExports.csv(view, format, (code, args) -> messages.getMessage(code, args, code, locale))
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The register as PDF (Chinese text embedded with the report's CJK font), for the same filter as the page. */

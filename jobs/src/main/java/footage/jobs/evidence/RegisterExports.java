@@ -20,6 +20,7 @@ import java.util.function.BiFunction;
  */
 final class RegisterExports {
 
+    /** The columns in English; a reader of another language gets them in its words (evidence.register.csvHeader). */
     static final List<String> CSV_HEADER = List.of("record", "id", "time", "kind_or_type", "who", "what", "why", "status",
             "decided_by", "decision_comment", "valid_from", "valid_until", "detail", "request");
     private static final String CJK_FAMILY = "footage-cjk";
@@ -27,9 +28,15 @@ final class RegisterExports {
     private RegisterExports() {
     }
 
-    static String csv(AccessRegister.View view, EvidenceFormat format) {
+    /** {@code text}: message code and arguments to the reader's language; cells keep their codes (request, use). */
+    static String csv(AccessRegister.View view, EvidenceFormat format, BiFunction<String, Object[], String> text) {
         StringBuilder csv = new StringBuilder();
-        row(csv, CSV_HEADER.toArray());
+        String[] header = text.apply("evidence.register.csvHeader", new Object[0]).split(",");
+        if (header.length != CSV_HEADER.size()) {
+            throw new IllegalStateException("evidence.register.csvHeader names " + header.length + " columns, not "
+                    + CSV_HEADER.size());
+        }
+        row(csv, (Object[]) header);
         for (AccessRequests.Request q : view.requests()) {
             row(csv, "request", q.id(), iso(q.requestedAt()), q.kind(), q.requester(), q.what(), q.reason(), q.status(),
                     q.decidedBy(), q.decisionComment(), iso(q.validFrom()), iso(q.validUntil()), external(q), q.id());

@@ -63,6 +63,7 @@ class EvidenceRegisterTests extends AbstractEvidenceTests {
         String csv = approver.get("/evidence/register.csv?user=ruth").body();
         HttpResponse<byte[]> pdf = approver.bytes("/evidence/register.pdf?user=rhea&lang=zh-CN");
         HttpResponse<String> unknownKind = approver.get("/evidence/register.csv?kind=SECRET");
+        String chineseCsv = approver.get("/evidence/register.csv?user=ruth&lang=zh-CN").body();
 
         // then each shows only its rows: requests by requester or decider, uses by actor, recording and request
         assertThat(requestIds(byRhea)).containsExactly(rheas);
@@ -90,6 +91,9 @@ class EvidenceRegisterTests extends AbstractEvidenceTests {
         assertThat(csv).contains("\"request\",\"" + ruths + "\"").contains("\"'=HYPERLINK(\"\"http://x\"\")\"")
                 .contains("\"ACCESS_REFUSED\",\"ruth\",\"recording:" + file2 + "\"").contains("\"ACCESS_REQUESTED\",\"ruth\"");
         assertThat(unknownKind.statusCode()).isEqualTo(400);
+        // and a reader of Chinese gets the columns in Chinese, the rows the same
+        assertThat(chineseCsv.lines().findFirst().orElseThrow()).startsWith("\"记录\",\"编号\",\"时间\"");
+        assertThat(chineseCsv.lines().skip(1).toList()).isEqualTo(lines.subList(1, lines.size()));
 
         // and the PDF, in Chinese, has rhea's rows with their Chinese text and nobody else's
         assertThat(pdf.statusCode()).isEqualTo(200);

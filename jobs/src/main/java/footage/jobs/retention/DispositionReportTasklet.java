@@ -38,6 +38,7 @@ import java.util.Map;
  */
 class DispositionReportTasklet implements Tasklet {
 
+    /** The columns in English; the report names them in {@code footage.report.locale}'s words (disposition.csvHeader). */
     static final List<String> HEADER = List.of("recording_id", "sha256", "size_bytes", "file_name", "original_path",
             "duplicate_paths", "device", "officer", "recorded_at", "retain_until", "retention_class", "status",
             "moved_at", "sweep", "from", "to");
@@ -49,9 +50,16 @@ class DispositionReportTasklet implements Tasklet {
     private final FootageProperties properties;
     private final RetentionPolicy policy;
     private final SweepPauseHook pause;
+    private final List<String> header;
 
+    /** @param header the column names in the report's language, as many as {@link #HEADER} */
     DispositionReportTasklet(JdbcClient jdbc, Ledger ledger, FootageProperties properties, RetentionPolicy policy,
-                             SweepPauseHook pause) {
+                             SweepPauseHook pause, List<String> header) {
+        if (header.size() != HEADER.size()) {
+            throw new IllegalArgumentException("disposition.csvHeader names " + header.size() + " columns, not "
+                    + HEADER.size());
+        }
+        this.header = List.copyOf(header);
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.properties = properties;
@@ -78,7 +86,7 @@ class DispositionReportTasklet implements Tasklet {
                 .list();
         Map<Long, List<String>> duplicates = duplicates(moved);
         StringBuilder csv = new StringBuilder();
-        row(csv, HEADER);
+        row(csv, header);
         long bytes = 0;
         for (Moved m : moved) {
             bytes += m.size();

@@ -89,7 +89,12 @@ class RetentionSweepJobConfiguration {
 
     @Bean
     DispositionReportTasklet sweepReportTasklet(JdbcClient jdbc, Ledger ledger, FootageProperties properties,
-                                                RetentionPolicy policy, SweepPauseHook pause) {
-        return new DispositionReportTasklet(jdbc, ledger, properties, policy, pause);
+                                                RetentionPolicy policy, SweepPauseHook pause,
+                                                org.springframework.context.MessageSource messages,
+                                                @org.springframework.beans.factory.annotation.Value(
+                                                        "${footage.report.locale:zh-CN}") java.util.Locale locale) {
+        // the report's columns in the reports' language (footage.report.locale), as the gap report's
+        return new DispositionReportTasklet(jdbc, ledger, properties, policy, pause,
+                java.util.List.of(messages.getMessage("disposition.csvHeader", null, locale).split(",")));
     }
 }

@@ -284,7 +284,8 @@ abstract class AbstractRetentionSweepTests {
         Path report = Path.of(reportLine.substring("sweep: disposition report ".length()));
         List<String> csv = Files.readAllLines(report, StandardCharsets.UTF_8);
         assertThat(csv).hasSize(3);
-        assertThat(csv.get(0)).startsWith("recording_id,sha256,size_bytes,file_name,original_path,duplicate_paths,");
+        // the columns in the reports' language, zh-CN unless footage.report.locale says otherwise
+        assertThat(csv.get(0)).startsWith("录像编号,SHA-256,字节数,文件名,原始路径,重复文件路径,");
         assertThat(csv.get(1)).startsWith(id(a(1)) + "," + sha(a(1)) + ",")
                 .contains("," + RetentionFootage.FOLDER_B + "/again/" + a(1) + ",").contains(",2021-02-17,STANDARD,ARCHIVED,");
         assertThat(value(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'DISPOSITION_REPORTED' ORDER BY seq DESC LIMIT 1")

@@ -166,7 +166,8 @@ class TimelineController {
         String html = new String(renderer.render(report, ReportFormat.HTML,
                 GapReportRenderer.languageFor(LocaleContextHolder.getLocale())), StandardCharsets.UTF_8);
         int start = html.indexOf("<svg");
-        int end = html.lastIndexOf("</svg>");
+        // the report's first picture, its overview (the per-day details follow it)
+        int end = start < 0 ? -1 : html.indexOf("</svg>", start);
         model.addAttribute("svg", start < 0 || end < start ? "" : html.substring(start, end + "</svg>".length()));
         model.addAttribute("findings", report.devices().stream().flatMap(d -> d.findings().stream()).toList());
         model.addAttribute("unexplained", report.devices().stream().flatMap(d -> d.findings().stream())

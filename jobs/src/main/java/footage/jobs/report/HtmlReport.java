@@ -23,6 +23,7 @@ final class HtmlReport {
                    font-size: 9pt; color: #222222; margin: 0; }
             h1 { font-size: 15pt; margin: 0 0 4pt 0; }
             h2 { font-size: 11pt; margin: 12pt 0 4pt 0; }
+            h3.day { font-size: 9.5pt; margin: 8pt 0 2pt 0; color: #333333; }
             p.meta { color: #555555; margin: 1pt 0; }
             .hash { font-family: monospace; word-wrap: break-word; }
             table { border-collapse: collapse; width: 100%; table-layout: fixed; -fs-table-paginate: paginate; }
@@ -35,6 +36,9 @@ final class HtmlReport {
             span.unexplained { color: #b00000; font-weight: bold; }
             @media screen { body { margin: 16px; } }
             """;
+
+    /** Detail pictures per report at most: 62 device-days, a month of two devices. */
+    static final int MAX_DAY_TIMELINES = 62;
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
@@ -64,12 +68,35 @@ final class HtmlReport {
         page.setVariable("findingCount", report.devices().stream().mapToLong(d -> d.findings().size()).sum());
         page.setVariable("unexplainedCount", unexplained);
         page.setVariable("svg", SvgTimeline.render(report, language));
+        page.setVariable("days", days(report, language));
         page.setVariable("devices", report.devices().stream().map(d -> DeviceRow.of(d)).toList());
         page.setVariable("findings", report.devices().stream().flatMap(d -> d.findings().stream()
                 .map(f -> FindingRow.of(d, f, language))).toList());
         page.setVariable("recordings", report.devices().stream().flatMap(d -> d.recordings().stream()
                 .map(r -> RecordingRow.of(d, r, language))).toList());
         return engine.process("gaps", page);
+    }
+
+    /** One device's one day, drawn in detail under the overview. */
+    public record DayRow(String device, String day, String svg) {
+    }
+
+    /**
+     * Every device's days in detail, so a short gap in a long span is as plain as in a day's report; capped, since a
+     * report over a year would otherwise run to hundreds of pictures (the overview and the tables still list all).
+     */
+    private static java.util.List<DayRow> days(GapReport report, ReportLanguage language) {
+        java.util.List<DayRow> rows = new java.util.ArrayList<>();
+        for (GapReport.Device d : report.devices()) {
+            for (java.time.LocalDate day : SvgTimeline.days(report, d)) {
+                if (rows.size() == MAX_DAY_TIMELINES) {
+                    return rows;
+                }
+                rows.add(new DayRow(shown(d.deviceId() == null ? language.text("report.unknownDevice") : d.deviceId()),
+                        day.toString(), SvgTimeline.renderDay(report, d, day, language)));
+            }
+        }
+        return rows;
     }
 
     /** A device's line of the devices table. */

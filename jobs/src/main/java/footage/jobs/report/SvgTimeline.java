@@ -24,6 +24,8 @@ final class SvgTimeline {
     static final int LANE_H = 44;
     static final int AXIS_H = 34;
     static final int LEGEND_H = 30;
+    static final double OVERVIEW_MIN_GAP = 3;
+    static final double DETAIL_MIN_GAP = 8;
     static final String FONTS = "footage-cjk, 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
     private static final long[] STEPS = {1, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600,
@@ -42,25 +44,65 @@ final class SvgTimeline {
     private final double t0;
     private final double t1;
     private final boolean unknownColumn;
+    /** The narrowest a gap is drawn: however short against the span shown, it stays visible. */
+    private final double minGap;
+    private final String cssClass;
 
-    private SvgTimeline(GapReport report, ReportLanguage language) {
+    private SvgTimeline(GapReport report, ReportLanguage language, double[] window, double minGap, String cssClass,
+                        boolean unknownColumn) {
         this.report = report;
         this.language = language;
-        double[] range = range(report);
-        this.t0 = range[0];
-        this.t1 = range[1];
-        this.unknownColumn = report.devices().stream().flatMap(d -> d.recordings().stream()).anyMatch(r -> r.start() == null);
+        this.t0 = window[0];
+        this.t1 = window[1];
+        this.minGap = minGap;
+        this.cssClass = cssClass;
+        this.unknownColumn = unknownColumn;
     }
 
+    /** The overview: every device over the whole span; each gap at least {@value #OVERVIEW_MIN_GAP} px wide. */
     static String render(GapReport report, ReportLanguage language) {
-        return new SvgTimeline(report, language).draw();
+        boolean unplaced = report.devices().stream().flatMap(d -> d.recordings().stream()).anyMatch(r -> r.start() == null);
+        return new SvgTimeline(report, language, range(report), OVERVIEW_MIN_GAP, "timeline overview", unplaced).draw();
+    }
+
+    /**
+     * One device over one day of the report's zone, hours on the axis, each gap at least {@value #DETAIL_MIN_GAP} px
+     * wide: a 10 s gap in a day of recordings is plain to see.
+     */
+    static String renderDay(GapReport report, GapReport.Device device, java.time.LocalDate day, ReportLanguage language) {
+        GapReport one = new GapReport(report.generatedAt(), report.ledgerHead(), report.zone(), report.filter(),
+                List.of(device));
+        double from = day.atStartOfDay(report.zone()).toEpochSecond();
+        double to = day.plusDays(1).atStartOfDay(report.zone()).toEpochSecond();
+        return new SvgTimeline(one, language, new double[] {from, to}, DETAIL_MIN_GAP, "timeline detail", false).draw();
+    }
+
+    /** The days of the report's zone on which a device has a placed recording or finding, in order. */
+    static java.util.SortedSet<java.time.LocalDate> days(GapReport report, GapReport.Device device) {
+        java.util.SortedSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+        java.util.function.Consumer<OffsetDateTime[]> span = ts -> {
+            if (ts[0] == null) {
+                return;
+            }
+            java.time.LocalDate first = ts[0].atZoneSameInstant(report.zone()).toLocalDate();
+            java.time.LocalDate last = (ts[1] == null ? ts[0] : ts[1]).atZoneSameInstant(report.zone()).toLocalDate();
+            for (java.time.LocalDate d = first; !d.isAfter(last) && days.size() < 366; d = d.plusDays(1)) {
+                days.add(d);
+            }
+        };
+        device.recordings().forEach(r -> span.accept(new OffsetDateTime[] {r.start(), r.end()}));
+        device.findings().forEach(f -> span.accept(new OffsetDateTime[] {f.start() != null ? f.start() : f.end(),
+                f.end()}));
+        return days;
     }
 
     private String draw() {
         int lanes = Math.max(1, report.devices().size());
         int width = LABEL_W + PLOT_W + (unknownColumn ? UNKNOWN_W : 0) + 10;
-        int height = AXIS_H + lanes * LANE_H + LEGEND_H;
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"").append(width)
+        // the key once, under the overview; the day pictures below it use the same shapes
+        boolean legend = cssClass.endsWith("overview");
+        int height = AXIS_H + lanes * LANE_H + (legend ? LEGEND_H : 6);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cssClass).append("\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"").append(esc(FONTS)).append("\" font-size=\"11\">\n");
         svg.append("<defs><pattern id=\"explained-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">")
@@ -73,7 +115,9 @@ final class SvgTimeline {
         for (int i = 0; i < report.devices().size(); i++) {
             lane(i, report.devices().get(i));
         }
-        legend(AXIS_H + lanes * LANE_H + 8);
+        if (legend) {
+            legend(AXIS_H + lanes * LANE_H + 8);
+        }
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -125,6 +169,9 @@ final class SvgTimeline {
                 unplaced.add(r);
                 continue;
             }
+            if (!shown(r.start(), r.end())) {
+                continue;
+            }
             if (r.photo()) {
                 // an instant, not a stretch of recording: a dot under the bars, never a bar that would hide a gap
                 svg.append("<circle class=\"photo\" cx=\"").append(f(x(r.start()))).append("\" cy=\"").append(top + 38)
@@ -135,7 +182,13 @@ final class SvgTimeline {
             OffsetDateTime end = r.end() != null ? r.end() : r.start();
             double x0 = x(r.start());
             double x1 = x(end);
-            bar("recording", x0, top + 12, Math.max(1.5, x1 - x0), 20, fill(colour(r)), recordingTitle(r));
+            // told apart by shape as well as colour (colour-blind readers, grey print): sound is a thinner bar,
+            // damage a dashed outline
+            boolean sound = "AUDIO".equals(r.kind());
+            String outline = "ARCHIVED".equals(r.status()) ? ""
+                    : " stroke=\"#7f3b08\" stroke-width=\"1.2\" stroke-dasharray=\"3,2\"";
+            bar("recording", x0, top + (sound ? 17 : 12), Math.max(1.5, x1 - x0), sound ? 10 : 20,
+                    fill(colour(r)) + outline, recordingTitle(r));
         }
         double slot = unplaced.isEmpty() ? 0 : Math.min(14, (UNKNOWN_W - 24) / (double) unplaced.size());
         for (int i = 0; i < unplaced.size(); i++) {
@@ -149,10 +202,16 @@ final class SvgTimeline {
             }
             OffsetDateTime start = f.start() != null ? f.start() : f.end();
             OffsetDateTime end = f.end() != null ? f.end() : f.start();
+            if (!shown(start, end)) {
+                continue;
+            }
             if (f.kind().equals("GAP")) {
                 double x0 = x(start);
                 double x1 = x(end);
-                bar(f.explained() ? "gap explained" : "gap unexplained", x0, top + 6, Math.max(2, x1 - x0), LANE_H - 12,
+                double w = Math.max(minGap, x1 - x0);
+                // widened around its middle, never off the plot
+                double left = Math.max(LABEL_W, Math.min(LABEL_W + PLOT_W - w, (x0 + x1) / 2 - w / 2));
+                bar(f.explained() ? "gap explained" : "gap unexplained", left, top + 6, w, LANE_H - 12,
                         f.explained() ? fill("url(#explained-hatch)") + " stroke=\"#606060\" stroke-width=\"0.8\""
                                 : fill("#d62728") + " fill-opacity=\"0.85\"",
                         findingTitle(f));
@@ -279,6 +338,13 @@ final class SvgTimeline {
             i += Character.charCount(cp);
         }
         return s;
+    }
+
+    /** Whether a stretch (or an instant) lies at least partly in the window shown. */
+    private boolean shown(OffsetDateTime start, OffsetDateTime end) {
+        double from = start.toEpochSecond();
+        double to = (end == null ? start : end).toEpochSecond();
+        return to >= t0 && from <= t1;
     }
 
     private double x(OffsetDateTime t) {

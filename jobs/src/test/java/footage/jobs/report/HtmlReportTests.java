@@ -28,17 +28,22 @@ class HtmlReportTests extends ReportTestBase {
         assertThat(factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement().getLocalName())
                 .isEqualTo("html");
         assertThat(html).contains("<style>").doesNotContain("<link", "<script", "src=", "href=", "@import");
-        // the timeline: one lane per device, one bar per recording, gaps marked by whether they are explained
+        // the timeline: first the overview, one lane per device, one bar per recording, gaps marked by whether they
+        // are explained; then the device's day in detail
         assertThat(html.indexOf("<svg")).isPositive().isLessThan(html.indexOf("<table class=\"findings\""));
-        assertThat(count(html, "<rect class=\"recording\"")).isEqualTo(3);
-        assertThat(count(html, "class=\"gap unexplained\"")).isEqualTo(1);
-        assertThat(count(html, "class=\"gap explained\"")).isEqualTo(1);
-        assertThat(count(html, "<path class=\"marker clock-drift\"")).isEqualTo(1);
-        assertThat(count(html, "<rect class=\"lane\"")).isEqualTo(1);
-        assertThat(html).contains(">" + s.device() + "</text>").contains("张三 (100234)");
-        assertThat(titleOf(html, "<rect class=\"recording\"")).contains(s.fileA()).contains("2019-02-17 09:30:00 +08:00")
+        String overview = html.substring(html.indexOf("<svg"), html.indexOf("</svg>") + "</svg>".length());
+        assertThat(overview).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline overview\"");
+        assertThat(count(overview, "<rect class=\"recording\"")).isEqualTo(3);
+        assertThat(count(overview, "class=\"gap unexplained\"")).isEqualTo(1);
+        assertThat(count(overview, "class=\"gap explained\"")).isEqualTo(1);
+        assertThat(count(overview, "<path class=\"marker clock-drift\"")).isEqualTo(1);
+        assertThat(count(overview, "<rect class=\"lane\"")).isEqualTo(1);
+        assertThat(overview).contains(">" + s.device() + "</text>").contains("张三 (100234)");
+        assertThat(titleOf(overview, "<rect class=\"recording\"")).contains(s.fileA()).contains("2019-02-17 09:30:00 +08:00")
                 .contains("2019-02-17 09:40:00 +08:00");
-        assertThat(titleOf(html, "<rect class=\"gap explained\"")).contains("WEATHER");
+        assertThat(titleOf(overview, "<rect class=\"gap explained\"")).contains("WEATHER");
+        assertThat(count(html, "class=\"timeline detail\"")).isEqualTo(1);
+        assertThat(html).contains(s.device() + " · 2019-02-17, hour by hour");
         // the findings table, every text escaped
         assertThat(count(html, "<tr class=\"unexplained\">")).isEqualTo(1);
         assertThat(count(html, "<tr class=\"explained\">")).isEqualTo(1);

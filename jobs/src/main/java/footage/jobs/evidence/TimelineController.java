@@ -57,10 +57,12 @@ class TimelineController {
     private final TransactionTemplate tx;
     private final TransactionTemplate readOnly;
     private final Clock clock;
+    private final footage.jobs.report.InterruptionReports interruptionReports;
 
     TimelineController(GapReportBuilder builder, GapReportRenderer renderer, Catalog catalog, CatalogSearch search,
                        Ledger ledger, EvidenceFormat format, PlatformTransactionManager transactionManager,
-                       Optional<Clock> clock) {
+                       Optional<Clock> clock, footage.jobs.report.InterruptionReports interruptionReports) {
+        this.interruptionReports = interruptionReports;
         this.builder = builder;
         this.renderer = renderer;
         this.catalog = catalog;
@@ -109,6 +111,24 @@ class TimelineController {
         model.addAttribute("to", day(to));
         model.addAttribute("exportQuery", query("activity", found.get().id(), from, to));
         return "evidence/timeline";
+    }
+
+    /** The leader's report of the activity (Art. 11): its interruptions and their explanations, in the page's language. */
+    @GetMapping("/evidence/timeline/activity/interruptions.{ext}")
+    ResponseEntity<byte[]> interruptions(@PathVariable String ext, @RequestParam(defaultValue = "") String activity) {
+        if (!ext.equals("pdf") && !ext.equals("html")) {
+            return ResponseEntity.notFound().build();
+        }
+        Optional<footage.jobs.report.InterruptionReport> report = known(activity).flatMap(interruptionReports::ofActivity);
+        if (report.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        byte[] body = interruptionReports.render(report.get(), ReportFormat.parse(ext),
+                GapReportRenderer.languageFor(LocaleContextHolder.getLocale()));
+        String name = "interruptions-" + activity.trim().replaceAll("[^A-Za-z0-9._-]", "_") + "." + ext;
+        return ResponseEntity.ok().contentType(ext.equals("pdf") ? MediaType.APPLICATION_PDF
+                        : new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").body(body);
     }
 
     /** The gap report of what the page shows, as the report job writes it: JSON, CSV or PDF (HTML is the page). */

@@ -17,7 +17,7 @@ final class HtmlReport {
     /** Family name the PDF renderer registers the CJK font under; browsers skip it and use their own. */
     static final String CJK_FAMILY = "footage-cjk";
 
-    private static final String CSS = """
+    static final String CSS = """
             @page { size: A4 landscape; margin: 12mm; }
             body { font-family: footage-cjk, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;
                    font-size: 9pt; color: #222222; margin: 0; }

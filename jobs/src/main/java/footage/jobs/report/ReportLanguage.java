@@ -38,7 +38,8 @@ final class ReportLanguage {
         return orCode("report.recordingKind.", code);
     }
 
-    private String orCode(String prefix, String code) {
+    /** The words for {@code prefix + code}, else the code itself. */
+    String orCode(String prefix, String code) {
         if (code == null) {
             return "";
         }

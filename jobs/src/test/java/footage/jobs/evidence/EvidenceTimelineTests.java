@@ -71,6 +71,8 @@ class EvidenceTimelineTests extends AbstractEvidenceTests {
         String after = staff.get("/evidence/timeline/activity?activity=ACT-A3&lang=en").body();
         String json = staff.get("/evidence/timeline/report.json?activity=ACT-A3").body();
         HttpResponse<byte[]> pdf = staff.bytes("/evidence/timeline/report.pdf?activity=ACT-A3");
+        HttpResponse<byte[]> interruptions = staff.bytes("/evidence/timeline/activity/interruptions.pdf?activity=ACT-A3");
+        HttpResponse<byte[]> interruptionsOfNone = staff.bytes("/evidence/timeline/activity/interruptions.pdf?activity=ACT-NONE");
         HttpResponse<String> unknown = staff.get("/evidence/timeline/activity?activity=ACT-NONE");
         HttpResponse<String> traversal = staff.get("/evidence/timeline/activity?activity=..%2F..%2Fetc%2Fpasswd");
         HttpResponse<String> traversalExport = staff.get("/evidence/timeline/report.csv?activity=..%2Fetc");
@@ -92,6 +94,16 @@ class EvidenceTimelineTests extends AbstractEvidenceTests {
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
                 assertThat(d).contains("gap-report-ACT-A3.pdf"));
+        // and the leader's report of the activity (Art. 11) lists the gap with its explanation, in the page's language
+        assertThat(after).contains("interruptions.pdf?activity=ACT-A3");
+        assertThat(interruptions.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(interruptions.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Interruptions during")
+                    .contains("f-gap-a3").contains("cloudburst").doesNotContain("f-gap-other");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(interruptionsOfNone.statusCode()).isEqualTo(404);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(traversal.statusCode()).isEqualTo(404);
         assertThat(traversalExport.statusCode()).isEqualTo(404);

@@ -19,6 +19,7 @@ final class CommandSpecs {
             CommandSpec.of("catalog list", "catalog list            the recordings in the catalog"),
             CommandSpec.of("report gaps", "report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--lang zh-CN|en] [--out FILE]  the gap report").options("format", "device", "from", "to", "lang", "out"),
             CommandSpec.of("report interruptions", "report interruptions (--activity ID | --from T --to T) [--format html|pdf] [--lang zh-CN|en] [--out FILE]  the leader's report of interruptions (Art. 11)").options("activity", "from", "to", "format", "lang", "out"),
+            CommandSpec.of("report supervision", "report supervision --month YYYY-MM [--format csv|html|pdf] [--lang zh-CN|en] [--out FILE]  the supervision report per officer (Art. 19)").options("month", "format", "lang", "out"),
             CommandSpec.of("verify", "verify [--full]         check the ledger chain and the catalog against it; --full re-hashes the archive too").flags("full"),
             CommandSpec.of("fixity", "fixity [--resume]       fixity audit of the archive (footage.fixity.max-age); --resume continues an unfinished one").flags("resume"),
             CommandSpec.of("export", "export (--case ID | --device ID --from T --to T) --out DIR   BagIt evidence package").options("case", "device", "from", "to", "out"),

@@ -1,0 +1,254 @@
+package footage.jobs.report;
+
+import footage.jobs.FootageProperties;
+import footage.jobs.ledger.Ledger;
+import footage.pipeline.text.DisplayText;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The supervision report of Art. 19: per officer for a month — enforcement activities, those without footage, how much
+ * of the activities' windows was recorded, unexplained gaps (count and minutes), late uploads (Art. 13), damaged
+ * recordings, clock drift incidents and explanations filed — and the bureau's total. A finding counts for the officer
+ * of its recording, else of its dump; an activity for every officer it names.
+ */
+@Component
+public class SupervisionReports {
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final ZoneId zone;
+    private final ReportProperties properties;
+    private final MessageSource messages;
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+    SupervisionReports(JdbcClient jdbc, Ledger ledger, ReportProperties properties, FootageProperties footage,
+                       MessageSource messages) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.zone = properties.zoneOr(footage.deviceZone());
+        this.properties = properties;
+        this.messages = messages;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/report/");
+        resolver.setSuffix(".xhtml");
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding("UTF-8");
+        engine.setTemplateResolver(resolver);
+        engine.setTemplateEngineMessageSource(messages);
+    }
+
+    /**
+     * One officer's (or the total's) figures for the month.
+     *
+     * @param coveragePercent recorded share of the activities' windows, weighted by their length; null without
+     *                        analysed activities
+     */
+    public record Figures(String officerId, String officerName, int activities, int activitiesWithoutFootage,
+                          Double coveragePercent, int unexplainedGaps, double unexplainedGapMinutes, int lateUploads,
+                          int damagedRecordings, int clockDrifts, int explanationsFiled) {
+    }
+
+    /** @param total the bureau's figures (officerId null) */
+    public record Report(YearMonth month, ZoneId zone, OffsetDateTime generatedAt, String ledgerHead,
+                         List<Figures> officers, Figures total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Report month(YearMonth month) {
+        OffsetDateTime from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
+        String head = ledger.headHash();
+        Map<String, Tally> byOfficer = new TreeMap<>();
+        jdbc.sql("SELECT officers, start_at, end_at, coverage_percent FROM activities WHERE start_at >= ? AND start_at < ?")
+                .params(from, to)
+                .query((rs, n) -> {
+                    double seconds = Duration.between(rs.getObject(2, OffsetDateTime.class),
+                            rs.getObject(3, OffsetDateTime.class)).toSeconds();
+                    Double coverage = (Double) rs.getObject(4, Double.class);
+                    for (String officer : split(rs.getString(1))) {
+                        byOfficer.computeIfAbsent(officer, Tally::new).activity(seconds, coverage);
+                    }
+                    return null;
+                }).list();
+        jdbc.sql("SELECT f.kind, COALESCE(r.officer_id, d.officer_id), f.seconds, f.explanation_reason, f.explained_at "
+                        + "FROM findings f LEFT JOIN recordings r ON r.id = f.recording_id LEFT JOIN dumps d ON d.id = f.dump_id "
+                        + "WHERE f.superseded_at IS NULL AND f.kind IN ('GAP', 'LATE_UPLOAD', 'CLOCK_DRIFT') "
+                        + "AND COALESCE(f.start_at, f.end_at) >= ? AND COALESCE(f.start_at, f.end_at) < ?")
+                .params(from, to)
+                .query((rs, n) -> {
+                    String officer = rs.getString(2);
+                    if (officer != null) {
+                        byOfficer.computeIfAbsent(officer, Tally::new).finding(rs.getString(1),
+                                (Double) rs.getObject(3, Double.class), rs.getString(4) != null);
+                    }
+                    return null;
+                }).list();
+        jdbc.sql("SELECT COALESCE(r.officer_id, d.officer_id) FROM findings f LEFT JOIN recordings r ON r.id = f.recording_id "
+                        + "LEFT JOIN dumps d ON d.id = f.dump_id WHERE f.explained_at >= ? AND f.explained_at < ?")
+                .params(from, to)
+                .query((rs, n) -> {
+                    if (rs.getString(1) != null) {
+                        byOfficer.computeIfAbsent(rs.getString(1), Tally::new).explanationsFiled++;
+                    }
+                    return null;
+                }).list();
+        jdbc.sql("SELECT officer_id FROM recordings WHERE status = 'DAMAGED' AND corrected_start >= ? AND corrected_start < ?")
+                .params(from, to)
+                .query((rs, n) -> {
+                    if (rs.getString(1) != null) {
+                        byOfficer.computeIfAbsent(rs.getString(1), Tally::new).damaged++;
+                    }
+                    return null;
+                }).list();
+        Map<String, String> names = new TreeMap<>();
+        jdbc.sql("SELECT officer_id, officer_name FROM dumps WHERE officer_id IS NOT NULL AND officer_name IS NOT NULL ORDER BY id")
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+        List<Figures> officers = byOfficer.values().stream().map(t -> t.figures(names.get(t.officer))).toList();
+        Tally total = new Tally(null);
+        byOfficer.values().forEach(total::add);
+        return new Report(month, zone, OffsetDateTime.now(zone), head, officers, total.figures(null));
+    }
+
+    /** Counts as they come in; coverage weighted by the activities' length. */
+    private static final class Tally {
+        final String officer;
+        int activities;
+        int withoutFootage;
+        double coveredSeconds;
+        double analysedSeconds;
+        int unexplained;
+        double unexplainedSeconds;
+        int late;
+        int damaged;
+        int drifts;
+        int explanationsFiled;
+
+        Tally(String officer) {
+            this.officer = officer;
+        }
+
+        void activity(double seconds, Double coverage) {
+            activities++;
+            if (coverage != null) {
+                analysedSeconds += seconds;
+                coveredSeconds += seconds * coverage / 100;
+                if (coverage == 0) {
+                    withoutFootage++;
+                }
+            }
+        }
+
+        void finding(String kind, Double seconds, boolean explained) {
+            switch (kind) {
+                case "GAP" -> {
+                    if (!explained) {
+                        unexplained++;
+                        unexplainedSeconds += seconds == null ? 0 : seconds;
+                    }
+                }
+                case "LATE_UPLOAD" -> late++;
+                default -> drifts++;
+            }
+        }
+
+        void add(Tally o) {
+            activities += o.activities;
+            withoutFootage += o.withoutFootage;
+            coveredSeconds += o.coveredSeconds;
+            analysedSeconds += o.analysedSeconds;
+            unexplained += o.unexplained;
+            unexplainedSeconds += o.unexplainedSeconds;
+            late += o.late;
+            damaged += o.damaged;
+            drifts += o.drifts;
+            explanationsFiled += o.explanationsFiled;
+        }
+
+        Figures figures(String name) {
+            return new Figures(officer, name, activities, withoutFootage,
+                    analysedSeconds == 0 ? null : Math.round(coveredSeconds / analysedSeconds * 1000) / 10.0, unexplained,
+                    Math.round(unexplainedSeconds / 60 * 10) / 10.0, late, damaged, drifts, explanationsFiled);
+        }
+    }
+
+    private static Set<String> split(String csv) {
+        return csv == null ? Set.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** CSV (header in the report's language, one row per officer, then the total), HTML or PDF. */
+    public byte[] render(Report report, ReportFormat format, Locale locale) {
+        ReportLanguage language = new ReportLanguage(messages, locale == null ? properties.locale() : locale);
+        return switch (format) {
+            case CSV -> csv(report, language).getBytes(StandardCharsets.UTF_8);
+            case HTML -> html(report, language).getBytes(StandardCharsets.UTF_8);
+            case PDF -> PdfReport.render(html(report, language), properties.cjkFont());
+            case JSON -> throw new IllegalArgumentException("the supervision report is written as csv, html or pdf");
+        };
+    }
+
+    private static List<String> cells(Figures f, String officer) {
+        return List.of(officer, f.officerName() == null ? "" : f.officerName(), Integer.toString(f.activities()),
+                Integer.toString(f.activitiesWithoutFootage()),
+                f.coveragePercent() == null ? "" : ReportText.number(f.coveragePercent()),
+                Integer.toString(f.unexplainedGaps()), ReportText.number(f.unexplainedGapMinutes()),
+                Integer.toString(f.lateUploads()), Integer.toString(f.damagedRecordings()), Integer.toString(f.clockDrifts()),
+                Integer.toString(f.explanationsFiled()));
+    }
+
+    private static String csv(Report report, ReportLanguage language) {
+        StringBuilder b = new StringBuilder();
+        row(b, List.of(language.text("report.supervision.csvHeader").split(",")));
+        for (Figures f : report.officers()) {
+            row(b, cells(f, f.officerId()));
+        }
+        row(b, cells(report.total(), language.text("report.supervision.total")));
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, List<String> cells) {
+        List<String> safe = new ArrayList<>();
+        for (String c : cells) {
+            String v = SpreadsheetText.inert(DisplayText.escapeControls(c));
+            safe.add(v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+        }
+        b.append(String.join(",", safe)).append("\r\n");
+    }
+
+    private String html(Report report, ReportLanguage language) {
+        Context page = new Context(language.locale());
+        page.setVariable("lang", language.locale().toLanguageTag());
+        page.setVariable("css", HtmlReport.CSS);
+        page.setVariable("month", report.month().toString());
+        page.setVariable("generated", ReportText.readable(report.generatedAt()));
+        page.setVariable("zone", report.zone().getId());
+        page.setVariable("ledgerHead", report.ledgerHead());
+        List<List<String>> rows = new ArrayList<>();
+        report.officers().forEach(f -> rows.add(cells(f, f.officerId()).stream().map(DisplayText::escapeControls).toList()));
+        page.setVariable("rows", rows);
+        page.setVariable("total", cells(report.total(), language.text("report.supervision.total")));
+        page.setVariable("header", List.of(language.text("report.supervision.csvHeader").split(",")));
+        return engine.process("supervision", page);
+    }
+}

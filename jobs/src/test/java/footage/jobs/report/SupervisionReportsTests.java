@@ -1,0 +1,106 @@
+package footage.jobs.report;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.UUID;
+
+import static footage.jobs.report.CatalogRows.cst;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Issue 18, point 5: the supervision figures of Art. 19, checked one by one against a generated month whose
+ * activities, gaps, late uploads, drifts, damage and explanations are known.
+ */
+class SupervisionReportsTests extends ReportTestBase {
+
+    @Autowired
+    SupervisionReports reports;
+
+    @Test
+    void everyFigureOfAMonthIsCountedForItsOfficerAndTheTotal() {
+        // given, in a month of its own (the report context is shared), two officers A and B
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String a = "A" + tag;
+        String b = "B" + tag;
+        YearMonth month = YearMonth.of(2030, 1 + Math.floorMod(tag.hashCode(), 12));
+        String m = month.toString();
+        CatalogRows rows = rows();
+        long dockA = rows.dump("DA" + tag, a, "张三", cst(m + "-10T18:00:00"), 0.0);
+        long dockB = rows.dump("DB" + tag, b, "李四", cst(m + "-11T18:00:00"), 0.0);
+        // A: three activities of 1 h (coverage 100 %, 50 %, 0 % = no footage), one of 2 h with B (coverage 75 %)
+        activity("X1" + tag, a, m + "-10T09:00:00", m + "-10T10:00:00", 100.0);
+        activity("X2" + tag, a, m + "-10T11:00:00", m + "-10T12:00:00", 50.0);
+        activity("X3" + tag, a, m + "-10T13:00:00", m + "-10T14:00:00", 0.0);
+        activity("X4" + tag, a + "," + b, m + "-11T09:00:00", m + "-11T11:00:00", 75.0);
+        // and one of A in the month before, which does not count
+        activity("X0" + tag, a, month.minusMonths(1) + "-20T09:00:00", month.minusMonths(1) + "-20T10:00:00", 0.0);
+        // A: two unexplained gaps of 90 s and 30 s, one explained gap, a late upload, a clock drift
+        rows.finding("G1" + tag, "GAP", "DA" + tag, dockA, cst(m + "-10T11:10:00"), cst(m + "-10T11:11:30"), 90.0, "[]", null, "");
+        rows.finding("G2" + tag, "GAP", "DA" + tag, dockA, cst(m + "-10T11:20:00"), cst(m + "-10T11:20:30"), 30.0, "[]", null, "");
+        rows.finding("G3" + tag, "GAP", "DA" + tag, dockA, cst(m + "-10T11:30:00"), cst(m + "-10T11:35:00"), 300.0, "[]", null, "");
+        rows.explain("G3" + tag, "WEATHER", "暴雨", "张三", cst(m + "-12T08:00:00"));
+        rows.finding("L1" + tag, "LATE_UPLOAD", "DA" + tag, dockA, cst(m + "-10T14:00:00"), cst(m + "-12T18:00:00"), 1.0, "[]", null, "");
+        rows.finding("C1" + tag, "CLOCK_DRIFT", "DA" + tag, dockA, cst(m + "-10T18:00:00"), cst(m + "-10T18:00:00"), 95.0, "[]", null, "");
+        // B: one damaged recording and one unexplained gap of 120 s
+        rows.recording(dockB, "DB" + tag, "DB" + tag + "_1.mp4", cst(m + "-11T09:00:00"), 600.0, 300.0, "DAMAGED");
+        jdbc.sql("UPDATE recordings SET officer_id = ? WHERE device_id = ?").params(b, "DB" + tag).update();
+        rows.finding("G4" + tag, "GAP", "DB" + tag, dockB, cst(m + "-11T10:00:00"), cst(m + "-11T10:02:00"), 120.0, "[]", null, "");
+
+        // when
+        SupervisionReports.Report report = reports.month(month);
+
+        // then A's figures
+        SupervisionReports.Figures fa = report.officers().stream().filter(f -> a.equals(f.officerId())).findFirst().orElseThrow();
+        assertThat(fa.officerName()).isEqualTo("张三");
+        assertThat(fa.activities()).isEqualTo(4);
+        assertThat(fa.activitiesWithoutFootage()).isEqualTo(1);
+        // (1 h × 100 + 1 h × 50 + 1 h × 0 + 2 h × 75) / 5 h = 60 %
+        assertThat(fa.coveragePercent()).isCloseTo(60.0, within(0.05));
+        assertThat(fa.unexplainedGaps()).isEqualTo(2);
+        assertThat(fa.unexplainedGapMinutes()).isCloseTo(2.0, within(0.01));
+        assertThat(fa.lateUploads()).isEqualTo(1);
+        assertThat(fa.damagedRecordings()).isZero();
+        assertThat(fa.clockDrifts()).isEqualTo(1);
+        assertThat(fa.explanationsFiled()).isEqualTo(1);
+        // and B's
+        SupervisionReports.Figures fb = report.officers().stream().filter(f -> b.equals(f.officerId())).findFirst().orElseThrow();
+        assertThat(fb.activities()).isEqualTo(1);
+        assertThat(fb.activitiesWithoutFootage()).isZero();
+        assertThat(fb.coveragePercent()).isCloseTo(75.0, within(0.05));
+        assertThat(fb.unexplainedGaps()).isEqualTo(1);
+        assertThat(fb.unexplainedGapMinutes()).isCloseTo(2.0, within(0.01));
+        assertThat(fb.lateUploads()).isZero();
+        assertThat(fb.damagedRecordings()).isEqualTo(1);
+        assertThat(fb.clockDrifts()).isZero();
+        assertThat(fb.explanationsFiled()).isZero();
+        // and the total of the month (only these two officers have anything in it)
+        assertThat(report.officers()).hasSize(2);
+        SupervisionReports.Figures t = report.total();
+        assertThat(t.activities()).isEqualTo(5);
+        assertThat(t.unexplainedGaps()).isEqualTo(3);
+        assertThat(t.unexplainedGapMinutes()).isCloseTo(4.0, within(0.01));
+        assertThat(t.damagedRecordings()).isEqualTo(1);
+        // (60 % of 5 h + 75 % of 2 h) / 7 h
+        assertThat(t.coveragePercent()).isCloseTo((0.6 * 5 + 0.75 * 2) / 7 * 100, within(0.05));
+
+        // and the CSV and HTML say the same, in Chinese by default
+        String csv = new String(reports.render(report, ReportFormat.CSV, null), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("执法人员,姓名,执法活动,无录像的活动,");
+        assertThat(csv).contains(a + ",张三,4,1,60,2,2,1,0,1,1\r\n").contains(b + ",李四,1,0,75,1,2,0,1,0,0\r\n")
+                .contains("合计,,5,1,");
+        String html = new String(reports.render(report, ReportFormat.HTML, Locale.ENGLISH), StandardCharsets.UTF_8);
+        assertThat(html).contains("Supervision report " + m).contains("<td>total</td>").contains(report.ledgerHead());
+    }
+
+    private void activity(String id, String officers, String start, String end, Double coverage) {
+        jdbc.sql("INSERT INTO activities (id, case_number, start_at, end_at, devices, officers, coverage_percent, imported_at) "
+                        + "VALUES (?, ?, ?, ?, '', ?, ?, ?)")
+                .params(id, "CASE-" + id, cst(start), cst(end), officers, coverage, OffsetDateTime.now()).update();
+    }
+}

@@ -80,6 +80,9 @@ class ConsoleSecurity {
                         // the ledger names who looked at which footage: not for approvers and viewers
                         .requestMatchers("/evidence/audit", "/evidence/audit/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),
                                 Role.ADMIN.name())
+                        // figures on officers' work (Art. 19): for those who supervise it, not for viewers
+                        .requestMatchers("/evidence/supervision", "/evidence/supervision.*").hasAnyRole(
+                                Role.EVIDENCE_STAFF.name(), Role.APPROVER.name(), Role.ADMIN.name())
                         .requestMatchers("/evidence", "/evidence/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),
                                 Role.APPROVER.name(), Role.ADMIN.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/executions/**", "/schedules/**").hasAnyRole(operators)

@@ -74,6 +74,11 @@ public class SupervisionReports {
                          List<Figures> officers, Figures total) {
     }
 
+    /** The zone the months and times are read in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     @Transactional(readOnly = true)
     public Report month(YearMonth month) {
         OffsetDateTime from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();

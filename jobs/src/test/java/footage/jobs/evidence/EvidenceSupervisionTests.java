@@ -1,0 +1,35 @@
+package footage.jobs.evidence;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 18, point 5: the supervision figures in the console, for those who supervise, not for viewers. */
+class EvidenceSupervisionTests extends AbstractEvidenceTests {
+
+    @Test
+    void staffSeeAMonthsFiguresPerOfficerAndDownloadThemAndViewersAreRefused() {
+        // given the shared catalog: activity ACT-1 of officer O5 on 2026-03-01
+        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
+
+        // when
+        String page = staff.get("/evidence/supervision?month=2026-03&lang=en").body();
+        String search = staff.get("/evidence").body();
+        HttpResponse<String> csv = staff.get("/evidence/supervision.csv?month=2026-03");
+        HttpResponse<byte[]> pdf = staff.bytes("/evidence/supervision.pdf?month=2026-03");
+        HttpResponse<String> refused = viewer.get("/evidence/supervision?month=2026-03");
+
+        // then
+        assertThat(page).contains("Supervision report 2026-03").contains("data-officer=\"O5\"")
+                .contains("data-officer=\"total\"").contains("supervision.csv?month=2026-03");
+        assertThat(search).contains("id=\"supervision-link\"");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().filter(l -> l.startsWith("O5,"))).singleElement().asString().startsWith("O5,,1,");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+}

@@ -46,7 +46,60 @@
     }
   });
 
+  // The gap timeline's zoom: two times, or a drag across the plot, fetch the timeline of that window alone and swap it
+  // in; the page, its findings and its forms stay as they are.
+  async function zoom(from, to) {
+    const controls = document.getElementById('tl-zoom-controls');
+    const url = controls.dataset.url + '?device=' + encodeURIComponent(controls.dataset.device || '')
+        + '&from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to);
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (response.ok) {
+      document.getElementById('timeline').innerHTML = await response.text();
+      bindDrag();
+    }
+  }
+
+  function bindDrag() {
+    const svg = document.querySelector('#timeline svg');
+    if (!svg || !svg.dataset.t0) {
+      return;
+    }
+    let startX = null;
+    // from a point of the drawing to its time: the plot runs from data-plot-x over data-plot-w viewBox units
+    function timeAt(clientX) {
+      const box = svg.getBoundingClientRect();
+      const scale = svg.viewBox.baseVal.width / box.width;
+      const x = (clientX - box.left) * scale;
+      const t0 = Number(svg.dataset.t0);
+      const t1 = Number(svg.dataset.t1);
+      const f = Math.min(1, Math.max(0, (x - Number(svg.dataset.plotX)) / Number(svg.dataset.plotW)));
+      return new Date((t0 + f * (t1 - t0)) * 1000).toISOString();
+    }
+    svg.addEventListener('mousedown', function (event) { startX = event.clientX; });
+    svg.addEventListener('mouseup', function (event) {
+      if (startX !== null && Math.abs(event.clientX - startX) > 4) {
+        const a = timeAt(Math.min(startX, event.clientX));
+        const b = timeAt(Math.max(startX, event.clientX));
+        zoom(a, b);
+      }
+      startX = null;
+    });
+  }
+
+  document.addEventListener('click', function (event) {
+    if (event.target && event.target.id === 'tl-zoom') {
+      const from = document.getElementById('tl-zoom-from').value;
+      const to = document.getElementById('tl-zoom-to').value;
+      if (from && to) {
+        zoom(from, to);
+      }
+    }
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     schedule(document.getElementById('live'));
+    if (document.getElementById('tl-zoom-controls')) {
+      bindDrag();
+    }
   });
 })();

@@ -113,6 +113,30 @@ class TimelineController {
         return "evidence/timeline";
     }
 
+    /**
+     * The timeline alone for any window, down to minutes (local times in the report zone, e.g. 2026-03-01T10:05), for
+     * the page's zoom: the page swaps it in without reloading.
+     */
+    @GetMapping(value = "/evidence/timeline/svg", produces = "image/svg+xml")
+    ResponseEntity<String> zoom(@RequestParam(defaultValue = "") String device, @RequestParam String from,
+                                @RequestParam String to) {
+        java.time.ZoneId zone = builder.zone();
+        java.time.OffsetDateTime start;
+        java.time.OffsetDateTime end;
+        try {
+            start = footage.pipeline.time.StrictTimes.dateTime(from.trim(), zone, false);
+            end = footage.pipeline.time.StrictTimes.dateTime(to.trim(), zone, true);
+        } catch (java.time.DateTimeException e) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+        }
+        if (!end.isAfter(start)) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("the window ends before it starts");
+        }
+        GapReport report = builder.build(new ReportFilter(device.isBlank() ? null : device.trim(), start, end));
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .body(renderer.timeline(report, GapReportRenderer.languageFor(LocaleContextHolder.getLocale())));
+    }
+
     /** The leader's report of the activity (Art. 11): its interruptions and their explanations, in the page's language. */
     @GetMapping("/evidence/timeline/activity/interruptions.{ext}")
     ResponseEntity<byte[]> interruptions(@PathVariable String ext, @RequestParam(defaultValue = "") String activity) {

@@ -29,6 +29,11 @@ public class GapReportRenderer {
         return render(report, format, properties.locale());
     }
 
+    /** The report's overview timeline alone (SVG), as the console's zoom swaps it in. */
+    public String timeline(GapReport report, Locale locale) {
+        return SvgTimeline.render(report, new ReportLanguage(messages, locale));
+    }
+
     /** The report language nearest to a reader's (a browser's) locale: Chinese for any zh, else English. */
     public static Locale languageFor(Locale reader) {
         return reader != null && "zh".equals(reader.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;

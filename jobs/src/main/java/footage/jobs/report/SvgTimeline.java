@@ -102,7 +102,11 @@ final class SvgTimeline {
         // the key once, under the overview; the day pictures below it use the same shapes
         boolean legend = cssClass.endsWith("overview");
         int height = AXIS_H + lanes * LANE_H + (legend ? LEGEND_H : 6);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cssClass).append("\" width=\"").append(width)
+        // the window and the plot's place, for the console's zoom (drag across the plot, or give two times)
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cssClass).append("\" data-t0=\"")
+                .append((long) Math.floor(t0)).append("\" data-t1=\"").append((long) Math.ceil(t1))
+                .append("\" data-plot-x=\"").append(LABEL_W).append("\" data-plot-w=\"").append(PLOT_W)
+                .append("\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"").append(esc(FONTS)).append("\" font-size=\"11\">\n");
         svg.append("<defs><pattern id=\"explained-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">")

@@ -240,6 +240,44 @@ class EvidenceBrowserTests extends AbstractEvidenceTests {
     }
 
     @Test
+    void theTimelineZoomsFromADayToMinutesWithoutReloadingThePage() {
+        // given a 90 s gap of device DZ1 in a day of recording, on the clerk's day timeline
+        if (jdbc.sql("SELECT COUNT(*) FROM findings WHERE id = 'f-gap-z1'").query(Long.class).single() == 0) {
+            long dump = dump("DZ1", "OZ1");
+            recording(dump, "DZ1", "OZ1", "DZ1CLIP1.MP4", "2026-10-01T09:55:00+08:00");
+            recording(dump, "DZ1", "OZ1", "DZ1CLIP2.MP4", "2026-10-01T10:01:30+08:00");
+            jdbc.sql("INSERT INTO findings (id, kind, device_id, start_at, end_at, seconds, detail, raised_at) "
+                            + "VALUES ('f-gap-z1', 'GAP', 'DZ1', ?, ?, 90.0, 'gap of 90 s', ?)")
+                    .params(at("2026-10-01T10:00:00+08:00"), at("2026-10-01T10:01:30+08:00"), at("2026-10-02T00:00:00Z"))
+                    .update();
+        }
+        loginAs(STAFF);
+        driver.get(base() + "/evidence/timeline?device=DZ1&from=2026-10-01&to=2026-10-01");
+        double dayWidth = gapWidth();
+        driver.executeScript("window.footageNoReload = 'still here';");
+
+        // when the clerk zooms to 09:58 – 10:04 with the two time fields
+        driver.executeScript("document.getElementById('tl-zoom-from').value = '2026-10-01T09:58';"
+                + "document.getElementById('tl-zoom-to').value = '2026-10-01T10:04';");
+        driver.findElement(By.id("tl-zoom")).click();
+        wait.until(d -> "1790819880".equals(((ChromeDriver) d).executeScript(
+                "return document.querySelector('#timeline svg').dataset.t0;")));
+
+        // then the timeline shows those six minutes, the 90 s gap a quarter of the plot, and the page was not reloaded
+        assertThat(driver.executeScript("return document.querySelector('#timeline svg').dataset.t1;"))
+                .isEqualTo("1790820240");
+        assertThat(gapWidth()).isGreaterThan(150).isGreaterThan(dayWidth * 10);
+        assertThat(driver.executeScript("return window.footageNoReload;")).isEqualTo("still here");
+        assertThat(driver.findElements(By.cssSelector("tr[data-finding='f-gap-z1']"))).hasSize(1);
+    }
+
+    /** The rendered width of the first gap in the page's timeline, in CSS pixels. */
+    private double gapWidth() {
+        return ((Number) driver.executeScript(
+                "return document.querySelector('#timeline svg rect.gap').getBoundingClientRect().width;")).doubleValue();
+    }
+
+    @Test
     void explainingAGapOnTheTimelinePageTurnsItFromRedToHatchedAndPutsTheReasonInTheReportJson() {
         // given an unexplained gap between two recordings of device DB1, and an evidence clerk in the browser
         if (jdbc.sql("SELECT COUNT(*) FROM findings WHERE id = 'f-gap-b1'").query(Long.class).single() == 0) {

@@ -69,10 +69,17 @@ public class SupervisionReports {
                           int damagedRecordings, int clockDrifts, int explanationsFiled) {
     }
 
-    /** @param total the bureau's figures (officerId null) */
+    /**
+     * @param total   the bureau's figures (officerId null)
+     * @param history the bureau's figures of the {@value #HISTORY} months up to and including this one, oldest first:
+     *                the month-over-month chart
+     */
     public record Report(YearMonth month, ZoneId zone, OffsetDateTime generatedAt, String ledgerHead,
-                         List<Figures> officers, Figures total) {
+                         List<Figures> officers, Figures total, Map<YearMonth, Figures> history) {
     }
+
+    /** Months the chart looks back over, this one included. */
+    static final int HISTORY = 6;
 
     /** The zone the months and times are read in. */
     public ZoneId zone() {
@@ -81,6 +88,17 @@ public class SupervisionReports {
 
     @Transactional(readOnly = true)
     public Report month(YearMonth month) {
+        Report report = figures(month);
+        Map<YearMonth, Figures> history = new java.util.LinkedHashMap<>();
+        for (int back = HISTORY - 1; back > 0; back--) {
+            history.put(month.minusMonths(back), figures(month.minusMonths(back)).total());
+        }
+        history.put(month, report.total());
+        return new Report(report.month(), report.zone(), report.generatedAt(), report.ledgerHead(), report.officers(),
+                report.total(), history);
+    }
+
+    private Report figures(YearMonth month) {
         OffsetDateTime from = month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime();
         String head = ledger.headHash();
@@ -132,7 +150,7 @@ public class SupervisionReports {
         List<Figures> officers = byOfficer.values().stream().map(t -> t.figures(names.get(t.officer))).toList();
         Tally total = new Tally(null);
         byOfficer.values().forEach(total::add);
-        return new Report(month, zone, OffsetDateTime.now(zone), head, officers, total.figures(null));
+        return new Report(month, zone, OffsetDateTime.now(zone), head, officers, total.figures(null), Map.of());
     }
 
     /** Counts as they come in; coverage weighted by the activities' length. */
@@ -197,6 +215,42 @@ public class SupervisionReports {
         }
     }
 
+    /**
+     * Month over month: the bureau's unexplained gaps (bars, count on top) and coverage of activity windows (a dot
+     * per month, percent under the bar), drawn as plain SVG shapes so the PDF renderer shows them too.
+     */
+    private static String chart(Report report) {
+        int w = 520;
+        int h = 170;
+        int left = 40;
+        int bottom = 130;
+        int slot = (w - left - 10) / Math.max(1, report.history().size());
+        int max = Math.max(1, report.history().values().stream().mapToInt(Figures::unexplainedGaps).max().orElse(1));
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"month-chart\" width=\"")
+                .append(w).append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
+                .append("\" font-size=\"10\" font-family=\"").append(HtmlReport.CJK_FAMILY).append(", sans-serif\">\n");
+        svg.append("<line x1=\"").append(left).append("\" y1=\"").append(bottom).append("\" x2=\"").append(w - 5)
+                .append("\" y2=\"").append(bottom).append("\" stroke=\"#888888\" stroke-width=\"0.8\"/>\n");
+        int i = 0;
+        for (Map.Entry<YearMonth, Figures> e : report.history().entrySet()) {
+            int x = left + i * slot + slot / 4;
+            int barH = (int) Math.round(90.0 * e.getValue().unexplainedGaps() / max);
+            svg.append("<rect class=\"gaps\" x=\"").append(x).append("\" y=\"").append(bottom - barH)
+                    .append("\" width=\"").append(slot / 2).append("\" height=\"").append(barH)
+                    .append("\" fill=\"#d62728\"><title>").append(e.getKey()).append("</title></rect>\n");
+            svg.append("<text x=\"").append(x + slot / 4).append("\" y=\"").append(bottom - barH - 3)
+                    .append("\" text-anchor=\"middle\">").append(e.getValue().unexplainedGaps()).append("</text>\n");
+            svg.append("<text x=\"").append(x + slot / 4).append("\" y=\"").append(bottom + 13)
+                    .append("\" text-anchor=\"middle\">").append(e.getKey()).append("</text>\n");
+            Double coverage = e.getValue().coveragePercent();
+            svg.append("<text class=\"coverage\" x=\"").append(x + slot / 4).append("\" y=\"").append(bottom + 26)
+                    .append("\" text-anchor=\"middle\" fill=\"#4e79a7\">")
+                    .append(coverage == null ? "–" : ReportText.number(coverage) + " %").append("</text>\n");
+            i++;
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
     private static Set<String> split(String csv) {
         return csv == null ? Set.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
@@ -254,6 +308,7 @@ public class SupervisionReports {
         page.setVariable("rows", rows);
         page.setVariable("total", cells(report.total(), language.text("report.supervision.total")));
         page.setVariable("header", List.of(language.text("report.supervision.csvHeader").split(",")));
+        page.setVariable("chart", chart(report));
         return engine.process("supervision", page);
     }
 }

@@ -96,6 +96,12 @@ class SupervisionReportsTests extends ReportTestBase {
                 .contains("合计,,5,1,");
         String html = new String(reports.render(report, ReportFormat.HTML, Locale.ENGLISH), StandardCharsets.UTF_8);
         assertThat(html).contains("Supervision report " + m).contains("<td>total</td>").contains(report.ledgerHead());
+        // and the month-over-month chart covers the six months up to this one, this month's bar counting its 3 gaps
+        assertThat(report.history().keySet()).containsExactly(month.minusMonths(5), month.minusMonths(4),
+                month.minusMonths(3), month.minusMonths(2), month.minusMonths(1), month);
+        assertThat(report.history().get(month).unexplainedGaps()).isEqualTo(3);
+        assertThat(report.history().get(month.minusMonths(1)).activities()).isEqualTo(1);
+        assertThat(html).contains("class=\"month-chart\"").contains("<title>" + m + "</title>");
     }
 
     private void activity(String id, String officers, String start, String end, Double coverage) {

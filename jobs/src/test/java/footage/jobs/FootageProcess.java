@@ -64,7 +64,7 @@ public final class FootageProcess implements AutoCloseable {
         options.put("--footage.operations.lease", "3s");
         options.put("--footage.operations.shutdown-grace", "20s");
         options.put("--footage.schedule.ingest.cron", "*/2 * * * * ?");
-        for (String off : List.of("report", "fixity", "sweep", "transcode")) {
+        for (String off : List.of("report", "fixity", "sweep", "transcode", "supervision")) {
             options.put("--footage.schedule." + off + ".enabled", "false");
         }
         return start(home, output, withOptions("serve", options, db, extra));

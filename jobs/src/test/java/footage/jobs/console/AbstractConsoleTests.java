@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "footage.schedule.report.cron=0 0 0 1 1 ? 2099",
         "footage.schedule.fixity.cron=0 0 0 1 1 ? 2099",
         "footage.schedule.sweep.cron=0 0 0 1 1 ? 2099",
-        "footage.schedule.transcode.cron=0 0 0 1 1 ? 2099"})
+        "footage.schedule.transcode.cron=0 0 0 1 1 ? 2099",
+        "footage.schedule.supervision.cron=0 0 0 1 1 ? 2099"})
 @Import(ConsoleTestJobs.class)
 abstract class AbstractConsoleTests {
 

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
         "footage.schedule.report.cron=0 0 0 1 1 ? 2099",
         "footage.schedule.fixity.cron=0 0 0 1 1 ? 2099",
         "footage.schedule.sweep.cron=0 0 0 1 1 ? 2099",
-        "footage.schedule.transcode.cron=0 0 0 1 1 ? 2099"})
+        "footage.schedule.transcode.cron=0 0 0 1 1 ? 2099",
+        "footage.schedule.supervision.cron=0 0 0 1 1 ? 2099"})
 abstract class AbstractEvidenceTests {
 
     static final String STAFF = "esther";

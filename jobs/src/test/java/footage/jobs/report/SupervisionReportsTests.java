@@ -109,4 +109,29 @@ class SupervisionReportsTests extends ReportTestBase {
                         + "VALUES (?, ?, ?, ?, '', ?, ?, ?)")
                 .params(id, "CASE-" + id, cst(start), cst(end), officers, coverage, OffsetDateTime.now()).update();
     }
+
+    @Autowired
+    footage.jobs.runs.JobRuns runs;
+    @Autowired
+    footage.jobs.FootageProperties footage;
+
+    @Test
+    void theMonthlyJobWritesLastMonthsReportInEveryFormatAndLedgersIt() throws Exception {
+        // when the scheduled job runs (footage.schedule.supervision, on the 1st)
+        org.springframework.batch.core.job.JobExecution run = runs.run("supervisionReportJob");
+
+        // then the month before's report is in the reports folder as CSV, HTML and PDF, with its hashes in the ledger
+        YearMonth last = YearMonth.now(reports.zone()).minusMonths(1);
+        assertThat(run.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+        String payload = jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'SUPERVISION_REPORT_WRITTEN' "
+                + "ORDER BY seq DESC LIMIT 1").query(String.class).single();
+        assertThat(payload).contains("\"month\":\"" + last + "\"");
+        String base = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).get("files").fieldNames().next()
+                .replaceAll("\\.[a-z]+$", "");
+        for (String ext : java.util.List.of("csv", "html", "pdf")) {
+            java.nio.file.Path file = footage.reports().resolve(base + "." + ext);
+            assertThat(file).exists();
+            assertThat(payload).contains(ReportFiles.sha256(java.nio.file.Files.readAllBytes(file)));
+        }
+    }
 }

@@ -102,6 +102,8 @@ class EvidenceController {
             List<CatalogSearch.Hold> holds = search.holds(r);
             model.addAttribute("holds", holds);
             model.addAttribute("heldHere", holds.stream().anyMatch(h -> h.recordingId() != null));
+            model.addAttribute("retentionClasses", RETENTION_CLASSES);
+            model.addAttribute("categories", footage.jobs.retention.RetentionActions.CATEGORIES);
             model.addAttribute("showThumbnail", requests.covering(user.getName(), id).isPresent());
             model.addAttribute("findings", search.findings(id));
             model.addAttribute("history", search.history(id));

@@ -97,6 +97,24 @@ class RetentionController {
         return recordingPage(id);
     }
 
+    @PostMapping("/evidence/recordings/{id}/retention")
+    String retention(@PathVariable long id, @RequestParam(name = "class", defaultValue = "") String retentionClass,
+                     @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String reason,
+                     Principal user, Locale locale, RedirectAttributes redirect) {
+        try {
+            RetentionActions.RetentionSet r = actions.setRetention(id, retentionClass, category, reason, user.getName());
+            String now = messages.getMessage("evidence.retention." + r.retentionClass(), null, r.retentionClass(), locale)
+                    + (r.category() == null ? "" : " · " + r.category());
+            flash(redirect, locale, false, r.changed() ? "evidence.retention.changed" : "evidence.retention.unchanged", now);
+            if (r.changed() && r.movedOut()) {
+                redirect.addFlashAttribute("holdWarning", messages.getMessage("evidence.retention.movedOut", null, locale));
+            }
+        } catch (RetentionActions.Refused e) {
+            refused(redirect, locale, e);
+        }
+        return recordingPage(id);
+    }
+
     private static String held(RetentionActions.HoldSet r) {
         return r.set() ? (r.movedOut() > 0 ? "evidence.hold.setMovedOut" : "evidence.hold.set") : "evidence.hold.already";
     }

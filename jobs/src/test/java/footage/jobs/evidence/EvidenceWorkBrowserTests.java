@@ -192,6 +192,93 @@ class EvidenceWorkBrowserTests extends AbstractEvidenceTests {
         assertThat(onHold(file)).isFalse();
     }
 
+    @Test
+    void aClerkMakesARecordingPermanentWithACategoryButIsRefusedMakingItStandardAgainAndTheRefusalIsLedgered() {
+        // given a clerk on the page of a STANDARD recording
+        long file = id("D17PERM.MP4");
+        loginAs(STAFF);
+        driver.get(base() + "/evidence/recordings/" + file);
+
+        // when she makes it PERMANENT for obstruction, then tries to make it STANDARD again with a reason
+        new Select(driver.findElement(By.id("retention-class"))).selectByValue("PERMANENT");
+        new Select(driver.findElement(By.id("retention-category"))).selectByValue("OBSTRUCTION");
+        driver.findElement(By.id("retention-reason")).sendKeys("officer pushed away, 17-3");
+        driver.findElement(By.id("retention-set")).click();
+        String changed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice"))).getText();
+        String shown = driver.findElement(By.id("m-retention")).getText();
+        new Select(driver.findElement(By.id("retention-class"))).selectByValue("STANDARD");
+        driver.findElement(By.id("retention-reason")).sendKeys("entered by mistake");
+        driver.findElement(By.id("retention-set")).click();
+        String refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refused"))).getText();
+
+        // then the first change is made and ledgered under her name, the second refused with why, ledgered, and
+        // the recording stays PERMANENT
+        assertThat(changed).contains("Retention class changed to Permanent · OBSTRUCTION");
+        assertThat(shown).isEqualTo("Permanent · OBSTRUCTION");
+        assertThat(driver.findElement(By.id("m-retention")).getText()).isEqualTo("Permanent · OBSTRUCTION");
+        assertThat(refused).contains("only an administrator may make a Permanent recording Standard again")
+                .contains("console user 'esther' is not an ADMIN");
+        assertThat(retention(file)).isEqualTo("PERMANENT OBSTRUCTION");
+        assertThat(ledger("RETENTION_SET", "recording:" + file)).containsEntry(STAFF, "officer pushed away, 17-3");
+        assertThat(ledger("RETENTION_REFUSED", "recording:" + file)).containsEntry(STAFF, "entered by mistake");
+    }
+
+    @Test
+    void anAdministratorMakesAPermanentRecordingStandardAgainButOnlyWithAReason() {
+        // given a PERMANENT recording and an administrator on its page
+        long file = id("D17ADMN.MP4");
+        jdbc.sql("UPDATE recordings SET retention_class = 'PERMANENT', retention_category = 'COMPLEX_CASE', "
+                + "retain_until = NULL WHERE id = ?").param(file).update();
+        loginAs(ADMIN17);
+        driver.get(base() + "/evidence/recordings/" + file);
+
+        // when she makes it STANDARD without a reason, then with one
+        new Select(driver.findElement(By.id("retention-class"))).selectByValue("STANDARD");
+        driver.findElement(By.id("retention-set")).click();
+        String refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refused"))).getText();
+        String classAfterRefusal = retention(file);
+        new Select(driver.findElement(By.id("retention-class"))).selectByValue("STANDARD");
+        driver.findElement(By.id("retention-reason")).sendKeys("case 17-4 closed without charge");
+        driver.findElement(By.id("retention-set")).click();
+        String changed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice"))).getText();
+
+        // then without a reason nothing changed; with it the recording is STANDARD with a date, ledgered as hers
+        assertThat(refused).contains("needs a reason");
+        assertThat(classAfterRefusal).isEqualTo("PERMANENT COMPLEX_CASE");
+        assertThat(changed).contains("Retention class changed to Standard");
+        assertThat(retention(file)).isEqualTo("STANDARD null");
+        assertThat(driver.findElement(By.id("m-retain-until")).getText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(ledger("RETENTION_SET", "recording:" + file)).containsEntry(ADMIN17, "case 17-4 closed without charge");
+        assertThat(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'RETENTION_SET' AND subject = ?")
+                .param("recording:" + file).query(String.class).single())
+                .contains("\"previousClass\":\"PERMANENT\"").contains("\"previousCategory\":\"COMPLEX_CASE\"");
+        assertThat(ledger("RETENTION_REFUSED", "recording:" + file)).isEmpty();
+    }
+
+    @Test
+    void aViewerSeesNoRetentionFormAndHerPostedChangeIsRefusedWith403AndChangesNothing() {
+        // given a viewer on a STANDARD recording's page
+        long file = id("D17VIEW.MP4");
+        loginAs(VIEWER);
+        driver.get(base() + "/evidence/recordings/" + file);
+        long ledgerBefore = count("SELECT COUNT(*) FROM ledger");
+
+        // when she posts a change to PERMANENT anyway, with the page's own session and CSRF token
+        long status = post("/evidence/recordings/" + file + "/retention",
+                Map.of("class", "PERMANENT", "category", "PENALTY_EVIDENCE", "reason", "viewer tries"));
+
+        // then the page offered no form, the post was refused, and nothing changed
+        assertThat(driver.findElements(By.id("retention-form"))).isEmpty();
+        assertThat(status).isEqualTo(403);
+        assertThat(retention(file)).isEqualTo("STANDARD null");
+        assertThat(count("SELECT COUNT(*) FROM ledger")).isEqualTo(ledgerBefore);
+    }
+
+    private String retention(long recording) {
+        return jdbc.sql("SELECT retention_class || ' ' || COALESCE(retention_category, 'null') FROM recordings WHERE id = ?")
+                .param(recording).query(String.class).single();
+    }
+
     private boolean onHold(long recording) {
         return jdbc.sql("SELECT on_hold FROM recordings WHERE id = ?").param(recording).query(Boolean.class).single();
     }
@@ -233,10 +320,5 @@ class EvidenceWorkBrowserTests extends AbstractEvidenceTests {
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("login")).click();
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    @SuppressWarnings("unused")
-    private static void select(WebElement element, String value) {
-        new Select(element).selectByValue(value);
     }
 }

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The evidence work of issue 17 done in headless Chromium, as the command line does it (hold set/lift, retention
- * set): each action through the page's own form by evidence staff or an administrator, ledgered under the logged-in
- * user, and each refused by role (a viewer's post: 403, nothing changed). Its own device D17 and officer O17, so the
- * other evidence test classes sharing the application see nothing of it.
+ * set, activities import): each action through the page's own form by evidence staff or an administrator, ledgered
+ * under the logged-in user, and each refused by role (a viewer's post: 403, nothing changed). Its own device D17 and
+ * officer O17, so the other evidence test classes sharing the application see nothing of it.
  */
 class EvidenceWorkBrowserTests extends AbstractEvidenceTests {
 
@@ -277,6 +277,67 @@ class EvidenceWorkBrowserTests extends AbstractEvidenceTests {
     private String retention(long recording) {
         return jdbc.sql("SELECT retention_class || ' ' || COALESCE(retention_category, 'null') FROM recordings WHERE id = ?")
                 .param(recording).query(String.class).single();
+    }
+
+    @Test
+    void aClerkUploadsACsvOfActivitiesAndSeesEachBadLineWithItsReasonAndHowManyWereImported() throws Exception {
+        // given a CSV file with two good activities of device D17 and two bad lines, and a clerk on the activities page
+        Path csv = Files.createTempFile(profile, "activities-", ".csv");
+        Files.writeString(csv, "id,caseNumber,start,end,devices,officers,permanent\n"
+                + "ACT-17A,CASE-17I,2026-05-10T09:00:00+08:00,2026-05-10T10:00:00+08:00,D17,O17,\n"
+                + "ACT-17X,CASE-17I,2026-02-30T09:00:00+08:00,2026-05-10T10:00:00+08:00,D17,O17,\n"
+                + "ACT-17B,CASE-17I,2026-05-11T09:00,2026-05-11T10:00,D17,,\n"
+                + "ACT-17Y,CASE-17I,2026-05-12T09:00:00+08:00,2026-05-12T08:00:00+08:00,D17,,\n");
+        loginAs(STAFF);
+        driver.get(base() + "/evidence");
+        driver.findElement(By.linkText("Activities")).click();
+
+        // when she picks the file and presses Import
+        driver.findElement(By.id("import-file")).sendKeys(csv.toString());
+        driver.findElement(By.id("import-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-result")));
+
+        // then the page names the count imported and each bad line with why; the good rows are stored and ledgered
+        // under her name, the bad ones not at all
+        assertThat(driver.findElement(By.id("import-counts")).getText()).startsWith(csv.getFileName() + ": 2 added, 0 updated, "
+                + "0 unchanged, 2 rejected");
+        assertThat(driver.findElements(By.cssSelector("#import-errors li.import-error")).stream().map(WebElement::getText))
+                .satisfiesExactly(
+                        line3 -> assertThat(line3).startsWith("line 3: start: ").contains("2026-02-30"),
+                        line5 -> assertThat(line5).startsWith("line 5: end ").contains("is not after start"));
+        assertThat(driver.findElement(By.id("refused")).getText()).contains("2 row(s) rejected");
+        assertThat(driver.findElements(By.cssSelector("#activities tr[data-activity='ACT-17A'], "
+                + "#activities tr[data-activity='ACT-17B']"))).hasSize(2);
+        assertThat(jdbc.sql("SELECT id FROM activities WHERE case_number = 'CASE-17I' ORDER BY id").query(String.class).list())
+                .containsExactly("ACT-17A", "ACT-17B");
+        assertThat(jdbc.sql("SELECT start_at FROM activities WHERE id = 'ACT-17B'").query(java.time.OffsetDateTime.class)
+                .single().toInstant()).as("a local time is read in the device zone")
+                .isEqualTo(java.time.LocalDateTime.parse("2026-05-11T09:00").atZone(footage.deviceZone()).toInstant());
+        assertThat(jdbc.sql("SELECT subject FROM ledger WHERE entry_type = 'ACTIVITY_IMPORTED' AND actor = ? ORDER BY seq")
+                .param(STAFF).query(String.class).list()).containsExactly("activity:ACT-17A", "activity:ACT-17B");
+    }
+
+    @Test
+    void aViewerSeesNoImportFormAndHerUploadIsRefusedWith403AndNothingIsImported() {
+        // given a viewer on the activities page
+        loginAs(VIEWER);
+        driver.get(base() + "/evidence/timeline/activity");
+        long ledgerBefore = count("SELECT COUNT(*) FROM ledger");
+
+        // when she uploads a good CSV file anyway, with the page's own session and CSRF token
+        Object status = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const form = new FormData();"
+                + "form.append('_csrf', document.querySelector('meta[name=\"_csrf\"]').content);"
+                + "form.append('file', new Blob([arguments[1]], {type: 'text/csv'}), 'activities.csv');"
+                + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', body: form, redirect: 'manual'})"
+                + ".then(r => done(r.status)).catch(e => done(-1));", base() + "/evidence/activities/import",
+                "id,caseNumber,start,end,devices\nACT-17V,CASE-17V,2026-05-13T09:00:00+08:00,2026-05-13T10:00:00+08:00,D17\n");
+
+        // then the page offered no form, the upload was refused, and nothing was imported or ledgered
+        assertThat(driver.findElements(By.id("import-form"))).isEmpty();
+        assertThat(((Number) status).longValue()).isEqualTo(403);
+        assertThat(count("SELECT COUNT(*) FROM activities WHERE id = 'ACT-17V'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM ledger")).isEqualTo(ledgerBefore);
     }
 
     private boolean onHold(long recording) {

@@ -38,7 +38,11 @@ final class ActivityFileReader {
     }
 
     List<Row> read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return read(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** The text of a file (an upload's, decoded as UTF-8); CSV or JSON as it looks. */
+    List<Row> read(String text) throws IOException {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

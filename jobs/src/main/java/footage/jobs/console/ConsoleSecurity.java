@@ -77,6 +77,11 @@ class ConsoleSecurity {
                         .requestMatchers(HttpMethod.POST, "/evidence/findings/*/explain").hasRole(Role.EVIDENCE_STAFF.name())
                         .requestMatchers(HttpMethod.POST, "/evidence/requests/external").hasAnyRole(Role.EVIDENCE_STAFF.name(),
                                 Role.ADMIN.name())
+                        // evidence work (issue 17, as the command line's hold, retention, activities and export)
+                        .requestMatchers(HttpMethod.POST, "/evidence/holds", "/evidence/holds/lift",
+                                "/evidence/recordings/*/hold", "/evidence/recordings/*/hold/lift",
+                                "/evidence/recordings/*/retention", "/evidence/activities/import")
+                                .hasAnyRole(Role.EVIDENCE_STAFF.name(), Role.ADMIN.name())
                         // the ledger names who looked at which footage: not for approvers and viewers
                         .requestMatchers("/evidence/audit", "/evidence/audit/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),
                                 Role.ADMIN.name())

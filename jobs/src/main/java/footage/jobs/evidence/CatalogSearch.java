@@ -215,6 +215,15 @@ class CatalogSearch {
         return covering;
     }
 
+    /** Every active hold, on a case or on a recording, oldest first. */
+    List<Hold> activeHolds() {
+        return jdbc.sql("SELECT id, case_number, recording_id, reason, set_by, set_at FROM holds WHERE lifted_at IS NULL "
+                        + "ORDER BY id")
+                .query((rs, n) -> new Hold(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .list();
+    }
+
     /** The newest activities first, as many as a page lists. */
     List<Activity> activities() {
         return jdbc.sql("SELECT id, case_number, start_at, end_at, devices, officers, coverage_percent FROM activities "

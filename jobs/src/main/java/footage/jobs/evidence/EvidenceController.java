@@ -99,7 +99,11 @@ class EvidenceController {
     String recording(@PathVariable long id, Model model, HttpServletResponse response, Principal user) {
         return search.recording(id).map(r -> {
             model.addAttribute("r", r);
-            model.addAttribute("holds", search.holds(r));
+            List<CatalogSearch.Hold> holds = search.holds(r);
+            model.addAttribute("holds", holds);
+            model.addAttribute("heldHere", holds.stream().anyMatch(h -> h.recordingId() != null));
+            model.addAttribute("retentionClasses", RETENTION_CLASSES);
+            model.addAttribute("categories", footage.jobs.retention.RetentionActions.CATEGORIES);
             model.addAttribute("showThumbnail", requests.covering(user.getName(), id).isPresent());
             model.addAttribute("findings", search.findings(id));
             model.addAttribute("history", search.history(id));

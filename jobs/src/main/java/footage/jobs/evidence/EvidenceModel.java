@@ -31,6 +31,8 @@ class EvidenceModel {
         model.addAttribute("isAdmin", request.isUserInRole("ADMIN"));
         model.addAttribute("isApprover", request.isUserInRole("APPROVER"));
         model.addAttribute("isEvidenceStaff", request.isUserInRole("EVIDENCE_STAFF"));
+        // holds, retention classes, activity imports and request exports (issue 17): evidence staff and administrators
+        model.addAttribute("canWork", request.isUserInRole("EVIDENCE_STAFF") || request.isUserInRole("ADMIN"));
         model.addAttribute("fmt", format);
         model.addAttribute("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
         model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));

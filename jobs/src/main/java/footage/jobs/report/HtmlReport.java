@@ -2,10 +2,8 @@ package footage.jobs.report;
 
 import footage.pipeline.text.DisplayText;
 import org.springframework.context.MessageSource;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.util.Map;
 
 /**
  * The report as one self-contained page (inline CSS and SVG, nothing fetched): the timeline above a table of
@@ -40,41 +38,32 @@ final class HtmlReport {
     /** Detail pictures per report at most: 62 device-days, a month of two devices. */
     static final int MAX_DAY_TIMELINES = 62;
 
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final ReportTemplates templates;
 
     HtmlReport(MessageSource messages) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/report/");
-        resolver.setSuffix(".xhtml");
-        // XML: the page must stay well-formed XHTML, since the PDF renderer parses the very same text
-        resolver.setTemplateMode(TemplateMode.XML);
-        resolver.setCharacterEncoding("UTF-8");
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
+        this.templates = new ReportTemplates(messages);
     }
 
     /** One self-contained page in the language's words; text from outside (names, notes) is escaped by the engine. */
     String render(GapReport report, ReportLanguage language) {
-        Context page = new Context(language.locale());
+        Map<String, Object> page = new java.util.HashMap<>();
         long unexplained = report.devices().stream().flatMap(d -> d.findings().stream())
                 .filter(f -> f.kind().equals("GAP") && !f.explained()).count();
-        page.setVariable("report", report);
-        page.setVariable("lang", language.locale().toLanguageTag());
-        page.setVariable("css", CSS);
-        page.setVariable("generated", ReportText.readable(report.generatedAt()));
-        page.setVariable("zone", report.zone().getId());
-        page.setVariable("scope", scope(report.filter(), language));
-        page.setVariable("recordingCount", report.devices().stream().mapToLong(d -> d.recordings().size()).sum());
-        page.setVariable("findingCount", report.devices().stream().mapToLong(d -> d.findings().size()).sum());
-        page.setVariable("unexplainedCount", unexplained);
-        page.setVariable("svg", SvgTimeline.render(report, language));
-        page.setVariable("days", days(report, language));
-        page.setVariable("devices", report.devices().stream().map(d -> DeviceRow.of(d)).toList());
-        page.setVariable("findings", report.devices().stream().flatMap(d -> d.findings().stream()
+        page.put("report", report);
+        page.put("generated", ReportText.readable(report.generatedAt()));
+        page.put("zone", report.zone().getId());
+        page.put("scope", scope(report.filter(), language));
+        page.put("recordingCount", report.devices().stream().mapToLong(d -> d.recordings().size()).sum());
+        page.put("findingCount", report.devices().stream().mapToLong(d -> d.findings().size()).sum());
+        page.put("unexplainedCount", unexplained);
+        page.put("svg", SvgTimeline.render(report, language));
+        page.put("days", days(report, language));
+        page.put("devices", report.devices().stream().map(d -> DeviceRow.of(d)).toList());
+        page.put("findings", report.devices().stream().flatMap(d -> d.findings().stream()
                 .map(f -> FindingRow.of(d, f, language))).toList());
-        page.setVariable("recordings", report.devices().stream().flatMap(d -> d.recordings().stream()
+        page.put("recordings", report.devices().stream().flatMap(d -> d.recordings().stream()
                 .map(r -> RecordingRow.of(d, r, language))).toList());
-        return engine.process("gaps", page);
+        return templates.render("gaps", language, page);
     }
 
     /** One device's one day, drawn in detail under the overview. */

@@ -7,10 +7,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -18,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +33,7 @@ public class InterruptionReports {
     private final ZoneId zone;
     private final ReportProperties properties;
     private final MessageSource messages;
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final ReportTemplates templates;
 
     InterruptionReports(JdbcClient jdbc, Ledger ledger, ReportProperties properties, FootageProperties footage,
                         MessageSource messages) {
@@ -45,13 +42,7 @@ public class InterruptionReports {
         this.zone = properties.zoneOr(footage.deviceZone());
         this.properties = properties;
         this.messages = messages;
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/report/");
-        resolver.setSuffix(".xhtml");
-        resolver.setTemplateMode(TemplateMode.XML);
-        resolver.setCharacterEncoding("UTF-8");
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
+        this.templates = new ReportTemplates(messages);
     }
 
     /** The zone the report's times are written in. */
@@ -146,14 +137,12 @@ public class InterruptionReports {
                 i.explained(), i.explained() ? reason(i.reason(), language) : null, shown(i.note()), shown(i.by()),
                 ReportText.readable(i.at()))).toList(),
                 a.interruptions().stream().filter(i -> !i.explained()).count())).toList();
-        Context page = new Context(language.locale());
-        page.setVariable("lang", language.locale().toLanguageTag());
-        page.setVariable("css", HtmlReport.CSS);
-        page.setVariable("generated", ReportText.readable(report.generatedAt()));
-        page.setVariable("zone", report.zone().getId());
-        page.setVariable("ledgerHead", report.ledgerHead());
-        page.setVariable("blocks", blocks);
-        return engine.process("interruptions", page);
+        Map<String, Object> page = new java.util.HashMap<>();
+        page.put("generated", ReportText.readable(report.generatedAt()));
+        page.put("zone", report.zone().getId());
+        page.put("ledgerHead", report.ledgerHead());
+        page.put("blocks", blocks);
+        return templates.render("interruptions", language, page);
     }
 
     private static String reason(String code, ReportLanguage language) {

@@ -5,11 +5,7 @@ import footage.jobs.cli.UsageException;
 import footage.pipeline.time.StrictTimes;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -42,14 +38,7 @@ class ReportGapsCommand implements CommandHandler {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
-        java.util.Locale language = null;
-        if (invocation.option("lang") != null) {
-            try {
-                language = ReportProperties.language(invocation.option("lang"));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
+        java.util.Locale language = ReportOutput.language(invocation);
         String device = invocation.option("device");
         if (device != null && device.isBlank()) {
             throw new UsageException("--device needs a device id");
@@ -70,24 +59,7 @@ class ReportGapsCommand implements CommandHandler {
         if (device != null && report.devices().isEmpty()) {
             err.println("footage: nothing catalogued for device " + device + (report.filter().timeBounded() ? " in that time" : ""));
         }
-        String file = invocation.option("out");
-        if (file == null) {
-            // bytes, not a Writer: the report is UTF-8 whatever the platform encoding of stdout
-            out.write(bytes, 0, bytes.length);
-            out.flush();
-            return 0;
-        }
-        Path target = Path.of(file).toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new UsageException("--out " + file + " is a folder; name a file");
-        }
-        try {
-            ReportFiles.write(target, bytes, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
-        }
-        out.println("report gaps: wrote " + target + " (" + format.extension() + ", " + bytes.length + " bytes, sha256 "
-                + ReportFiles.sha256(bytes) + ")");
+        ReportOutput.write(invocation, bytes, "report gaps", format.extension(), out);
         return 0;
     }
 

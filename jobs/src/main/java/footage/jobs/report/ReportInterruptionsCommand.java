@@ -4,11 +4,7 @@ import footage.jobs.cli.CommandHandler;
 import footage.jobs.cli.UsageException;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,14 +38,7 @@ class ReportInterruptionsCommand implements CommandHandler {
         if (format != ReportFormat.HTML && format != ReportFormat.PDF) {
             throw new UsageException("--format: the leader's report is html or pdf, not " + format.extension());
         }
-        Locale language = null;
-        if (invocation.option("lang") != null) {
-            try {
-                language = ReportProperties.language(invocation.option("lang"));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
+        Locale language = ReportOutput.language(invocation);
         String activity = invocation.option("activity");
         boolean range = invocation.option("from") != null || invocation.option("to") != null;
         if ((activity == null) == !range || range && (invocation.option("from") == null || invocation.option("to") == null)) {
@@ -76,24 +65,9 @@ class ReportInterruptionsCommand implements CommandHandler {
         } catch (PdfReport.CjkFontMissingException e) {
             throw new UsageException(e.getMessage());
         }
-        String file = invocation.option("out");
-        if (file == null) {
-            out.write(bytes, 0, bytes.length);
-            out.flush();
-            return 0;
-        }
-        Path target = Path.of(file).toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new UsageException("--out " + file + " is a folder; name a file");
-        }
-        try {
-            ReportFiles.write(target, bytes, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
-        }
-        out.println("report interruptions: wrote " + target + " (" + format.extension() + ", "
-                + report.activities().size() + " activit" + (report.activities().size() == 1 ? "y" : "ies") + ", "
-                + bytes.length + " bytes, sha256 " + ReportFiles.sha256(bytes) + ", ledger head " + report.ledgerHead() + ")");
+        ReportOutput.write(invocation, bytes, "report interruptions", format.extension() + ", "
+                + report.activities().size() + " activit" + (report.activities().size() == 1 ? "y" : "ies")
+                + ", ledger head " + report.ledgerHead(), out);
         return 0;
     }
 }

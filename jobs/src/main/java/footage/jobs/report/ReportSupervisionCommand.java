@@ -4,11 +4,7 @@ import footage.jobs.cli.CommandHandler;
 import footage.jobs.cli.UsageException;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -48,14 +44,7 @@ class ReportSupervisionCommand implements CommandHandler {
         if (format == ReportFormat.JSON) {
             throw new UsageException("--format: the supervision report is csv, html or pdf");
         }
-        Locale language = null;
-        if (invocation.option("lang") != null) {
-            try {
-                language = ReportProperties.language(invocation.option("lang"));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        }
+        Locale language = ReportOutput.language(invocation);
         SupervisionReports.Report report = reports.month(month);
         byte[] bytes;
         try {
@@ -63,24 +52,8 @@ class ReportSupervisionCommand implements CommandHandler {
         } catch (PdfReport.CjkFontMissingException e) {
             throw new UsageException(e.getMessage());
         }
-        String file = invocation.option("out");
-        if (file == null) {
-            out.write(bytes, 0, bytes.length);
-            out.flush();
-            return 0;
-        }
-        Path target = Path.of(file).toAbsolutePath().normalize();
-        if (Files.isDirectory(target)) {
-            throw new UsageException("--out " + file + " is a folder; name a file");
-        }
-        try {
-            ReportFiles.write(target, bytes, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
-        }
-        out.println("report supervision: wrote " + target + " (" + format.extension() + ", " + report.officers().size()
-                + " officer(s), " + bytes.length + " bytes, sha256 " + ReportFiles.sha256(bytes) + ", ledger head "
-                + report.ledgerHead() + ")");
+        ReportOutput.write(invocation, bytes, "report supervision", format.extension() + ", "
+                + report.officers().size() + " officer(s), ledger head " + report.ledgerHead(), out);
         return 0;
     }
 }

@@ -7,10 +7,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +36,7 @@ public class SupervisionReports {
     private final ZoneId zone;
     private final ReportProperties properties;
     private final MessageSource messages;
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
+    private final ReportTemplates templates;
 
     SupervisionReports(JdbcClient jdbc, Ledger ledger, ReportProperties properties, FootageProperties footage,
                        MessageSource messages) {
@@ -49,13 +45,7 @@ public class SupervisionReports {
         this.zone = properties.zoneOr(footage.deviceZone());
         this.properties = properties;
         this.messages = messages;
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/report/");
-        resolver.setSuffix(".xhtml");
-        resolver.setTemplateMode(TemplateMode.XML);
-        resolver.setCharacterEncoding("UTF-8");
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
+        this.templates = new ReportTemplates(messages);
     }
 
     /**
@@ -296,19 +286,17 @@ public class SupervisionReports {
     }
 
     private String html(Report report, ReportLanguage language) {
-        Context page = new Context(language.locale());
-        page.setVariable("lang", language.locale().toLanguageTag());
-        page.setVariable("css", HtmlReport.CSS);
-        page.setVariable("month", report.month().toString());
-        page.setVariable("generated", ReportText.readable(report.generatedAt()));
-        page.setVariable("zone", report.zone().getId());
-        page.setVariable("ledgerHead", report.ledgerHead());
+        Map<String, Object> page = new java.util.HashMap<>();
+        page.put("month", report.month().toString());
+        page.put("generated", ReportText.readable(report.generatedAt()));
+        page.put("zone", report.zone().getId());
+        page.put("ledgerHead", report.ledgerHead());
         List<List<String>> rows = new ArrayList<>();
         report.officers().forEach(f -> rows.add(cells(f, f.officerId()).stream().map(DisplayText::escapeControls).toList()));
-        page.setVariable("rows", rows);
-        page.setVariable("total", cells(report.total(), language.text("report.supervision.total")));
-        page.setVariable("header", List.of(language.text("report.supervision.csvHeader").split(",")));
-        page.setVariable("chart", chart(report));
-        return engine.process("supervision", page);
+        page.put("rows", rows);
+        page.put("total", cells(report.total(), language.text("report.supervision.total")));
+        page.put("header", List.of(language.text("report.supervision.csvHeader").split(",")));
+        page.put("chart", chart(report));
+        return templates.render("supervision", language, page);
     }
 }

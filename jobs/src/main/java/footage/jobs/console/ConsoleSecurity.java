@@ -80,7 +80,8 @@ class ConsoleSecurity {
                         // evidence work (issue 17, as the command line's hold, retention, activities and export)
                         .requestMatchers(HttpMethod.POST, "/evidence/holds", "/evidence/holds/lift",
                                 "/evidence/recordings/*/hold", "/evidence/recordings/*/hold/lift",
-                                "/evidence/recordings/*/retention", "/evidence/activities/import")
+                                "/evidence/recordings/*/retention", "/evidence/activities/import",
+                                "/evidence/requests/*/export")
                                 .hasAnyRole(Role.EVIDENCE_STAFF.name(), Role.ADMIN.name())
                         // the ledger names who looked at which footage: not for approvers and viewers
                         .requestMatchers("/evidence/audit", "/evidence/audit/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),

@@ -44,17 +44,63 @@ class ExportSelector {
     }
 
     Selection byCase(String caseNumber) {
-        List<Selection.Window> windows = jdbc.sql("SELECT start_at, end_at, devices, officers FROM activities "
-                        + "WHERE case_number = ? ORDER BY start_at, id")
-                .param(caseNumber)
-                .query((rs, n) -> new Selection.Window(list(rs.getString(3)), list(rs.getString(4)),
-                        rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
-                .list();
+        List<Selection.Window> windows = windows("WHERE case_number = ?", caseNumber);
         if (windows.isEmpty()) {
             throw new UsageException("nothing to export: no enforcement activity has case number " + caseNumber
                     + " (activities are imported with 'footage activities import FILE')");
         }
         Map<Long, ExportedRecording> chosen = new LinkedHashMap<>();
+        choose(windows, chosen);
+        if (chosen.isEmpty()) {
+            throw new UsageException("nothing to export: no recording of the devices or officers of case " + caseNumber
+                    + " overlaps its " + windows.size() + " activity window(s)");
+        }
+        return new Selection("case " + caseNumber, windows, sorted(chosen));
+    }
+
+    /**
+     * What an access request names: its recordings by id, and the recordings of the case or activity it names (an
+     * activity's id or a case number), chosen by the activities' windows as {@link #byCase} chooses them. A recording
+     * named by id is a window of its own (its device, its start to its end) for the bag's gap report.
+     */
+    Selection byRequest(String externalIdentifier, List<Long> recordingIds, String caseRef) {
+        Map<Long, ExportedRecording> chosen = new LinkedHashMap<>();
+        List<Selection.Window> windows = new ArrayList<>();
+        if (!recordingIds.isEmpty()) {
+            for (ExportedRecording r : jdbc.sql(COLUMNS + "WHERE id IN (:ids) ORDER BY id").param("ids", recordingIds)
+                    .query(ExportSelector::recording).list()) {
+                chosen.put(r.id(), r);
+                if (r.start() != null) {
+                    windows.add(new Selection.Window(r.deviceId() == null ? List.of() : List.of(r.deviceId()), List.of(),
+                            r.start(), r.end() == null ? r.start() : r.end()));
+                }
+            }
+        }
+        if (caseRef != null) {
+            List<Selection.Window> ofCase = windows("WHERE case_number = ? OR id = ?", caseRef, caseRef);
+            windows.addAll(ofCase);
+            choose(ofCase, chosen);
+        }
+        if (chosen.isEmpty()) {
+            throw new UsageException("nothing to export: " + externalIdentifier + " names no catalogued recording");
+        }
+        if (windows.isEmpty()) {
+            throw new UsageException("nothing to export: no recording " + externalIdentifier
+                    + " names could be placed on the reference clock");
+        }
+        return new Selection(externalIdentifier, windows, sorted(chosen));
+    }
+
+    private List<Selection.Window> windows(String condition, Object... params) {
+        return jdbc.sql("SELECT start_at, end_at, devices, officers FROM activities " + condition + " ORDER BY start_at, id")
+                .params(params)
+                .query((rs, n) -> new Selection.Window(list(rs.getString(3)), list(rs.getString(4)),
+                        rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Adds the recordings of the windows' devices and officers that overlap them. */
+    private void choose(List<Selection.Window> windows, Map<Long, ExportedRecording> chosen) {
         for (Selection.Window w : windows) {
             List<ExportedRecording> candidates = new ArrayList<>();
             if (!w.devices().isEmpty()) {
@@ -67,13 +113,12 @@ class ExportSelector {
             }
             candidates.stream().filter(r -> r.overlaps(w.from(), w.to())).forEach(r -> chosen.putIfAbsent(r.id(), r));
         }
-        if (chosen.isEmpty()) {
-            throw new UsageException("nothing to export: no recording of the devices or officers of case " + caseNumber
-                    + " overlaps its " + windows.size() + " activity window(s)");
-        }
+    }
+
+    private static List<ExportedRecording> sorted(Map<Long, ExportedRecording> chosen) {
         List<ExportedRecording> sorted = new ArrayList<>(chosen.values());
         sorted.sort(java.util.Comparator.comparingLong(ExportedRecording::id));
-        return new Selection("case " + caseNumber, windows, sorted);
+        return sorted;
     }
 
     private static ExportedRecording recording(ResultSet rs, int n) throws SQLException {

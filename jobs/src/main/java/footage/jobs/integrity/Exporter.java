@@ -77,10 +77,15 @@ class Exporter {
 
     /** {@code out} must not exist or be an empty folder (checked by the caller). */
     Result export(Selection selection, Path out) throws IOException {
+        return export(selection, out, properties.ingest().actor());
+    }
+
+    /** As {@link #export(Selection, Path)}, the EXPORTED entry naming {@code actor} (the console's user). */
+    Result export(Selection selection, Path out, String actor) throws IOException {
         boolean created = !Files.exists(out);
         Files.createDirectories(out);
         try {
-            return write(selection, out);
+            return write(selection, out, actor);
         } catch (IOException | RuntimeException e) {
             try {
                 removeContents(out);
@@ -94,7 +99,7 @@ class Exporter {
         }
     }
 
-    private Result write(Selection selection, Path out) throws IOException {
+    private Result write(Selection selection, Path out, String actor) throws IOException {
         List<LedgerEntry> entries = extract.entries(selection);
         for (LedgerEntry e : entries) {
             if (!e.hash().equals(e.recomputedHash(e.prevHash()))) {
@@ -152,7 +157,7 @@ class Exporter {
         payload.put("ledgerHead", head);
         payload.put("osUser", System.getProperty("user.name"));
         transaction.executeWithoutResult(tx -> ledger.append("EXPORTED", "export:" + selection.externalIdentifier(),
-                properties.ingest().actor(), payload));
+                actor, payload));
         return new Result(out, bag.payloadFiles(), bag.payloadBytes(), tagManifest, head, entries.size(), pdfProblem);
     }
 

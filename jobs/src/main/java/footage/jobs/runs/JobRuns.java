@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -58,11 +59,16 @@ public class JobRuns {
 
     /** Starts a new instance of the job and waits for it to end. */
     public JobExecution run(String jobName) {
+        return run(jobName, new JobParameters());
+    }
+
+    /** Starts a new instance of the job with these parameters (and {@code run.at}) and waits for it to end. */
+    public JobExecution run(String jobName, JobParameters parameters) {
         Job job = jobs.get(jobName);
         if (job == null) {
             throw new JobRunRefused("no job named " + jobName + "; jobs: " + jobNames());
         }
-        return claimed(jobName, () -> operator.start(job, new JobParametersBuilder()
+        return claimed(jobName, () -> operator.start(job, new JobParametersBuilder(parameters)
                 .addLong("run.at", System.currentTimeMillis())
                 .toJobParameters()));
     }

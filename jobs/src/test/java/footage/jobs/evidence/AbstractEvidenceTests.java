@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.web-application-type=servlet",
         "footage.console.admin-password=admin-password-for-tests",
+        "footage.export.organization=某市城市管理综合行政执法局 (tests)",
         "footage.schedule.ingest.cron=0 0 0 1 1 ? 2099",
         "footage.schedule.report.cron=0 0 0 1 1 ? 2099",
         "footage.schedule.fixity.cron=0 0 0 1 1 ? 2099",

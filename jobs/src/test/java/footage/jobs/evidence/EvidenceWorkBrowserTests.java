@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The evidence work of issue 17 done in headless Chromium, as the command line does it (hold set/lift, retention
- * set, activities import): each action through the page's own form by evidence staff or an administrator, ledgered
- * under the logged-in user, and each refused by role (a viewer's post: 403, nothing changed). Its own device D17 and
- * officer O17, so the other evidence test classes sharing the application see nothing of it.
+ * set, activities import, export): each action through the page's own form by evidence staff or an administrator,
+ * ledgered under the logged-in user, and each refused by role (a viewer's post: 403, nothing changed). Its own device
+ * D17 and officer O17, so the other evidence test classes sharing the application see nothing of it.
  */
 class EvidenceWorkBrowserTests extends AbstractEvidenceTests {
 
@@ -338,6 +338,210 @@ class EvidenceWorkBrowserTests extends AbstractEvidenceTests {
         assertThat(((Number) status).longValue()).isEqualTo(403);
         assertThat(count("SELECT COUNT(*) FROM activities WHERE id = 'ACT-17V'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM ledger")).isEqualTo(ledgerBefore);
+    }
+
+    @Test
+    void aClerkExportsAnApprovedExternalRequestAsAJobAndOnlyItsRequesterDownloadsTheBagAsAZip() throws Exception {
+        // given a court's approved external request for two archived recordings, filed by clerk ella17, and
+        // another clerk who starts the export
+        byte[] first = bytes(60_000, 17);
+        byte[] second = bytes(40_000, 71);
+        long one = archived("D17BAG1.MP4", first, "2026-05-20T10:00:00+08:00");
+        long two = archived("D17BAG2.MP4", second, "2026-05-20T10:10:00+08:00");
+        user("ella17", "EVIDENCE_STAFF");
+        long request = externalRequest("ella17", one + "," + two, "APPROVED");
+        loginAs(STAFF);
+        driver.get(base() + "/evidence/requests");
+
+        // when she follows the request's BagIt link, presses Export and waits for the job's bag to be listed
+        driver.findElement(By.cssSelector("tr[data-request='" + request + "'] a.exports")).click();
+        driver.findElement(By.id("export-start")).click();
+        WebElement row = new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#exports tr[data-status='FINISHED']")));
+        long export = Long.parseLong(row.getAttribute("data-export"));
+        long execution = Long.parseLong(row.getAttribute("data-execution"));
+        String shownSha = row.findElement(By.cssSelector("td.sha")).getText();
+        long shownBytes = Long.parseLong(row.findElement(By.cssSelector("td.size")).getAttribute("data-bytes"));
+        String shownSize = row.findElement(By.cssSelector("td.size")).getText();
+        boolean linkForStarter = !row.findElements(By.cssSelector("a.download")).isEmpty();
+        String zipPath = "/evidence/requests/" + request + "/exports/" + export + "/bag.zip";
+        Download byStarter = download(zipPath);
+        loginAs("ella17");
+        driver.get(base() + "/evidence/requests/" + request + "/exports");
+        String href = driver.findElement(By.cssSelector("#exports tr[data-export='" + export + "'] a.download")).getAttribute("href");
+        Download byRequester = download(java.net.URI.create(href).getPath());
+
+        // then the job made a bag of both recordings; the page lists its size and the SHA-256 of its tag manifest; the
+        // clerk who started it may not download it, the requester gets it as a zip whose bytes are the bag's; every
+        // step is in the ledger
+        assertThat(jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?").param(execution)
+                .query(String.class).single()).isEqualTo("COMPLETED");
+        assertThat(linkForStarter).isFalse();
+        assertThat(byStarter.status()).isEqualTo(403);
+        assertThat(byStarter.text()).contains("only the requester (ella17)");
+        assertThat(byRequester.status()).isEqualTo(200);
+        assertThat(byRequester.type()).isEqualTo("application/zip");
+        Map<String, byte[]> zip = unzip(byRequester.body());
+        String top = "request-" + request + "-" + execution + "/";
+        assertThat(zip.keySet()).allMatch(name -> name.startsWith(top))
+                .contains(top + "bagit.txt", top + "bag-info.txt", top + "manifest-sha256.txt", top + "tagmanifest-sha256.txt",
+                        top + "gap-report.json", top + "ledger-extract.jsonl");
+        assertThat(zip.get(top + "data/drop/d1/D17BAG1.MP4")).isEqualTo(first);
+        assertThat(zip.get(top + "data/drop/d1/D17BAG2.MP4")).isEqualTo(second);
+        assertThat(new String(zip.get(top + "manifest-sha256.txt"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(sha256(first) + "  data/drop/d1/D17BAG1.MP4").contains(sha256(second) + "  data/drop/d1/D17BAG2.MP4");
+        assertThat(new String(zip.get(top + "bag-info.txt"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("External-Identifier: access request " + request + ", 某区人民法院, letter (2026)17号");
+        assertThat(shownSha).isEqualTo(sha256(zip.get(top + "tagmanifest-sha256.txt")));
+        assertThat(shownBytes).isEqualTo(zip.values().stream().mapToLong(b -> b.length).sum());
+        assertThat(shownSize).isNotBlank();
+        assertThat(jdbc.sql("SELECT entry_type || ' ' || actor FROM ledger WHERE subject = ? AND entry_type LIKE 'EXPORT%' "
+                + "ORDER BY seq").param(AccessRequests.subject(request)).query(String.class).list()).containsExactly(
+                "EXPORT_STARTED " + STAFF, "EXPORT_FINISHED " + STAFF, "EXPORT_REFUSED " + STAFF,
+                "EXPORT_DOWNLOADED ella17");
+        assertThat(jdbc.sql("SELECT payload FROM ledger WHERE subject = ? AND entry_type = 'EXPORT_FINISHED'")
+                .param(AccessRequests.subject(request)).query(String.class).single())
+                .contains("\"tagmanifestSha256\":\"" + shownSha + "\"").contains("\"sizeBytes\":" + shownBytes);
+        assertThat(jdbc.sql("SELECT actor || ' ' || payload FROM ledger WHERE entry_type = 'EXPORTED' AND payload LIKE ?")
+                .param("%" + shownSha + "%").query(String.class).single()).startsWith(STAFF + " ");
+    }
+
+    @Test
+    void anExportIsRefusedWithWhyForARequestThatIsNotApprovedOrNotExternalAndTheRefusalIsLedgered() {
+        // given a pending external request and an approved internal one, and a clerk
+        long file = id("D17VIEW.MP4");
+        long pending = externalRequest("ella17p", String.valueOf(file), "PENDING");
+        jdbc.sql("INSERT INTO access_requests (kind, requester, recording_ids, reason, valid_from, valid_until, status, "
+                        + "requested_at, decided_by, decided_at, decision_comment) "
+                        + "VALUES ('INTERNAL', ?, ?, 'internal 17', ?, ?, 'APPROVED', ?, ?, ?, 'ok')")
+                .params(STAFF, String.valueOf(file), java.time.OffsetDateTime.now().minusDays(1),
+                        java.time.OffsetDateTime.now().plusDays(1), java.time.OffsetDateTime.now().minusDays(1), APPROVER,
+                        java.time.OffsetDateTime.now().minusDays(1)).update();
+        long internal = jdbc.sql("SELECT MAX(id) FROM access_requests WHERE reason = 'internal 17'").query(Long.class).single();
+        loginAs(STAFF);
+
+        // when she opens their export pages and posts an export of each anyway
+        driver.get(base() + "/evidence/requests/" + pending + "/exports");
+        String pendingNote = driver.findElement(By.id("not-exportable")).getText();
+        boolean pendingButton = !driver.findElements(By.id("export-start")).isEmpty();
+        String pendingAnswer = postFollowing("/evidence/requests/" + pending + "/export");
+        driver.get(base() + "/evidence/requests/" + internal + "/exports");
+        boolean internalButton = !driver.findElements(By.id("export-start")).isEmpty();
+        String internalAnswer = postFollowing("/evidence/requests/" + internal + "/export");
+
+        // then no button was offered, each post was refused with why, nothing ran, and both refusals are ledgered
+        assertThat(pendingButton).isFalse();
+        assertThat(internalButton).isFalse();
+        assertThat(pendingNote).contains("not approved");
+        assertThat(pendingAnswer).contains("Refused: the request is not approved.");
+        assertThat(internalAnswer).contains("Refused: only an external request (Art. 17) is exported");
+        assertThat(count("SELECT COUNT(*) FROM request_exports WHERE request_id IN (" + pending + ", " + internal + ")")).isZero();
+        assertThat(jdbc.sql("SELECT subject || ' ' || actor || ' ' || payload FROM ledger WHERE entry_type = 'EXPORT_REFUSED' "
+                + "AND subject IN (?, ?) ORDER BY seq").params(AccessRequests.subject(pending), AccessRequests.subject(internal))
+                .query(String.class).list()).satisfiesExactly(
+                p -> assertThat(p).startsWith(AccessRequests.subject(pending) + " " + STAFF)
+                        .contains("evidence.export.refused.notApproved"),
+                i -> assertThat(i).startsWith(AccessRequests.subject(internal) + " " + STAFF)
+                        .contains("evidence.export.refused.notExternal"));
+    }
+
+    @Test
+    void aViewerIsRefusedStartingAnExportWith403AndNothingRuns() {
+        // given an approved external request and a viewer on its export page
+        long request = externalRequest("ella17v", String.valueOf(id("D17VIEW.MP4")), "APPROVED");
+        loginAs(VIEWER);
+        driver.get(base() + "/evidence/requests/" + request + "/exports");
+        long ledgerBefore = count("SELECT COUNT(*) FROM ledger");
+
+        // when she posts an export anyway, with the page's own session and CSRF token
+        long status = post("/evidence/requests/" + request + "/export", Map.of());
+
+        // then she was offered no button, the post was refused, nothing ran and nothing was ledgered
+        assertThat(driver.findElements(By.id("export-start"))).isEmpty();
+        assertThat(status).isEqualTo(403);
+        assertThat(count("SELECT COUNT(*) FROM request_exports WHERE request_id = " + request)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM ledger")).isEqualTo(ledgerBefore);
+    }
+
+    /** An external request of a court for these recordings, filed by {@code requester}, valid from yesterday to tomorrow. */
+    private long externalRequest(String requester, String recordings, String status) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        jdbc.sql("INSERT INTO access_requests (kind, requester, recording_ids, reason, valid_from, valid_until, status, "
+                        + "requested_at, decided_by, decided_at, decision_comment, agency_type, agency_name, letter_ref, "
+                        + "letter_type, letter_sha256, letter_size) VALUES ('EXTERNAL', ?, ?, 'court evidence 17', ?, ?, ?, ?, ?, ?, ?, "
+                        + "'COURT', '某区人民法院', '(2026)17号', 'PDF', ?, 10)")
+                .params(requester, recordings, now.minusDays(1), now.plusDays(1), status, now.minusDays(1),
+                        "APPROVED".equals(status) ? "bella17" : null, "APPROVED".equals(status) ? now.minusHours(1) : null,
+                        "APPROVED".equals(status) ? "局长批准" : null, "0".repeat(64))
+                .update();
+        return jdbc.sql("SELECT MAX(id) FROM access_requests WHERE requester = ?").param(requester).query(Long.class).single();
+    }
+
+    /** A recording of D17 whose original is in the archive with these bytes, catalogued with their digest and size. */
+    private long archived(String fileName, byte[] content, String start) throws Exception {
+        Path object = footage.archive().resolve("objects/" + fileName);
+        Files.createDirectories(object.getParent());
+        Files.write(object, content);
+        long dump = dump("D17", "O17");
+        jdbc.sql("INSERT INTO recordings (sha256, size_bytes, archive_path, original_path, file_name, dump_id, device_id, "
+                        + "officer_id, corrected_start, duration_seconds, container, video_codec, audio_codec, important, status, "
+                        + "ingested_at) VALUES (?, ?, ?, ?, ?, ?, 'D17', 'O17', ?, 300.0, 'mov,mp4', 'h264', 'aac', FALSE, "
+                        + "'ARCHIVED', ?)")
+                .params(sha256(content), (long) content.length, "objects/" + fileName, "drop/d1/" + fileName, fileName, dump,
+                        at(start), java.time.OffsetDateTime.now())
+                .update();
+        return id(fileName);
+    }
+
+    private static byte[] bytes(int size, int seed) {
+        byte[] b = new byte[size];
+        new java.util.Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    record Download(long status, String type, byte[] body) {
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What the page's own session gets for a URL, as the download link would: status, type and the body's bytes. */
+    private Download download(String path) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => {"
+                        + "  const bytes = new Uint8Array(b); let s = '';"
+                        + "  for (let i = 0; i < bytes.length; i += 32768) {"
+                        + "    s += String.fromCharCode.apply(null, bytes.subarray(i, i + 32768)); }"
+                        + "  done({status: r.status, type: r.headers.get('content-type'), body: btoa(s)}); }))"
+                        + ".catch(e => done({status: -1, type: '', body: btoa(String(e))}));", base() + path);
+        return new Download(((Number) r.get("status")).longValue(), (String) r.get("type"),
+                java.util.Base64.getDecoder().decode((String) r.get("body")));
+    }
+
+    /** A form post with the page's session and CSRF token whose redirect is followed, as a browser does: the page's text. */
+    private String postFollowing(String path) {
+        return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const body = new URLSearchParams();"
+                + "body.append('_csrf', document.querySelector('meta[name=\"_csrf\"]').content);"
+                + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', body: body})"
+                + ".then(r => r.text()).then(t => done(new DOMParser().parseFromString(t, 'text/html').body.innerText))"
+                + ".catch(e => done('failed: ' + e));", base() + path);
     }
 
     private boolean onHold(long recording) {

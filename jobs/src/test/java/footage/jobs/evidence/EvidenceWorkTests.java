@@ -2,17 +2,27 @@ package footage.jobs.evidence;
 
 import footage.jobs.activity.ActivityUploads;
 import footage.jobs.retention.RetentionActions;
+import footage.jobs.runs.JobRuns;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The services behind the console's evidence work (issue 17) where the pages do not show every case: what is refused
- * before anything is written, and a JSON import with a bad entry. Device D18 and officer O18 of their own.
+ * before anything is written, a JSON import with a bad entry, an export job that fails, and who may download a bag
+ * when. Device D18 and officer O18 of their own.
  */
 class EvidenceWorkTests extends AbstractEvidenceTests {
 
@@ -20,6 +30,12 @@ class EvidenceWorkTests extends AbstractEvidenceTests {
     RetentionActions retention;
     @Autowired
     ActivityUploads uploads;
+    @Autowired
+    JobRuns runs;
+    @Autowired
+    ExportRecords records;
+    @Autowired
+    RequestExports exports;
 
     @Test
     void aHoldWithoutAReasonAndALiftWithNothingToLiftAreRefusedAndWriteNothing() {
@@ -90,6 +106,84 @@ class EvidenceWorkTests extends AbstractEvidenceTests {
                 .isInstanceOf(ActivityUploads.Unreadable.class).hasMessageContaining("not UTF-8");
         assertThatThrownBy(() -> uploads.importFile("name,when\nx,y\n".getBytes(StandardCharsets.UTF_8), STAFF))
                 .isInstanceOf(ActivityUploads.Unreadable.class).hasMessageContaining("lacks the column 'id'");
+    }
+
+    @Test
+    void anExportWhoseArchiveObjectChangedFailsLeavingNoBagAndTheFailureIsLedgered() throws Exception {
+        // given an approved external request for a recording whose archived bytes no longer match the catalog
+        long file = archived("D18BAD.MP4", "2026-06-04T10:00:00+08:00", new byte[]{1, 2, 3, 4});
+        Files.write(footage.archive().resolve("objects/D18BAD.MP4"), new byte[]{1, 2, 3, 5});
+        long request = external("ella18", String.valueOf(file));
+
+        // when the export job runs for it
+        JobExecution ended = runs.run(RequestExports.JOB, new JobParametersBuilder().addLong(RequestExports.REQUEST, request)
+                .addString(RequestExports.BY, STAFF, false).toJobParameters());
+
+        // then the job failed, its row says why, no bag is left, and the ledger has the start and the failure
+        assertThat(ended.getStatus()).isEqualTo(BatchStatus.FAILED);
+        ExportRecords.Export export = records.byExecution(ended.getId()).orElseThrow();
+        assertThat(export.shown()).isEqualTo("FAILED");
+        assertThat(export.failure()).contains("changed").contains("Nothing was exported");
+        assertThat(footage.home().resolve("exports").resolve("request-" + request + "-" + ended.getId())).doesNotExist();
+        assertThat(jdbc.sql("SELECT entry_type || ' ' || actor FROM ledger WHERE subject = ? ORDER BY seq")
+                .param(AccessRequests.subject(request)).query(String.class).list())
+                .containsExactly("EXPORT_STARTED " + STAFF, "EXPORT_FAILED " + STAFF);
+    }
+
+    @Test
+    void aFinishedBagIsDownloadedOnlyUnderItsOwnRequestAndNoLongerOnceTheApprovalHasEnded() throws Exception {
+        // given a finished export of an approved external request filed by ella18b
+        long file = archived("D18GOOD.MP4", "2026-06-05T10:00:00+08:00", new byte[]{9, 8, 7, 6, 5});
+        long request = external("ella18b", String.valueOf(file));
+        long other = external("ella18c", String.valueOf(file));
+        JobExecution ended = runs.run(RequestExports.JOB, new JobParametersBuilder().addLong(RequestExports.REQUEST, request)
+                .addString(RequestExports.BY, STAFF, false).toJobParameters());
+        long export = records.byExecution(ended.getId()).orElseThrow().id();
+
+        // when the requester asks for it, then asks for it under another request, then after the approval ended
+        ExportRecords.Export got = exports.download(request, export, "ella18b");
+        Throwable underOther = catchThrowable(() -> exports.download(other, export, "ella18c"));
+        jdbc.sql("UPDATE access_requests SET valid_until = ? WHERE id = ?")
+                .params(java.time.OffsetDateTime.now().minusMinutes(1), request).update();
+        Throwable expired = catchThrowable(() -> exports.download(request, export, "ella18b"));
+
+        // then the first is the sealed bag, the second is no export of that request, the third is refused and ledgered
+        assertThat(ended.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Path.of(got.bagPath()).resolve("data/drop/d1/D18GOOD.MP4")).hasBinaryContent(new byte[]{9, 8, 7, 6, 5});
+        assertThat(underOther).isInstanceOfSatisfying(RequestExports.Refused.class,
+                e -> assertThat(e.code()).isEqualTo("evidence.export.refused.unknown"));
+        assertThat(expired).isInstanceOfSatisfying(RequestExports.Refused.class,
+                e -> assertThat(e.code()).isEqualTo("evidence.export.refused.expired"));
+        assertThat(jdbc.sql("SELECT entry_type || ' ' || actor FROM ledger WHERE subject = ? ORDER BY seq")
+                .param(AccessRequests.subject(request)).query(String.class).list())
+                .containsExactly("EXPORT_STARTED " + STAFF, "EXPORT_FINISHED " + STAFF, "EXPORT_DOWNLOADED ella18b",
+                        "EXPORT_REFUSED ella18b");
+    }
+
+    private long archived(String fileName, String start, byte[] content) throws Exception {
+        Path object = footage.archive().resolve("objects/" + fileName);
+        Files.createDirectories(object.getParent());
+        Files.write(object, content);
+        long dump = dump("D18", "O18");
+        jdbc.sql("INSERT INTO recordings (sha256, size_bytes, archive_path, original_path, file_name, dump_id, device_id, "
+                        + "officer_id, corrected_start, duration_seconds, important, status, ingested_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'D18', 'O18', ?, 60.0, FALSE, 'ARCHIVED', ?)")
+                .params(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), (long) content.length,
+                        "objects/" + fileName, "drop/d1/" + fileName, fileName, dump, at(start), java.time.OffsetDateTime.now())
+                .update();
+        return id(fileName);
+    }
+
+    private long external(String requester, String recordings) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        jdbc.sql("INSERT INTO access_requests (kind, requester, recording_ids, reason, valid_from, valid_until, status, "
+                        + "requested_at, decided_by, decided_at, decision_comment, agency_type, agency_name, letter_ref, "
+                        + "letter_type, letter_sha256, letter_size) VALUES ('EXTERNAL', ?, ?, 'court 18', ?, ?, 'APPROVED', ?, "
+                        + "'bella18', ?, 'ok', 'COURT', 'court 18', 'letter 18', 'PDF', ?, 10)")
+                .params(requester, recordings, now.minusDays(1), now.plusDays(1), now.minusDays(1), now.minusHours(1),
+                        "0".repeat(64))
+                .update();
+        return jdbc.sql("SELECT MAX(id) FROM access_requests WHERE requester = ?").param(requester).query(Long.class).single();
     }
 
     private long d18(String fileName, String start) {

@@ -1,5 +1,7 @@
 package footage.jobs.console;
 
+import footage.jobs.TestBrowser;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTests extends AbstractConsoleTests {
 
-    private ConsoleBrowser browser;
+    private TestBrowser browser;
 
     @BeforeAll
     void browser() throws Exception {
-        browser = ConsoleBrowser.start(base());
+        browser = TestBrowser.start(base());
     }
 
     @AfterAll

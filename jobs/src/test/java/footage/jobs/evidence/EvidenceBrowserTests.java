@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.TestBrowser;
 import footage.pipeline.sample.PhotoSpec;
 import footage.pipeline.sample.RecorderSpec;
 import footage.pipeline.sample.SampleDumpGenerator;
@@ -9,20 +10,16 @@ import footage.pipeline.transcode.Profiles;
 import footage.pipeline.transcode.StoredDerivative;
 import footage.pipeline.transcode.Transcoder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +27,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,46 +40,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EvidenceBrowserTests extends AbstractEvidenceTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static Path profile;
-    private static ChromeDriverService service;
+    private static TestBrowser browser;
     private static ChromeDriver driver;
     private WebDriverWait wait;
 
     @BeforeAll
     static void browser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("no chromium/chromedriver; CI=true, so this fails instead of skipping");
-            }
-            Assumptions.abort("no " + CHROMIUM + " or " + CHROMEDRIVER);
-        }
-        profile = Files.createTempDirectory("footage-evidence-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(30)).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // the pages are opened by full URL: the app's port is known only per test instance
+        browser = TestBrowser.start("");
+        driver = (ChromeDriver) browser.driver();
     }
 
     @AfterAll
-    static void closeBrowser() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> walk = Files.walk(profile)) {
-                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -167,7 +138,7 @@ class EvidenceBrowserTests extends AbstractEvidenceTests {
         user("bella", "APPROVER");
         jdbc.sql("INSERT INTO console_user_roles (username, role) VALUES ('bella', 'BUREAU_HEAD')").update();
         byte[] pdf = "%PDF-1.4\n% 北京市海淀区人民法院 调取证据通知书\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
-        Path letter = Files.createTempFile(profile, "court-letter-", ".pdf");
+        Path letter = Files.createTempFile("court-letter-", ".pdf");
         Files.write(letter, pdf);
         long file = id("FILE0001.MP4");
 

@@ -1,27 +1,22 @@
 package footage.jobs.evidence;
 
+import footage.jobs.TestBrowser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,47 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EvidenceWorkBrowserTests extends AbstractEvidenceTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String ADMIN17 = "adele";
 
-    private static Path profile;
-    private static ChromeDriverService service;
+    private static TestBrowser browser;
     private static ChromeDriver driver;
     private WebDriverWait wait;
 
     @BeforeAll
     static void browser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("no chromium/chromedriver; CI=true, so this fails instead of skipping");
-            }
-            Assumptions.abort("no " + CHROMIUM + " or " + CHROMEDRIVER);
-        }
-        profile = Files.createTempDirectory("footage-work-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(30)).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // the pages are opened by full URL: the app's port is known only per test instance
+        browser = TestBrowser.start("");
+        driver = (ChromeDriver) browser.driver();
     }
 
     @AfterAll
-    static void closeBrowser() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> walk = Files.walk(profile)) {
-                walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -282,7 +253,7 @@ class EvidenceWorkBrowserTests extends AbstractEvidenceTests {
     @Test
     void aClerkUploadsACsvOfActivitiesAndSeesEachBadLineWithItsReasonAndHowManyWereImported() throws Exception {
         // given a CSV file with two good activities of device D17 and two bad lines, and a clerk on the activities page
-        Path csv = Files.createTempFile(profile, "activities-", ".csv");
+        Path csv = Files.createTempFile("activities-", ".csv");
         Files.writeString(csv, "id,caseNumber,start,end,devices,officers,permanent\n"
                 + "ACT-17A,CASE-17I,2026-05-10T09:00:00+08:00,2026-05-10T10:00:00+08:00,D17,O17,\n"
                 + "ACT-17X,CASE-17I,2026-02-30T09:00:00+08:00,2026-05-10T10:00:00+08:00,D17,O17,\n"

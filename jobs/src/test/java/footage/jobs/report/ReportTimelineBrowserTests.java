@@ -1,19 +1,16 @@
 package footage.jobs.report;
 
+import footage.jobs.TestBrowser;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -26,39 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportTimelineBrowserTests extends ReportTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private static ChromeDriverService service;
+    private static TestBrowser browser;
     private static ChromeDriver driver;
-    private static Path profile;
 
     @BeforeAll
     static void browser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("no chromium/chromedriver; CI=true, so this fails instead of skipping");
-            }
-            Assumptions.abort("no " + CHROMIUM + " or " + CHROMEDRIVER);
-        }
-        profile = Files.createTempDirectory("footage-report-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(30)).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,1600");
-        driver = new ChromeDriver(service, options);
+        // the pages are opened by full URL: the app's port is known only per test instance
+        browser = TestBrowser.start("");
+        driver = (ChromeDriver) browser.driver();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -1,4 +1,4 @@
-package footage.jobs.console;
+package footage.jobs;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -27,28 +27,29 @@ import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver (both named explicitly: no driver download, no
- * Selenium Manager), with a fresh profile. Missing browser: the tests are skipped, except under {@code CI=true}.
+ * Selenium Manager), with a fresh profile; shared by the console, evidence and report browser tests. Missing
+ * browser: the tests are skipped, except under {@code CI=true}.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class TestBrowser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final Path profile;
     private final String base;
 
-    private ConsoleBrowser(ChromeDriverService service, ChromeDriver driver, Path profile, String base) {
+    private TestBrowser(ChromeDriverService service, ChromeDriver driver, Path profile, String base) {
         this.service = service;
         this.driver = driver;
         this.profile = profile;
         this.base = base;
     }
 
-    static ConsoleBrowser start(String base) throws IOException {
+    public static TestBrowser start(String base) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String why = "no " + CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; scripts/test.sh does)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -75,23 +76,23 @@ final class ConsoleBrowser implements AutoCloseable {
             throw e;
         }
         driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
-        return new ConsoleBrowser(service, driver, profile, base);
+        return new TestBrowser(service, driver, profile, base);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String path() {
+    public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
     /** A new session (cookies gone), then the login form; waits until the console lets the user in. */
-    void login(String user, String password) {
+    public void login(String user, String password) {
         logout();
         open("/login");
         driver.findElement(By.id("username")).sendKeys(user);
@@ -100,39 +101,39 @@ final class ConsoleBrowser implements AutoCloseable {
         until("logged in as " + user, d -> !d.getCurrentUrl().contains("/login"));
     }
 
-    void logout() {
+    public void logout() {
         open("/login");
         driver.manage().deleteAllCookies();
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
-    List<WebElement> all(By by) {
+    public List<WebElement> all(By by) {
         return driver.findElements(by);
     }
 
-    void click(By by) {
+    public void click(By by) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     /** Waits (bounded) until the condition holds, re-reading the page as the console refreshes it. */
-    <T> T until(String what, Function<WebDriver, T> condition) {
+    public <T> T until(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }
 
     /** {@code #status}'s data-status once the auto-refresh shows it. */
-    void awaitStatus(String status) {
+    public void awaitStatus(String status) {
         until("status " + status, d -> status.equals(d.findElement(By.id("status")).getDomAttribute("data-status")));
     }
 
-    Object script(String asyncJs, Object... args) {
+    public Object script(String asyncJs, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(asyncJs, args);
     }
 
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");

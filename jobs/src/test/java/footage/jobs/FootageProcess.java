@@ -40,7 +40,7 @@ public final class FootageProcess implements AutoCloseable {
     public static FootageProcess start(Path home, Path output, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "footage.jobs.FootageApplication", "--home", home.toString()));
+                "footage.jobs.cli.Cli", "--home", home.toString()));
         command.addAll(args);
         try {
             Files.createDirectories(output.toAbsolutePath().getParent());

@@ -1,9 +1,11 @@
 package footage.jobs.activity;
 
+import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
-import org.springframework.stereotype.Component;
+import footage.jobs.UsageException;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,25 +14,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code footage activities import FILE}: good rows are stored, each bad row gets a one-line reason (exit 1). */
-@Component
-class ActivitiesImportCommand implements CommandHandler {
+@Command(name = "import", description = "enforcement activities from a CSV or JSON file")
+class ActivitiesImportCommand implements FootageCommand {
 
-    private final FootageProperties properties;
-    private final ActivityImporter importer;
+    @Autowired
+    private FootageProperties properties;
 
-    ActivitiesImportCommand(FootageProperties properties, ActivityImporter importer) {
-        this.properties = properties;
-        this.importer = importer;
-    }
+    @Autowired
+    private ActivityImporter importer;
 
-    @Override
-    public String command() {
-        return "activities import";
-    }
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV or JSON (DESIGN: activities)")
+    private Path file;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        Path file = Path.of(invocation.arguments().get(0));
+    public int run(PrintStream out, PrintStream err) {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("no such file: " + file);
         }

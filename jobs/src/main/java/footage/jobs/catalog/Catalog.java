@@ -259,6 +259,7 @@ public class Catalog {
     }
 
     /** Art. 11 explanation of a finding; a later explanation replaces the shown one, the ledger keeps both. */
+    @org.springframework.transaction.annotation.Transactional
     public boolean explain(String findingId, String reason, String note, String by) {
         int n = jdbc.sql("UPDATE findings SET explanation_reason = ?, explanation_note = ?, explained_by = ?, explained_at = ? WHERE id = ?")
                 .params(reason, note, by, now(), findingId).update();

@@ -1,21 +1,28 @@
 package footage.jobs.cli;
 
 import footage.jobs.FootageApplication;
-import footage.pipeline.media.MediaProbe;
-import footage.pipeline.media.ProbeJson;
-import footage.pipeline.media.ProbeResult;
+import footage.jobs.Failures;
+import footage.jobs.FootageCommand;
+import footage.jobs.UsageException;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** The {@code footage} command line (DESIGN §8). Exit codes: 0 done, 1 the job failed, 2 bad usage or configuration. */
+/**
+ * The {@code footage} command line (DESIGN §8) on picocli. Exit codes: 0 done, 1 the job failed, 2 bad usage or
+ * configuration. The options of the command are parsed before anything starts, so a usage error or a help request
+ * costs no application context; global options ({@code --home DIR}, any Spring property as {@code --footage.x=y})
+ * may stand anywhere and go to the context.
+ */
 public final class Cli {
+
+    private static final Set<String> PROPERTY_PREFIXES = Set.of("footage.", "spring.", "logging.", "server.", "management.");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -25,81 +32,65 @@ public final class Cli {
         this.err = err;
     }
 
-    public int run(String[] args) {
-        if (args.length == 1 && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(CommandSpecs.usage());
-            return 0;
+    public static void main(String[] args) {
+        // the embedded catalog's mixed-mode server (AUTO_SERVER) is for the processes on this machine only; read by H2
+        // once, when its classes load, so before anything touches the database
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args);
-        } catch (UsageException e) {
-            err.println("footage: " + e.getMessage());
-            err.println(CommandSpecs.usage());
-            return 2;
-        }
-        if (line.options().containsKey("help")) {
-            out.println("usage: footage " + line.spec().usage());
-            return 0;
-        }
-        switch (line.command()) {
-            case "probe" -> {
-                return probe(line.arguments());
-            }
-            case "test" -> {
-                err.println("footage: 'test' is run by the ./footage launcher (it calls Maven), not by the jar");
-                return 2;
-            }
-            default -> {
-                return inContext(line);
-            }
-        }
+        System.exit(new Cli(System.out, System.err).run(args));
     }
 
-    private int inContext(CommandLine line) {
-        Path home = line.home();
-        if (line.command().equals("demo") && home == null) {
-            home = Path.of("var", "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss")))
-                    .toAbsolutePath();
+    public int run(String[] args) {
+        Globals globals;
+        try {
+            globals = Globals.split(args);
+        } catch (UsageException e) {
+            err.println("footage: " + e.getMessage());
+            return 2;
         }
-        List<String> springArgs = new ArrayList<>(line.springArgs());
-        if (home != null) {
-            springArgs.add("--footage.home=" + home);
+        Commands.Parsed parsed = Commands.parse(globals.commandArgs(), out, err);
+        if (parsed.command() == null) {
+            return parsed.exitCode();
         }
-        if (line.command().equals("ingest") && line.options().containsKey("drop")) {
-            springArgs.add("--footage.drop=" + Path.of(line.options().get("drop")).toAbsolutePath().normalize());
+        return parsed.command().needsContext() ? inContext(parsed, globals) : runChecked(parsed);
+    }
+
+    /**
+     * Runs a command line in a context that is already up (tests, and anything that embeds the commands): the same
+     * parsing, help and exit codes as the {@code footage} executable.
+     */
+    public static int run(ApplicationContext context, PrintStream out, PrintStream err, String... args) {
+        Commands.Parsed parsed = Commands.parse(args, out, err);
+        if (parsed.command() == null) {
+            return parsed.exitCode();
         }
-        if (line.command().equals("serve")) {
-            springArgs.add(0, "--spring.main.web-application-type=servlet");
-            if (line.options().containsKey("role")) {
-                String role = line.options().get("role");
-                if (!List.of("all", "manager", "worker").contains(role)) {
-                    err.println("footage: --role must be all, manager or worker, not '" + role + "'");
-                    err.println("usage: footage " + line.spec().usage());
-                    return 2;
-                }
-                springArgs.add("--footage.role=" + role);
-            }
+        context.getAutowireCapableBeanFactory().autowireBean(parsed.command());
+        return new Cli(out, err).runChecked(parsed);
+    }
+
+    private int inContext(Commands.Parsed parsed, Globals globals) {
+        List<String> springArgs = new ArrayList<>(globals.springArgs());
+        if (globals.home() != null) {
+            springArgs.add("--footage.home=" + globals.home());
         }
-        if (!line.command().equals("serve") && springArgs.stream().noneMatch(a -> a.startsWith("--logging.level.org.springframework.boot.SpringApplication="))) {
+        springArgs.addAll(parsed.command().contextProperties(globals.home() != null));
+        boolean serve = springArgs.contains("--spring.main.web-application-type=servlet");
+        if (!serve && springArgs.stream().noneMatch(a -> a.startsWith("--logging.level.org.springframework.boot.SpringApplication="))) {
             // a command that cannot start says why in one line (below); Spring's own report of it is a stack of wrappers.
             // Giving --logging.level.org.springframework.boot.SpringApplication=ERROR shows it again.
             springArgs.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
             springArgs.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
         }
-        if (line.command().equals("demo")) {
-            // the sample dumps are complete copies: no need to wait for a station to finish writing
-            springArgs.add("--footage.ingest.quiet-period=0s");
-        }
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplication(FootageApplication.class).run(springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
-            String why = rootMessage(e);
+            String why = Failures.rootMessage(e);
             if (why.contains("The file is locked") || why.contains("Database may be already in use")) {
                 // the embedded catalog opens in one process at a time: say so, not "bad configuration"
-                err.println("footage: the embedded catalog (H2, under " + (home == null ? "./var" : home) + "/db) is in use by "
-                        + "another footage process on this home (an ingest, serve or another command): wait for it to end");
+                err.println("footage: the embedded catalog (H2, under " + (globals.home() == null ? "./var" : globals.home())
+                        + "/db) is in use by another footage process on this home (an ingest, serve or another command): wait for it to end");
                 return 2;
             }
             err.println("footage: bad configuration: " + why);
@@ -107,38 +98,56 @@ public final class Cli {
         }
         SignalShutdown.install(context);
         try (context) {
-            CommandHandler handler = context.getBeansOfType(CommandHandler.class).values().stream()
-                    .filter(h -> h.command().equals(line.command())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no handler for " + line.command()));
-            int code = handler.run(new CommandHandler.Invocation(line.arguments(), line.options()), out, err);
+            context.getAutowireCapableBeanFactory().autowireBean(parsed.command());
+            int code = runChecked(parsed);
             // stopped by a signal: the command's own result (a STOPPED run is 1) is not what the shell asked about
             return SignalShutdown.exitCode() != 0 ? SignalShutdown.exitCode() : code;
+        }
+    }
+
+    private int runChecked(Commands.Parsed parsed) {
+        try {
+            return parsed.command().run(out, err);
         } catch (UsageException e) {
             err.println("footage: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            err.println("footage: " + line.command() + " failed: " + rootMessage(e));
+            err.println("footage: " + parsed.name() + " failed: " + Failures.rootMessage(e));
             return 1;
         }
     }
 
-    private int probe(List<String> files) {
-        MediaProbe probe = new MediaProbe();
-        List<ProbeResult> results = new ArrayList<>();
-        for (String f : files) {
-            results.add(probe.probe(Path.of(f)));
-        }
-        out.println(ProbeJson.toJson(results));
-        return 0;
-    }
+    /** The options every command takes, wherever they stand, and the command's own words. */
+    record Globals(Path home, List<String> springArgs, String[] commandArgs) {
 
-    /** The innermost cause's first line: what went wrong, without the stack of wrappers. */
-    public static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        static Globals split(String[] args) {
+            List<String> rest = new ArrayList<>();
+            List<String> spring = new ArrayList<>();
+            Path home = null;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String name = a.startsWith("--") ? a.substring(2) : "";
+                int eq = name.indexOf('=');
+                String key = eq >= 0 ? name.substring(0, eq) : name;
+                if (PROPERTY_PREFIXES.stream().anyMatch(key::startsWith)) {
+                    if (eq < 0) {
+                        throw new UsageException("--" + key + " needs a value: --" + key + "=VALUE");
+                    }
+                    spring.add(a);
+                } else if (key.equals("home")) {
+                    String value = eq >= 0 ? name.substring(eq + 1) : null;
+                    if (value == null) {
+                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                            throw new UsageException("--home needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    home = Path.of(value).toAbsolutePath().normalize();
+                } else {
+                    rest.add(a);
+                }
+            }
+            return new Globals(home, List.copyOf(spring), rest.toArray(String[]::new));
         }
-        String m = t.getMessage();
-        return (m == null ? t.getClass().getSimpleName() : m).lines().findFirst().orElse("");
     }
 }

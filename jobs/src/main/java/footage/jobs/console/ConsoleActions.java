@@ -1,6 +1,6 @@
 package footage.jobs.console;
 
-import footage.jobs.cli.Cli;
+import footage.jobs.Failures;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.runs.JobRunRefused;
 import footage.jobs.runs.JobRuns;
@@ -95,7 +95,7 @@ class ConsoleActions implements DisposableBean {
         CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> runs.restart(id), launches);
         run.whenComplete((ended, failure) -> {
             if (failure != null) {
-                log.info("console: restart of execution {} by {}: {}", id, user, Cli.rootMessage(failure));
+                log.info("console: restart of execution {} by {}: {}", id, user, Failures.rootMessage(failure));
             } else {
                 log.info("console: restart of execution {} by {}: execution {} ended {}", id, user, ended.getId(), ended.getStatus());
             }
@@ -109,7 +109,7 @@ class ConsoleActions implements DisposableBean {
             long newest = attempts.isEmpty() ? id : attempts.get(attempts.size() - 1).id();
             outcome = newest > id ? Outcome.done("restart.running", newest, newest) : Outcome.done("restart.requested", id);
         } catch (ExecutionException failed) {
-            outcome = Outcome.refused(failed.getCause() instanceof JobRunRefused r ? r.getMessage() : Cli.rootMessage(failed));
+            outcome = Outcome.refused(failed.getCause() instanceof JobRunRefused r ? r.getMessage() : Failures.rootMessage(failed));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             outcome = Outcome.done("restart.requested", id);
@@ -188,7 +188,7 @@ class ConsoleActions implements DisposableBean {
                 outcome = refused != null ? refused : Outcome.done(doneCode, null, schedule);
             }
         } catch (SchedulerException e) {
-            outcome = Outcome.refused(Cli.rootMessage(e));
+            outcome = Outcome.refused(Failures.rootMessage(e));
         }
         Map<String, Object> payload = payload(outcome);
         tx.executeWithoutResult(s -> ledger.append(type, "schedule:" + schedule, user, payload));

@@ -1,9 +1,11 @@
 package footage.jobs.continuity;
 
+import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
-import org.springframework.stereotype.Component;
+import footage.jobs.UsageException;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -14,28 +16,26 @@ import java.util.List;
  * device the catalog knows (after a tolerance or the device zone changed). Findings keep their ids; ones no longer
  * produced are superseded, never deleted.
  */
-@Component
-class ContinuityCommand implements CommandHandler {
+@Command(name = "continuity", description = "re-run the timeline analysis: of the devices waiting for it (default), of one device (--device), or of all (--all)")
+public class ContinuityCommand implements FootageCommand {
 
-    private final ContinuityService continuity;
-    private final ContinuityMarks marks;
-    private final FootageProperties properties;
+    @Autowired
+    private ContinuityService continuity;
 
-    ContinuityCommand(ContinuityService continuity, ContinuityMarks marks, FootageProperties properties) {
-        this.continuity = continuity;
-        this.marks = marks;
-        this.properties = properties;
-    }
+    @Autowired
+    private ContinuityMarks marks;
+
+    @Autowired
+    private FootageProperties properties;
+
+    @Option(names = "--device", paramLabel = "ID", description = "analyse this device again")
+    private String device;
+
+    @Option(names = "--all", description = "analyse every device again")
+    private boolean all;
 
     @Override
-    public String command() {
-        return "continuity";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        String device = invocation.option("device");
-        boolean all = invocation.flag("all");
+    public int run(PrintStream out, PrintStream err) {
         if (device != null && all) {
             throw new UsageException("give --device ID or --all, not both");
         }

@@ -35,7 +35,7 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
         totalBytes = catalog.pendingBytes();
         bytesRead = 0;
         startedNanos = System.nanoTime();
-        log.info("ingest: {} file(s) to take in, {}", total, footage.jobs.cli.Sizes.bytes(totalBytes));
+        log.info("ingest: {} file(s) to take in, {}", total, footage.jobs.Sizes.bytes(totalBytes));
     }
 
     @Override

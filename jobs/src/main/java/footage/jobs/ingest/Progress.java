@@ -1,6 +1,6 @@
 package footage.jobs.ingest;
 
-import footage.jobs.cli.Sizes;
+import footage.jobs.Sizes;
 
 import java.util.Locale;
 

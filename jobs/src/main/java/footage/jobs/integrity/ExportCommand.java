@@ -1,10 +1,12 @@
 package footage.jobs.integrity;
 
+import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
+import footage.jobs.UsageException;
 import footage.pipeline.time.StrictTimes;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,37 +24,45 @@ import java.util.stream.Stream;
  * recordings. Exit 0 done, 1 when the evidence does not verify (nothing is exported then), 2 bad usage, a non-empty
  * --out, or nothing to export.
  */
-@Component
-class ExportCommand implements CommandHandler {
+@Command(name = "export", description = "BagIt evidence package of a case, or of a device's recordings in a time range")
+public class ExportCommand implements FootageCommand {
 
-    private final FootageProperties properties;
-    private final ExportProperties export;
-    private final ExportSelector selector;
-    private final Exporter exporter;
+    @Autowired
+    private FootageProperties properties;
 
-    ExportCommand(FootageProperties properties, ExportProperties export, ExportSelector selector, Exporter exporter) {
-        this.properties = properties;
-        this.export = export;
-        this.selector = selector;
-        this.exporter = exporter;
-    }
+    @Autowired
+    private ExportProperties export;
+
+    @Autowired
+    private ExportSelector selector;
+
+    @Autowired
+    private Exporter exporter;
+
+    @Option(names = "--case", paramLabel = "ID", description = "every recording of this case's activities")
+    private String caseNumber;
+
+    @Option(names = "--device", paramLabel = "ID", description = "a device's recordings between --from and --to")
+    private String device;
+
+    @Option(names = "--from", paramLabel = "T", description = "e.g. 2019-02-17T09:30:00+08:00, 2019-02-17T09:30 or 2019-02-17")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "a date means its whole day")
+    private String to;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "a new or empty folder")
+    private String outDir;
 
     @Override
-    public String command() {
-        return "export";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        String caseNumber = invocation.option("case");
-        String device = invocation.option("device");
+    public int run(PrintStream out, PrintStream err) {
         if ((caseNumber == null) == (device == null)) {
             throw new UsageException("export needs either --case ID or --device ID --from T --to T");
         }
-        if (caseNumber != null && (invocation.option("from") != null || invocation.option("to") != null)) {
+        if (caseNumber != null && (from != null || to != null)) {
             throw new UsageException("--from and --to go with --device; a case's times come from its activities");
         }
-        Path target = emptyTarget(invocation.required("out"));
+        Path target = emptyTarget(outDir);
         if (export.organization() == null || export.organization().isBlank()) {
             throw new UsageException("footage.export.organization is not set: bag-info.txt must name the Source-Organization "
                     + "(e.g. --footage.export.organization='…民政局')");
@@ -62,12 +72,15 @@ class ExportCommand implements CommandHandler {
             selection = selector.byCase(caseNumber);
         } else {
             ZoneId zone = properties.deviceZone();
-            OffsetDateTime from = time("from", invocation.required("from"), zone, false);
-            OffsetDateTime to = time("to", invocation.required("to"), zone, true);
-            if (from.isAfter(to)) {
+            if (from == null || to == null) {
+                throw new UsageException("--device needs --from T and --to T");
+            }
+            OffsetDateTime start = time("from", from, zone, false);
+            OffsetDateTime end = time("to", to, zone, true);
+            if (start.isAfter(end)) {
                 throw new UsageException("--from is after --to");
             }
-            selection = selector.byDevice(device, from, to);
+            selection = selector.byDevice(device, start, end);
         }
         out.printf(Locale.ROOT, "export: %s: %d recording(s), %.1f MiB%n", selection.externalIdentifier(),
                 selection.recordings().size(), selection.bytes() / 1048576.0);

@@ -1,6 +1,6 @@
 package footage.jobs.integrity;
 
-import footage.jobs.cli.UsageException;
+import footage.jobs.UsageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

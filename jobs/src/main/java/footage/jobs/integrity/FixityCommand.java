@@ -1,14 +1,16 @@
 package footage.jobs.integrity;
 
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
+import footage.jobs.FootageCommand;
+import footage.jobs.UsageException;
 import footage.jobs.runs.JobRuns;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 
@@ -17,31 +19,28 @@ import java.io.PrintStream;
  * finish (killed, failed or stopped) as the same job instance, so the objects it checked are not checked again.
  * Exit 0 when every object checked is intact, 1 when one is not or the job failed.
  */
-@Component
-class FixityCommand implements CommandHandler {
+@Command(name = "fixity", description = "fixity audit of the archive (footage.fixity.max-age); --resume continues an unfinished one")
+public class FixityCommand implements FootageCommand {
 
     private static final String JOB = "fixityAuditJob";
 
-    private final JobRuns runs;
-    private final JobRepository repository;
-    private final JdbcClient jdbc;
+    @Autowired
+    private JobRuns runs;
 
-    FixityCommand(JobRuns runs, JobRepository repository, JdbcClient jdbc) {
-        this.runs = runs;
-        this.repository = repository;
-        this.jdbc = jdbc;
-    }
+    @Autowired
+    private JobRepository repository;
 
-    @Override
-    public String command() {
-        return "fixity";
-    }
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Option(names = "--resume", description = "continue the unfinished audit")
+    private boolean resume;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+    public int run(PrintStream out, PrintStream err) {
         JobExecution unfinished = unfinished();
         JobExecution execution;
-        if (invocation.flag("resume")) {
+        if (resume) {
             if (unfinished == null) {
                 throw new UsageException("no unfinished fixity audit to resume");
             }

@@ -1,7 +1,9 @@
 package footage.jobs.integrity;
 
-import footage.jobs.cli.CommandHandler;
-import org.springframework.stereotype.Component;
+import footage.jobs.FootageCommand;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -10,23 +12,17 @@ import java.util.Locale;
  * {@code footage verify [--full]}: one line per problem, then a summary. Exit 0 when nothing is wrong, 1 when
  * something is.
  */
-@Component
-class VerifyCommand implements CommandHandler {
+@Command(name = "verify", description = "check the ledger chain and the catalog against it; --full re-hashes the archive too")
+public class VerifyCommand implements FootageCommand {
 
-    private final Verifier verifier;
+    @Autowired
+    private Verifier verifier;
 
-    VerifyCommand(Verifier verifier) {
-        this.verifier = verifier;
-    }
-
-    @Override
-    public String command() {
-        return "verify";
-    }
+    @Option(names = "--full", description = "re-hash every archived object too")
+    private boolean full;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        boolean full = invocation.flag("full");
+    public int run(PrintStream out, PrintStream err) {
         Verifier.Report report = verifier.verify(full);
         report.problems().forEach(p -> out.println("verify: " + p.text()));
         CatalogCheck.Counts c = report.catalog();

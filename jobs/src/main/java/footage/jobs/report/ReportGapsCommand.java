@@ -1,9 +1,12 @@
 package footage.jobs.report;
 
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
+import footage.jobs.FootageCommand;
+import footage.jobs.UsageException;
 import footage.pipeline.time.StrictTimes;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.DateTimeException;
@@ -14,42 +17,43 @@ import java.time.ZoneId;
  * {@code footage report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--out FILE]}: the gap
  * report (DESIGN §7) to stdout, or to FILE.
  */
-@Component
-class ReportGapsCommand implements CommandHandler {
+@Command(name = "gaps", description = "the gap report (DESIGN §7)")
+class ReportGapsCommand implements FootageCommand {
 
-    private final GapReportBuilder builder;
-    private final GapReportRenderer renderer;
+    @Autowired
+    private GapReportBuilder builder;
 
-    ReportGapsCommand(GapReportBuilder builder, GapReportRenderer renderer) {
-        this.builder = builder;
-        this.renderer = renderer;
-    }
+    @Autowired
+    private GapReportRenderer renderer;
+
+    @Option(names = "--format", paramLabel = "json|csv|html|pdf", defaultValue = "json", description = "default ${DEFAULT-VALUE}")
+    private ReportFormat format;
+
+    @Option(names = "--device", paramLabel = "ID", description = "only this device")
+    private String device;
+
+    @Option(names = "--from", paramLabel = "T", description = "e.g. 2019-02-17T09:30:00+08:00, 2019-02-17T09:30 or 2019-02-17")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "a date means its whole day")
+    private String to;
+
+    @Mixin
+    private ReportOutput output;
 
     @Override
-    public String command() {
-        return "report gaps";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        ReportFormat format;
-        try {
-            format = ReportFormat.parse(invocation.option("format", "json"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format: " + e.getMessage());
-        }
-        java.util.Locale language = ReportOutput.language(invocation);
-        String device = invocation.option("device");
+    public int run(PrintStream out, PrintStream err) {
+        java.util.Locale language = output.language();
         if (device != null && device.isBlank()) {
             throw new UsageException("--device needs a device id");
         }
         ZoneId zone = builder.zone();
-        OffsetDateTime from = time("from", invocation.option("from"), zone, false);
-        OffsetDateTime to = time("to", invocation.option("to"), zone, true);
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new UsageException("--from " + invocation.option("from") + " is after --to " + invocation.option("to"));
+        OffsetDateTime start = time("from", from, zone, false);
+        OffsetDateTime end = time("to", to, zone, true);
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new UsageException("--from " + from + " is after --to " + to);
         }
-        GapReport report = builder.build(new ReportFilter(device, from, to));
+        GapReport report = builder.build(new ReportFilter(device, start, end));
         byte[] bytes;
         try {
             bytes = language == null ? renderer.render(report, format) : renderer.render(report, format, language);
@@ -59,7 +63,7 @@ class ReportGapsCommand implements CommandHandler {
         if (device != null && report.devices().isEmpty()) {
             err.println("footage: nothing catalogued for device " + device + (report.filter().timeBounded() ? " in that time" : ""));
         }
-        ReportOutput.write(invocation, bytes, "report gaps", format.extension(), out);
+        output.write(bytes, "report gaps", format.extension(), out);
         return 0;
     }
 

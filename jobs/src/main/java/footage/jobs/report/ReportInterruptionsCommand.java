@@ -1,8 +1,11 @@
 package footage.jobs.report;
 
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
-import org.springframework.stereotype.Component;
+import footage.jobs.FootageCommand;
+import footage.jobs.UsageException;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.OffsetDateTime;
@@ -13,35 +16,35 @@ import java.util.Optional;
  * {@code footage report interruptions (--activity ID | --from T --to T) [--format html|pdf] [--lang zh-CN|en]
  * [--out FILE]}: the leader's report of Art. 11, per enforcement activity the interruptions and their explanations.
  */
-@Component
-class ReportInterruptionsCommand implements CommandHandler {
+@Command(name = "interruptions", description = "the leader's report of the interruptions explained during activities (Art. 11)")
+class ReportInterruptionsCommand implements FootageCommand {
 
-    private final InterruptionReports reports;
+    @Autowired
+    private InterruptionReports reports;
 
-    ReportInterruptionsCommand(InterruptionReports reports) {
-        this.reports = reports;
-    }
+    @Option(names = "--activity", paramLabel = "ID", description = "an activity's id or case number")
+    private String activity;
+
+    @Option(names = "--from", paramLabel = "T", description = "the activities that start from then...")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "...until then (a date means its whole day)")
+    private String to;
+
+    @Option(names = "--format", paramLabel = "html|pdf", defaultValue = "pdf", description = "default ${DEFAULT-VALUE}")
+    private ReportFormat format;
+
+    @Mixin
+    private ReportOutput output;
 
     @Override
-    public String command() {
-        return "report interruptions";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        ReportFormat format;
-        try {
-            format = ReportFormat.parse(invocation.option("format", "pdf"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format: " + e.getMessage());
-        }
+    public int run(PrintStream out, PrintStream err) {
         if (format != ReportFormat.HTML && format != ReportFormat.PDF) {
             throw new UsageException("--format: the leader's report is html or pdf, not " + format.extension());
         }
-        Locale language = ReportOutput.language(invocation);
-        String activity = invocation.option("activity");
-        boolean range = invocation.option("from") != null || invocation.option("to") != null;
-        if ((activity == null) == !range || range && (invocation.option("from") == null || invocation.option("to") == null)) {
+        Locale language = output.language();
+        boolean range = from != null || to != null;
+        if ((activity == null) == !range || range && (from == null || to == null)) {
             throw new UsageException("give --activity ID, or --from T and --to T");
         }
         InterruptionReport report;
@@ -52,12 +55,12 @@ class ReportInterruptionsCommand implements CommandHandler {
             }
             report = one.get();
         } else {
-            OffsetDateTime from = ReportGapsCommand.time("from", invocation.option("from"), reports.zone(), false);
-            OffsetDateTime to = ReportGapsCommand.time("to", invocation.option("to"), reports.zone(), true);
-            if (from.isAfter(to)) {
-                throw new UsageException("--from " + invocation.option("from") + " is after --to " + invocation.option("to"));
+            OffsetDateTime start = ReportGapsCommand.time("from", from, reports.zone(), false);
+            OffsetDateTime end = ReportGapsCommand.time("to", to, reports.zone(), true);
+            if (start.isAfter(end)) {
+                throw new UsageException("--from " + from + " is after --to " + to);
             }
-            report = reports.between(from, to);
+            report = reports.between(start, end);
         }
         byte[] bytes;
         try {
@@ -65,7 +68,7 @@ class ReportInterruptionsCommand implements CommandHandler {
         } catch (PdfReport.CjkFontMissingException e) {
             throw new UsageException(e.getMessage());
         }
-        ReportOutput.write(invocation, bytes, "report interruptions", format.extension() + ", "
+        output.write(bytes, "report interruptions", format.extension() + ", "
                 + report.activities().size() + " activit" + (report.activities().size() == 1 ? "y" : "ies")
                 + ", ledger head " + report.ledgerHead(), out);
         return 0;

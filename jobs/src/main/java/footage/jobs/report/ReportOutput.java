@@ -1,7 +1,7 @@
 package footage.jobs.report;
 
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
+import footage.jobs.UsageException;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,12 +13,14 @@ import java.util.Locale;
 /** What the {@code report ...} commands share: the {@code --lang} option, and stdout or {@code --out FILE}. */
 final class ReportOutput {
 
-    private ReportOutput() {
-    }
+    @Option(names = "--lang", paramLabel = "zh-CN|en", description = "the report's language (default footage.report.locale, zh-CN)")
+    private String lang;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write to this new file instead of stdout")
+    private String file;
 
     /** {@code --lang zh-CN|en}; null when not given (the configured footage.report.locale then). */
-    static Locale language(CommandHandler.Invocation invocation) {
-        String lang = invocation.option("lang");
+    Locale language() {
         if (lang == null) {
             return null;
         }
@@ -33,8 +35,7 @@ final class ReportOutput {
      * The bytes to stdout (as bytes: UTF-8 whatever the platform's encoding), or to {@code --out FILE}, a new file
      * written durably, then a line saying what was written: {@code <command>: wrote FILE (<what>, N bytes, sha256 …)}.
      */
-    static void write(CommandHandler.Invocation invocation, byte[] bytes, String command, String what, PrintStream out) {
-        String file = invocation.option("out");
+    void write(byte[] bytes, String command, String what, PrintStream out) {
         if (file == null) {
             out.write(bytes, 0, bytes.length);
             out.flush();

@@ -1,8 +1,11 @@
 package footage.jobs.report;
 
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
-import org.springframework.stereotype.Component;
+import footage.jobs.FootageCommand;
+import footage.jobs.UsageException;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.YearMonth;
@@ -13,46 +16,41 @@ import java.util.Locale;
  * {@code footage report supervision --month 2024-03 [--format csv|html|pdf] [--lang zh-CN|en] [--out FILE]}: the
  * supervision report of Art. 19 for one month.
  */
-@Component
-class ReportSupervisionCommand implements CommandHandler {
+@Command(name = "supervision", description = "the supervision report per officer for a month (Art. 19)")
+class ReportSupervisionCommand implements FootageCommand {
 
-    private final SupervisionReports reports;
+    @Autowired
+    private SupervisionReports reports;
 
-    ReportSupervisionCommand(SupervisionReports reports) {
-        this.reports = reports;
-    }
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "e.g. 2024-03")
+    private String month;
+
+    @Option(names = "--format", paramLabel = "csv|html|pdf", defaultValue = "csv", description = "default ${DEFAULT-VALUE}")
+    private ReportFormat format;
+
+    @Mixin
+    private ReportOutput output;
 
     @Override
-    public String command() {
-        return "report supervision";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        YearMonth month;
+    public int run(PrintStream out, PrintStream err) {
+        YearMonth yearMonth;
         try {
-            month = YearMonth.parse(invocation.required("month").trim());
+            yearMonth = YearMonth.parse(month.trim());
         } catch (DateTimeParseException e) {
-            throw new UsageException("--month must be a month such as 2024-03, not '" + invocation.option("month") + "'");
-        }
-        ReportFormat format;
-        try {
-            format = ReportFormat.parse(invocation.option("format", "csv"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format: " + e.getMessage());
+            throw new UsageException("--month must be a month such as 2024-03, not '" + month + "'");
         }
         if (format == ReportFormat.JSON) {
             throw new UsageException("--format: the supervision report is csv, html or pdf");
         }
-        Locale language = ReportOutput.language(invocation);
-        SupervisionReports.Report report = reports.month(month);
+        Locale language = output.language();
+        SupervisionReports.Report report = reports.month(yearMonth);
         byte[] bytes;
         try {
             bytes = reports.render(report, format, language);
         } catch (PdfReport.CjkFontMissingException e) {
             throw new UsageException(e.getMessage());
         }
-        ReportOutput.write(invocation, bytes, "report supervision", format.extension() + ", "
+        output.write(bytes, "report supervision", format.extension() + ", "
                 + report.officers().size() + " officer(s), ledger head " + report.ledgerHead(), out);
         return 0;
     }

@@ -1,6 +1,6 @@
 package footage.jobs.retention;
 
-import footage.jobs.cli.UsageException;
+import footage.jobs.UsageException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,30 +1,27 @@
 package footage.jobs.retention;
 
-import footage.jobs.cli.CommandHandler;
-import org.springframework.stereotype.Component;
+import footage.jobs.FootageCommand;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
 
 /** {@code footage hold lift (--case ID | --recording ID) --reason TEXT --by USER}: lifts every active hold on it. */
-@Component
-class HoldLiftCommand implements CommandHandler {
+@Command(name = "lift", description = "lift the holds on a case or recording")
+class HoldLiftCommand implements FootageCommand {
 
-    private final HoldChanges changes;
+    @Mixin
+    private HoldOptions options;
 
-    HoldLiftCommand(HoldChanges changes) {
-        this.changes = changes;
-    }
-
-    @Override
-    public String command() {
-        return "hold lift";
-    }
+    @Autowired
+    private HoldChanges changes;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        HoldTarget target = RetentionArguments.holdTarget(command(), invocation);
-        String by = invocation.required("by");
-        HoldChanges.LiftResult r = changes.lift(target, invocation.required("reason"), by);
+    public int run(PrintStream out, PrintStream err) {
+        HoldTarget target = options.target();
+        String by = options.by;
+        HoldChanges.LiftResult r = changes.lift(target, options.reason, by);
         out.println("hold: lifted " + r.lifted().size() + " hold(s) on " + target.label() + " by " + by + ": "
                 + r.released().size() + " recording(s) released, " + r.stillHeld() + " of them still held by other holds");
         return 0;

@@ -1,30 +1,27 @@
 package footage.jobs.retention;
 
-import footage.jobs.cli.CommandHandler;
-import org.springframework.stereotype.Component;
+import footage.jobs.FootageCommand;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
 
 /** {@code footage hold set (--case ID | --recording ID) --reason TEXT --by USER}. */
-@Component
-class HoldSetCommand implements CommandHandler {
+@Command(name = "set", description = "keep recordings from the sweep whatever their class")
+class HoldSetCommand implements FootageCommand {
 
-    private final HoldChanges changes;
+    @Mixin
+    private HoldOptions options;
 
-    HoldSetCommand(HoldChanges changes) {
-        this.changes = changes;
-    }
-
-    @Override
-    public String command() {
-        return "hold set";
-    }
+    @Autowired
+    private HoldChanges changes;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        HoldTarget target = RetentionArguments.holdTarget(command(), invocation);
-        String by = invocation.required("by");
-        HoldChanges.SetResult r = changes.set(target, invocation.required("reason"), by);
+    public int run(PrintStream out, PrintStream err) {
+        HoldTarget target = options.target();
+        String by = options.by;
+        HoldChanges.SetResult r = changes.set(target, options.reason, by);
         if (r.holdId() == null) {
             Holds.Hold h = r.existing().get(0);
             out.println("hold: " + target.label() + " is already held (hold " + h.id() + " by " + h.setBy() + " since "

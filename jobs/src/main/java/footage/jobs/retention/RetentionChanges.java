@@ -1,6 +1,6 @@
 package footage.jobs.retention;
 
-import footage.jobs.cli.UsageException;
+import footage.jobs.UsageException;
 import footage.jobs.console.ConsoleRoles;
 import footage.jobs.ledger.Ledger;
 import org.springframework.stereotype.Service;

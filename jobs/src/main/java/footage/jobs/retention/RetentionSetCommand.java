@@ -1,8 +1,11 @@
 package footage.jobs.retention;
 
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
-import org.springframework.stereotype.Component;
+import footage.jobs.FootageCommand;
+import footage.jobs.UsageException;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 
@@ -11,33 +14,36 @@ import java.io.PrintStream;
  * making a PERMANENT recording STANDARD needs {@code --reason} and an enabled console ADMIN as {@code --by}; anyone
  * else is refused (exit 2, like a refused {@code jobs} command).
  */
-@Component
-class RetentionSetCommand implements CommandHandler {
+@Command(name = "set", description = "retention class (Art. 15); PERMANENT -> STANDARD needs --reason and an ADMIN --by")
+class RetentionSetCommand implements FootageCommand {
 
-    private final RetentionChanges changes;
+    @Autowired
+    private RetentionChanges changes;
 
-    RetentionSetCommand(RetentionChanges changes) {
-        this.changes = changes;
-    }
+    @Parameters(index = "0", paramLabel = "RECORDING_ID", description = "see footage catalog list")
+    private long id;
+
+    @Option(names = "--class", required = true, paramLabel = "CLASS", description = "${COMPLETION-CANDIDATES}")
+    private RetentionClass retentionClass;
+
+    @Option(names = "--category", paramLabel = "C", description = "the Art. 15 category of a PERMANENT recording")
+    private String categoryText;
+
+    @Option(names = "--by", required = true, paramLabel = "USER", description = "who decides (ledgered)")
+    private String by;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why; needed to make a PERMANENT recording STANDARD")
+    private String reason;
 
     @Override
-    public String command() {
-        return "retention set";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        long id = RetentionArguments.recordingId(invocation.arguments().get(0));
-        RetentionClass target = RetentionArguments.retentionClass(invocation.required("class"));
-        String categoryText = invocation.option("category");
+    public int run(PrintStream out, PrintStream err) {
         PermanentCategory category;
         try {
             category = categoryText == null ? null : PermanentCategory.parse(categoryText);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String by = invocation.required("by");
-        RetentionChanges.Result result = changes.set(id, target, category, by, invocation.option("reason"));
+        RetentionChanges.Result result = changes.set(id, retentionClass, category, by, reason);
         if (result.outcome() == RetentionChanges.Outcome.REFUSED) {
             err.println("footage: refused: " + result.refusal() + " (the refusal is ledgered)");
             return 2;

@@ -1,15 +1,17 @@
 package footage.jobs.retention;
 
-import footage.jobs.cli.Sizes;
-
+import footage.jobs.Failures;
+import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.Sizes;
 import footage.jobs.runs.JobRuns;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -25,33 +27,32 @@ import java.util.Optional;
  * file touched. Exit 0 done; 1 when the job failed or a recording was refused because its archive object is not
  * intact.
  */
-@Component
-class SweepCommand implements CommandHandler {
+@Command(name = "sweep", description = "move expired, unheld STANDARD recordings to expired/; --dry-run only lists them")
+public class SweepCommand implements FootageCommand {
+
+    @Option(names = "--dry-run", description = "only list what would be moved")
+    private boolean dryRun;
 
     private static final String JOB = "retentionSweepJob";
 
-    private final JobRuns runs;
-    private final SweepRules rules;
-    private final RetentionPolicy policy;
-    private final FootageProperties properties;
-    private final JdbcClient jdbc;
+    @Autowired
+    private JobRuns runs;
 
-    SweepCommand(JobRuns runs, SweepRules rules, RetentionPolicy policy, FootageProperties properties, JdbcClient jdbc) {
-        this.runs = runs;
-        this.rules = rules;
-        this.policy = policy;
-        this.properties = properties;
-        this.jdbc = jdbc;
-    }
+    @Autowired
+    private SweepRules rules;
 
-    @Override
-    public String command() {
-        return "sweep";
-    }
+    @Autowired
+    private RetentionPolicy policy;
+
+    @Autowired
+    private FootageProperties properties;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        return invocation.flag("dry-run") ? dryRun(out) : sweep(out);
+    public int run(PrintStream out, PrintStream err) {
+        return dryRun ? dryRun(out) : sweep(out);
     }
 
     private int dryRun(PrintStream out) {
@@ -98,7 +99,7 @@ class SweepCommand implements CommandHandler {
         if (execution.getExecutionContext().containsKey(SweepRun.REPORT_KEY)) {
             out.println("sweep: disposition report " + execution.getExecutionContext().getString(SweepRun.REPORT_KEY));
         }
-        execution.getAllFailureExceptions().forEach(t -> out.println("sweep: failure: " + footage.jobs.cli.Cli.rootMessage(t)));
+        execution.getAllFailureExceptions().forEach(t -> out.println("sweep: failure: " + Failures.rootMessage(t)));
         return execution.getStatus() == BatchStatus.COMPLETED && refused == 0 ? 0 : 1;
     }
 

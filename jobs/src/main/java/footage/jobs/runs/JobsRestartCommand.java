@@ -1,28 +1,24 @@
 package footage.jobs.runs;
 
-import footage.jobs.cli.CommandHandler;
-import org.springframework.stereotype.Component;
+import footage.jobs.FootageCommand;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 
 /** {@code footage jobs restart ID}: refused in words when the execution's state does not allow it (exit 2). */
-@Component
-class JobsRestartCommand implements CommandHandler {
+@Command(name = "restart", description = "restart a failed or stopped execution where it stopped")
+class JobsRestartCommand implements FootageCommand {
 
-    private final JobRuns runs;
+    @Parameters(index = "0", paramLabel = "ID", description = "an execution id (see footage jobs list)")
+    private long id;
 
-    JobsRestartCommand(JobRuns runs) {
-        this.runs = runs;
-    }
-
-    @Override
-    public String command() {
-        return "jobs restart";
-    }
+    @Autowired
+    private JobRuns runs;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        long id = JobsIds.parse(invocation);
+    public int run(PrintStream out, PrintStream err) {
         try {
             var execution = runs.restart(id);
             out.println("restarted execution " + id + " as execution " + execution.getId() + ": " + execution.getStatus());

@@ -1,34 +1,31 @@
 package footage.jobs.runs;
 
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.FootageCommand;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.Locale;
 
 /** {@code footage jobs show ID}: parameters, timings, every step's counts, exit descriptions and failures; exit 2 for an unknown id. */
-@Component
-class JobsShowCommand implements CommandHandler {
+@Command(name = "show", description = "an execution's steps with read/write/skip/commit/rollback counts")
+class JobsShowCommand implements FootageCommand {
 
-    private final JobRuns runs;
+    @Parameters(index = "0", paramLabel = "ID", description = "an execution id (see footage jobs list)")
+    private long id;
 
-    JobsShowCommand(JobRuns runs) {
-        this.runs = runs;
-    }
-
-    @Override
-    public String command() {
-        return "jobs show";
-    }
+    @Autowired
+    private JobRuns runs;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+    public int run(PrintStream out, PrintStream err) {
         JobExecution e;
         try {
-            e = runs.execution(JobsIds.parse(invocation));
+            e = runs.execution(id);
         } catch (JobRunRefused refused) {
             err.println("footage: refused: " + refused.getMessage());
             return 2;

@@ -1,28 +1,24 @@
 package footage.jobs.runs;
 
-import footage.jobs.cli.CommandHandler;
-import org.springframework.stereotype.Component;
+import footage.jobs.FootageCommand;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 
 /** {@code footage jobs stop ID}: refused in words when the execution's state does not allow it (exit 2). */
-@Component
-class JobsStopCommand implements CommandHandler {
+@Command(name = "stop", description = "stop a running execution at its next chunk boundary")
+class JobsStopCommand implements FootageCommand {
 
-    private final JobRuns runs;
+    @Parameters(index = "0", paramLabel = "ID", description = "an execution id (see footage jobs list)")
+    private long id;
 
-    JobsStopCommand(JobRuns runs) {
-        this.runs = runs;
-    }
-
-    @Override
-    public String command() {
-        return "jobs stop";
-    }
+    @Autowired
+    private JobRuns runs;
 
     @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        long id = JobsIds.parse(invocation);
+    public int run(PrintStream out, PrintStream err) {
         try {
             runs.stop(id);
             out.println("execution " + id + " asked to stop: it ends STOPPED at its next chunk boundary and can be restarted");

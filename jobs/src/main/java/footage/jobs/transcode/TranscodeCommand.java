@@ -1,7 +1,7 @@
 package footage.jobs.transcode;
 
+import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.Profiles;
@@ -9,7 +9,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -24,34 +26,33 @@ import java.util.stream.Collectors;
  * failed; 1 when the job failed or a derivative failed for a passing reason (it is tried again next run). Skipped
  * derivatives (originals that cannot give one) are listed with their reasons but are not failures.
  */
-@Component
-class TranscodeCommand implements CommandHandler {
+@Command(name = "transcode", description = "make the missing viewing proxies and thumbnails (ffmpeg-profiles/) and decode-check them; --recheck-decode checks every recording again")
+public class TranscodeCommand implements FootageCommand {
 
-    private final JobRuns runs;
-    private final JobRepository repository;
-    private final Derivatives derivatives;
-    private final DecodeChecks decodeChecks;
-    private final Profiles profiles;
-    private final FootageProperties properties;
+    @Autowired
+    private JobRuns runs;
 
-    TranscodeCommand(JobRuns runs, JobRepository repository, Derivatives derivatives, DecodeChecks decodeChecks,
-                     Profiles transcodeProfiles, FootageProperties properties) {
-        this.runs = runs;
-        this.repository = repository;
-        this.derivatives = derivatives;
-        this.decodeChecks = decodeChecks;
-        this.profiles = transcodeProfiles;
-        this.properties = properties;
-    }
+    @Autowired
+    private JobRepository repository;
+
+    @Autowired
+    private Derivatives derivatives;
+
+    @Autowired
+    private DecodeChecks decodeChecks;
+
+    @Autowired
+    private Profiles profiles;
+
+    @Autowired
+    private FootageProperties properties;
+
+    @Option(names = "--recheck-decode", description = "decode-check every recording again")
+    private boolean recheckDecode;
 
     @Override
-    public String command() {
-        return "transcode";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
-        if (invocation != null && invocation.flag("recheck-decode")) {
+    public int run(PrintStream out, PrintStream err) {
+        if (recheckDecode) {
             int reset = decodeChecks.resetAll("transcode --recheck-decode", properties.ingest().actor());
             out.printf(Locale.ROOT, "transcode: %d recording(s) to decode-check again%n", reset);
         }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,35 +37,65 @@ class CliTests {
     }
 
     @Test
-    void noCommandIsAUsageErrorWithOneLineReasonAndTheUsage() {
+    void noCommandIsAUsageErrorInOneLine() {
         // when
         int code = run();
 
         // then
         assertThat(code).isEqualTo(2);
-        assertThat(err().lines().findFirst()).contains("footage: no command given");
-        assertThat(err()).contains("usage: footage");
+        assertThat(err().lines().toList()).containsExactly("footage: no command given (see 'footage help')");
     }
 
     @Test
-    void unknownCommandAndOptionAndMissingSubCommandExit2() {
-        assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err()).startsWith("footage: unknown command 'frobnicate'");
-        err.reset();
-        assertThat(run("ingest", "--fast")).isEqualTo(2);
-        assertThat(err()).startsWith("footage: unknown option --fast for ingest");
-        err.reset();
-        assertThat(run("catalog")).isEqualTo(2);
-        assertThat(err()).startsWith("footage: catalog needs a sub-command: catalog list");
-        err.reset();
-        assertThat(run("probe")).isEqualTo(2);
-        assertThat(err()).startsWith("footage: probe needs an argument: footage probe FILE...");
-        err.reset();
-        assertThat(run("catalog", "list", "extra")).isEqualTo(2);
-        assertThat(err()).startsWith("footage: catalog list takes no arguments, got: extra");
-        err.reset();
-        assertThat(run("--footage.ingest.quiet-period")).isEqualTo(2);
-        assertThat(err()).startsWith("footage: --footage.ingest.quiet-period needs a value");
+    void usageErrorsExit2WithOneLineNamingTheProblemAndWhereHelpIs() {
+        String[][] lines = {{"frobnicate"}, {"ingest", "--fast"}, {"catalog"}, {"probe"}, {"catalog", "list", "extra"},
+                {"--footage.ingest.quiet-period"}, {"jobs", "show", "abc"}, {"jobs", "list", "--status", "weird"},
+                {"hold", "set", "--case", "C1", "--recording", "7", "--reason", "r", "--by", "u"},
+                {"retention", "set", "12", "--class", "FOREVER", "--by", "u"}, {"help", "nope"}};
+        String[] expected = {"footage: unknown command 'frobnicate' (see 'footage help')",
+                "footage: Unknown option: '--fast' (see 'footage help ingest')",
+                "footage: catalog needs a sub-command: list (see 'footage help catalog')",
+                "footage: Missing required parameter: 'FILE' (see 'footage help probe')",
+                "footage: Unmatched argument at index 2: 'extra' (see 'footage help catalog list')",
+                "footage: --footage.ingest.quiet-period needs a value: --footage.ingest.quiet-period=VALUE",
+                "footage: Invalid value for positional parameter at index 0 (ID): 'abc' is not a long (see 'footage help jobs show')",
+                "footage: Invalid value for option '--status': expected one of [COMPLETED, STARTING, STARTED, STOPPING, STOPPED, FAILED, "
+                        + "ABANDONED, UNKNOWN] (case-insensitive) but was 'weird' (see 'footage help jobs list')",
+                "footage: --case=ID, --recording=ID are mutually exclusive (specify only one) (see 'footage help hold set')",
+                "footage: Invalid value for option '--class': expected one of [STANDARD, PERMANENT] (case-insensitive) but was 'FOREVER' (see 'footage help retention set')",
+                "footage: unknown command 'nope' (see 'footage help')"};
+        for (int i = 0; i < lines.length; i++) {
+            // given
+            err.reset();
+
+            // when
+            int code = run(lines[i]);
+
+            // then
+            assertThat(code).as(String.join(" ", lines[i])).isEqualTo(2);
+            assertThat(err().lines().toList()).as(String.join(" ", lines[i])).containsExactly(expected[i]);
+        }
+    }
+
+    @Test
+    void helpListsEveryCommandAndEachCommandsOptionsWithoutStartingTheApplication() {
+        // when
+        int all = run("help");
+        String usage = out();
+        out.reset();
+        int viaHelp = run("help", "hold", "set");
+        String holdSet = out();
+        out.reset();
+        int viaOption = run("--home", tmp.resolve("never-made").toString(), "hold", "set", "--help");
+
+        // then
+        assertThat(List.of(all, viaHelp, viaOption)).containsOnly(0);
+        assertThat(usage).contains("demo", "ingest", "probe", "explain", "continuity", "activities", "catalog", "report", "verify",
+                "fixity", "export", "transcode", "retention", "hold", "sweep", "jobs", "serve", "Exit codes: 0 done");
+        assertThat(holdSet).startsWith("Usage: footage hold set").contains("--case=ID", "--recording=ID", "--reason=TEXT", "--by=USER");
+        assertThat(out()).isEqualTo(holdSet);
+        assertThat(tmp.resolve("never-made")).doesNotExist();
+        assertThat(err()).isEmpty();
     }
 
     @Test

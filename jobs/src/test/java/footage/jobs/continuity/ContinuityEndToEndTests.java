@@ -47,10 +47,13 @@ class ContinuityEndToEndTests {
 
     @Autowired
     JobRuns runs;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     FootageProperties properties;
+
     @Autowired
     ContinuityService continuity;
 
@@ -104,9 +107,11 @@ class ContinuityEndToEndTests {
     }
 
     @Autowired
-    ContinuityCommand command;
+    org.springframework.context.ApplicationContext context;
+
     @Autowired
     ContinuityMarks marks;
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactionManager;
 
@@ -120,9 +125,9 @@ class ContinuityEndToEndTests {
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
 
         // when the command runs without options, then with --device, then with --all
-        int waiting = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of()), print, print);
-        int one = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of("device", LATE)), print, print);
-        int all = command.run(new footage.jobs.cli.CommandHandler.Invocation(List.of(), Map.of("all", "")), print, print);
+        int waiting = Cli.run(context, print, print, "continuity");
+        int one = Cli.run(context, print, print, "continuity", "--device", LATE);
+        int all = Cli.run(context, print, print, "continuity", "--all");
 
         // then each analysed what it was asked to, changed no finding, and left nothing waiting
         assertThat(List.of(waiting, one, all)).containsOnly(0);
@@ -132,15 +137,17 @@ class ContinuityEndToEndTests {
                 .matches("continuity: ([3-9]|\\d{2,}) device\\(s\\) analysed, 0 finding\\(s\\) raised, 0 superseded");
         assertThat(findings(A, "GAP")).isEqualTo(gapsBefore);
         assertThat(marks.marked()).isEmpty();
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> command.run(new footage.jobs.cli.CommandHandler.Invocation(
-                List.of(), Map.of("device", "NO-SUCH-DEVICE")), print, print)))
-                .isInstanceOf(footage.jobs.cli.UsageException.class).hasMessageContaining("NO-SUCH-DEVICE");
+        out.reset();
+        assertThat(Cli.run(context, print, print, "continuity", "--device", "NO-SUCH-DEVICE")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("NO-SUCH-DEVICE");
     }
 
     @Autowired
     footage.jobs.report.GapReportBuilder reports;
+
     @Autowired
     footage.jobs.report.GapReportRenderer renderer;
+
     @Autowired
     footage.jobs.ledger.Ledger ledger;
 
@@ -324,7 +331,7 @@ class ContinuityEndToEndTests {
 
         // then
         assertThat(bad).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown reason 'LUNCH'; one of: PRIVACY_OR_TRADE_SECRET, WEATHER, OBSTRUCTION, FORCE_MAJEURE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--reason': expected one of [PRIVACY_OR_TRADE_SECRET, WEATHER, OBSTRUCTION, FORCE_MAJEURE] (case-insensitive) but was 'LUNCH'");
         assertThat(good).isZero();
         Map<String, Object> row = jdbc.sql("SELECT explanation_reason, explanation_note, explained_by, explained_at FROM findings WHERE id = ?")
                 .param(id).query().singleRow();

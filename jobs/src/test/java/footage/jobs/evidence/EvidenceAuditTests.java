@@ -1,6 +1,6 @@
 package footage.jobs.evidence;
 
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.TestCommands;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.util.HtmlUtils;
@@ -22,7 +22,7 @@ class EvidenceAuditTests extends AbstractEvidenceTests {
     private static final Pattern LEDGER_ROW = Pattern.compile("<tr data-seq=\"(\\d+)\"");
 
     @Autowired
-    List<CommandHandler> commands;
+    org.springframework.context.ApplicationContext commands;
 
     @Test
     void typeActorSubjectAndTimeFiltersReturnExactlyTheirEntries() {
@@ -112,9 +112,8 @@ class EvidenceAuditTests extends AbstractEvidenceTests {
     }
 
     private int verify(ByteArrayOutputStream out) {
-        CommandHandler verify = commands.stream().filter(c -> c.command().equals("verify")).findFirst().orElseThrow();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return verify.run(new CommandHandler.Invocation(List.of(), Map.of()), print, print);
+        return TestCommands.run(commands, "verify", List.of(), Map.of(), print, print);
     }
 
     private long newestVerifySeq() {

@@ -1,6 +1,6 @@
 package footage.jobs.evidence;
 
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.TestCommands;
 import footage.pipeline.sample.SampleDumpGenerator;
 import footage.pipeline.sample.VideoSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ class EvidenceRecordingTests extends AbstractEvidenceTests {
     private static final String PERMANENT = "DA2PERM1.MP4";
 
     @Autowired
-    List<CommandHandler> commands;
+    org.springframework.context.ApplicationContext commands;
 
     @BeforeEach
     void footageOfDeviceDa2() throws IOException {
@@ -136,10 +136,9 @@ class EvidenceRecordingTests extends AbstractEvidenceTests {
     }
 
     private int command(String name, List<String> arguments, Map<String, String> options) {
-        CommandHandler handler = commands.stream().filter(c -> c.command().equals(name)).findFirst().orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return handler.run(new CommandHandler.Invocation(arguments, options), print, print);
+        return TestCommands.run(commands, name, arguments, options, print, print);
     }
 
     private List<String> payloads(String type, long recording) {

@@ -1,7 +1,7 @@
 package footage.jobs.ingest;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.TestCommands;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.sample.CameraFileSpec;
@@ -36,7 +36,7 @@ abstract class AbstractIngestTests {
     @Autowired
     FootageProperties properties;
     @Autowired
-    List<CommandHandler> commands;
+    org.springframework.context.ApplicationContext commands;
 
     JobExecution ingest() {
         JobExecution execution = runs.run("ingestJob");
@@ -642,10 +642,9 @@ abstract class AbstractIngestTests {
     }
 
     private String verifyFull() {
-        CommandHandler verify = commands.stream().filter(c -> c.command().equals("verify")).findFirst().orElseThrow();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
-        assertThat(verify.run(new CommandHandler.Invocation(List.of(), Map.of("full", "")), print, print)).isEqualTo(1);
+        assertThat(TestCommands.run(commands, "verify", List.of(), Map.of("full", ""), print, print)).isEqualTo(1);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -2,7 +2,7 @@ package footage.jobs.ingest;
 
 import footage.jobs.FootageProcess;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.TestCommands;
 import footage.pipeline.archive.DurableFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -56,12 +56,11 @@ final class Accounted {
 
     /** In a Spring test: the catalog and folders of {@code properties}, and the {@code verify} command bean. */
     static void check(Map<String, String> sources, JdbcClient jdbc, FootageProperties properties,
-                      List<CommandHandler> commands) {
+                      org.springframework.context.ApplicationContext commands) {
         assertEachAccounted(sources, jdbc, properties.archive(), properties.quarantine());
-        CommandHandler verify = commands.stream().filter(c -> c.command().equals("verify")).findFirst().orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            int exit = verify.run(new CommandHandler.Invocation(List.of(), Map.of("full", "")), print, print);
+            int exit = TestCommands.run(commands, "verify", List.of(), Map.of("full", ""), print, print);
             assertThat(exit).as("verify --full:\n" + out.toString(StandardCharsets.UTF_8)).isZero();
         }
     }

@@ -3,7 +3,7 @@ package footage.jobs.integrity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.TestCommands;
 import footage.jobs.runs.JobRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +45,13 @@ abstract class AbstractIntegrityTests {
 
     @Autowired
     JobRuns runs;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     FootageProperties properties;
+
     @Autowired
     ApplicationContext context;
 
@@ -74,16 +77,9 @@ abstract class AbstractIntegrityTests {
     }
 
     Run command(String name, Map<String, String> options) {
-        CommandHandler handler = context.getBeansOfType(CommandHandler.class).values().stream()
-                .filter(h -> h.command().equals(name)).findFirst().orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
-        try {
-            code = handler.run(new CommandHandler.Invocation(List.of(), options),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
-        } catch (footage.jobs.cli.UsageException e) {
-            return new Run(2, List.of(e.getMessage()));
-        }
+        int code = TestCommands.run(context, name, List.of(), options,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
@@ -377,7 +373,7 @@ abstract class AbstractIntegrityTests {
         assertThat(nonEmpty.first()).contains("is not empty");
         assertThat(Files.readString(used.resolve("keep.txt"))).isEqualTo("someone's file");
         assertThat(noCase.code()).isEqualTo(2);
-        assertThat(noCase.first()).isEqualTo("nothing to export: no enforcement activity has case number NO-SUCH-CASE "
+        assertThat(noCase.first()).isEqualTo("footage: nothing to export: no enforcement activity has case number NO-SUCH-CASE "
                 + "(activities are imported with 'footage activities import FILE')");
         assertThat(tmp.resolve("case")).doesNotExist();
     }

@@ -1,6 +1,6 @@
 package footage.jobs.integrity;
 
-import footage.jobs.cli.UsageException;
+import footage.jobs.UsageException;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;

@@ -91,7 +91,7 @@ class FixityCrashTests {
 
     private Process footage(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "footage.jobs.FootageApplication"));
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "footage.jobs.cli.Cli"));
         command.add(args[0]);
         command.addAll(List.of("--home", home.toString()));
         command.addAll(List.of(args).subList(1, args.length));

@@ -1,7 +1,7 @@
 package footage.jobs.integrity;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.TestCommands;
 import footage.jobs.runs.JobRuns;
 import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
@@ -125,9 +125,7 @@ class LedgerAppendOnlyTests {
     }
 
     private int run(String command, Map<String, String> options) {
-        CommandHandler handler = context.getBeansOfType(CommandHandler.class).values().stream()
-                .filter(h -> h.command().equals(command)).findFirst().orElseThrow();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        return handler.run(new CommandHandler.Invocation(List.of(), options), quiet, quiet);
+        return TestCommands.run(context, command, List.of(), options, quiet, quiet);
     }
 }

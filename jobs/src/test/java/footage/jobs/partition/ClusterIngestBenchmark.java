@@ -337,7 +337,7 @@ public final class ClusterIngestBenchmark {
     private Process start(List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(javaOpts);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "footage.jobs.FootageApplication"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "footage.jobs.cli.Cli"));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

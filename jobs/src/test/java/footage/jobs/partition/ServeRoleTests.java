@@ -23,10 +23,10 @@ class ServeRoleTests {
         int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(new String[] {"serve", "--role", "boss"});
 
-        // then it refuses with exit 2, the reason and the command's usage
+        // then it refuses with exit 2 and the reason, in one line
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("footage: --role must be all, manager or worker, not 'boss'")
-                .contains("usage: footage serve [--role all|manager|worker]");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly("footage: Invalid value for option '--role': "
+                + "expected one of [ALL, MANAGER, WORKER] (case-insensitive) but was 'boss' (see 'footage help serve')");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

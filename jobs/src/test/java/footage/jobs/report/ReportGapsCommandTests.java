@@ -3,8 +3,8 @@ package footage.jobs.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footage.jobs.cli.Cli;
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
+import footage.jobs.cli.TestCommands;
+import footage.jobs.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ class ReportGapsCommandTests extends ReportTestBase {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
-    List<CommandHandler> handlers;
+    org.springframework.context.ApplicationContext context;
 
     @TempDir
     Path tmp;
@@ -36,8 +36,7 @@ class ReportGapsCommandTests extends ReportTestBase {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> options) {
-        CommandHandler handler = handlers.stream().filter(h -> h.command().equals("report gaps")).findFirst().orElseThrow();
-        return handler.run(new CommandHandler.Invocation(List.of(), options),
+        return TestCommands.run(context, "report gaps", List.of(), options,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -81,14 +80,17 @@ class ReportGapsCommandTests extends ReportTestBase {
     @Test
     void aBadFormatOrTimeIsAUsageError() {
         // when
-        Throwable format = catchThrowable(() -> run(Map.of("format", "xml")));
-        Throwable time = catchThrowable(() -> run(Map.of("from", "yesterday")));
-        Throwable order = catchThrowable(() -> run(Map.of("from", "2019-02-18", "to", "2019-02-16")));
+        int format = run(Map.of("format", "xml"));
+        int time = run(Map.of("from", "yesterday"));
+        int order = run(Map.of("from", "2019-02-18", "to", "2019-02-16"));
 
-        // then
-        assertThat(format).isInstanceOf(UsageException.class).hasMessageContaining("xml").hasMessageContaining("json, csv, html, pdf");
-        assertThat(time).isInstanceOf(UsageException.class).hasMessageContaining("--from").hasMessageContaining("yesterday");
-        assertThat(order).isInstanceOf(UsageException.class).hasMessageContaining("after");
+        // then each is refused with exit 2 and a one-line reason naming what was wrong
+        assertThat(List.of(format, time, order)).containsOnly(2);
+        List<String> reasons = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(reasons).hasSize(3);
+        assertThat(reasons.get(0)).contains("--format").contains("xml").contains("JSON, CSV, HTML, PDF");
+        assertThat(reasons.get(1)).contains("--from").contains("yesterday");
+        assertThat(reasons.get(2)).contains("after");
     }
 
     @Test
@@ -121,7 +123,7 @@ class ReportGapsCommandTests extends ReportTestBase {
 
         // then
         assertThat(bad).isEqualTo(2);
-        assertThat(badErr).startsWith("footage: --format: unknown report format 'docx'");
+        assertThat(badErr).startsWith("footage: Invalid value for option '--format': expected one of [JSON, CSV, HTML, PDF] (case-insensitive) but was 'docx'");
         assertThat(good).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(english).startsWith("finding_id,device,kind,");
         assertThat(chinese).isZero();

@@ -3,8 +3,8 @@ package footage.jobs.retention;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
-import footage.jobs.cli.UsageException;
+import footage.jobs.UsageException;
+import footage.jobs.cli.TestCommands;
 import footage.jobs.report.GapReportBuilder;
 import footage.jobs.report.GapReportRenderer;
 import footage.jobs.report.ReportFilter;
@@ -53,14 +53,19 @@ abstract class AbstractRetentionSweepTests {
 
     @Autowired
     JobRuns runs;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     FootageProperties properties;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     GapReportBuilder reports;
+
     @Autowired
     GapReportRenderer renderer;
 
@@ -217,7 +222,7 @@ abstract class AbstractRetentionSweepTests {
         assertThat(setA4.code()).isZero();
         assertThat(liftA4.code()).as(liftA4.text()).isZero();
         assertThat(liftNothing.code()).isEqualTo(2);
-        assertThat(liftNothing.text()).isEqualTo("no active hold on recording " + a4);
+        assertThat(liftNothing.text()).isEqualTo("footage: no active hold on recording " + a4 + "\n");
         assertThat(both.code()).isEqualTo(2);
         assertThat(onHold()).containsExactlyInAnyOrder(id(a(3)), id(b1()));
         assertThat(count("HOLD_SET")).isEqualTo(3);
@@ -410,16 +415,10 @@ abstract class AbstractRetentionSweepTests {
     }
 
     Run command(String name, List<String> arguments, Map<String, String> options) {
-        CommandHandler handler = context.getBeansOfType(CommandHandler.class).values().stream()
-                .filter(h -> h.command().equals(name)).findFirst().orElseThrow();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try {
-            int code = handler.run(new CommandHandler.Invocation(arguments, options), print, print);
-            return new Run(code, out.toString(StandardCharsets.UTF_8));
-        } catch (UsageException e) {
-            return new Run(2, e.getMessage());
-        }
+        int code = TestCommands.run(context, name, arguments, options, print, print);
+        return new Run(code, out.toString(StandardCharsets.UTF_8));
     }
 
     /** A console user as the console would have made it (the password is never used here). */

@@ -1,7 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.Cli;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.archive.ContentArchive;
 import footage.pipeline.archive.DurableFiles;
@@ -140,13 +140,11 @@ class SweepPropertyTests {
                 .params(LocalDate.of(2020, 1, 1), OffsetDateTime.parse("2018-01-01T00:00:00Z"), r.id).update();
         jdbc.sql("UPDATE holds SET lifted_at = ? WHERE recording_id = ?").params(OffsetDateTime.now(ZoneOffset.UTC), r.id).update();
         write(r.archivePath, "not what was archived".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        CommandHandler sweep = context.getBeansOfType(CommandHandler.class).values().stream()
-                .filter(h -> h.command().equals("sweep")).findFirst().orElseThrow();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
 
         // when
-        int code = sweep.run(new CommandHandler.Invocation(List.of(), java.util.Map.of()), print, print);
+        int code = Cli.run(context, print, print, "sweep");
 
         // then
         assertThat(code).as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(1);

@@ -3,7 +3,7 @@ package footage.jobs.transcode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
-import footage.jobs.cli.CommandHandler;
+import footage.jobs.cli.TestCommands;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.sample.DumpSpec;
 import footage.pipeline.sample.FileSpec;
@@ -49,9 +49,7 @@ abstract class AbstractDecodeCheckJobTests {
     @Autowired
     FootageProperties properties;
     @Autowired
-    TranscodeCommand command;
-    @Autowired
-    List<CommandHandler> commands;
+    org.springframework.context.ApplicationContext commands;
 
     /** How the check is expected to have been done: {@code transcode proxy-360p} or {@code decode check}. */
     abstract String checkedBy();
@@ -130,8 +128,7 @@ abstract class AbstractDecodeCheckJobTests {
 
         // and verify finds catalog and ledger agreeing: the DAMAGED status has its DECODE_CHECKED entry
         ByteArrayOutputStream verified = new ByteArrayOutputStream();
-        CommandHandler verify = commands.stream().filter(c -> c.command().equals("verify")).findFirst().orElseThrow();
-        assertThat(verify.run(new CommandHandler.Invocation(List.of(), Map.of()),
+        assertThat(TestCommands.run(commands, "verify", List.of(), Map.of(),
                 new PrintStream(verified, true, StandardCharsets.UTF_8), System.err))
                 .as(verified.toString(StandardCharsets.UTF_8)).isZero();
 
@@ -141,7 +138,7 @@ abstract class AbstractDecodeCheckJobTests {
 
         // when forced, both are checked again, to the same result, and the finding stays as it was
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = command.run(new CommandHandler.Invocation(List.of(), Map.of("recheck-decode", "")),
+        int code = TestCommands.run(commands, "transcode", List.of(), Map.of("recheck-decode", ""),
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 recording(s) to decode-check again")

@@ -46,7 +46,7 @@ abstract class AbstractTranscodeJobTests {
     @Autowired
     FootageProperties properties;
     @Autowired
-    TranscodeCommand command;
+    org.springframework.context.ApplicationContext context;
 
     /** 320x240 at 10 fps with AAC, index at the end as a recorder writes it; distinct bytes via creation_time. */
     private static VideoSpec recording(double seconds, int minute) {
@@ -159,7 +159,7 @@ abstract class AbstractTranscodeJobTests {
         Map<String, String> proxiesOnce = tree(properties.proxies());
         long ledgerOnce = count("SELECT COUNT(*) FROM ledger");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = command.run(null, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int code = footage.jobs.cli.Cli.run(context, new PrintStream(out, true, StandardCharsets.UTF_8), System.err, "transcode");
 
         // then nothing is made twice
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();

@@ -1,4 +1,4 @@
-package footage.jobs.cli;
+package footage.jobs;
 
 import java.util.Locale;
 

@@ -1,4 +1,6 @@
-package footage.jobs.cli;
+package footage.jobs;
+
+
 
 /** Bad command line: exit 2 with this one-line reason and the usage. */
 public final class UsageException extends RuntimeException {

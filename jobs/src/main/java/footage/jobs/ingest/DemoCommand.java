@@ -1,11 +1,16 @@
-package footage.jobs.cli;
+package footage.jobs.ingest;
 
+import footage.jobs.Failures;
+import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
+import footage.jobs.UsageException;
 import footage.jobs.runs.JobRuns;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,31 +18,42 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** {@code footage demo}: copies sample-media into a fresh home's drop folder and ingests it. */
-@Component
-class DemoCommand implements CommandHandler {
+@Command(name = "demo", description = "ingest sample-media into a fresh home, print a summary and where the results are")
+public class DemoCommand implements FootageCommand {
 
-    private final FootageProperties properties;
-    private final IngestCommand ingest;
-    private final JobRuns runs;
-    private final JdbcClient jdbc;
+    @Autowired
+    private FootageProperties properties;
 
-    DemoCommand(FootageProperties properties, IngestCommand ingest, JobRuns runs, JdbcClient jdbc) {
-        this.properties = properties;
-        this.ingest = ingest;
-        this.runs = runs;
-        this.jdbc = jdbc;
+    @Autowired
+    private AutowireCapableBeanFactory beans;
+
+    @Autowired
+    private JobRuns runs;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Override
+    public List<String> contextProperties(boolean homeGiven) {
+        List<String> properties = new ArrayList<>();
+        if (!homeGiven) {
+            properties.add("--footage.home=" + Path.of("var", "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss")))
+                    .toAbsolutePath());
+        }
+        // the sample dumps are complete copies: no need to wait for a station to finish writing
+        properties.add("--footage.ingest.quiet-period=0s");
+        return properties;
     }
 
     @Override
-    public String command() {
-        return "demo";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+    public int run(PrintStream out, PrintStream err) {
         Path sampleMedia = sampleMedia();
         if (!Files.isDirectory(sampleMedia)) {
             throw new UsageException("sample media not found at " + sampleMedia + " (run from the repository root or set FOOTAGE_SAMPLE_MEDIA)");
@@ -55,7 +71,9 @@ class DemoCommand implements CommandHandler {
         }
         out.println("demo: home " + properties.home());
         out.println("demo: copied the sample dumps from " + sampleMedia + " into " + properties.drop());
-        int code = ingest.run(invocation, out, err);
+        IngestCommand ingest = new IngestCommand();
+        beans.autowireBean(ingest);
+        int code = ingest.run(out, err);
         kinds(out);
         report(out, err);
         return code;
@@ -84,7 +102,7 @@ class DemoCommand implements CommandHandler {
                         .forEach(f -> out.println("  report:      " + f));
             }
         } catch (IOException | RuntimeException e) {
-            err.println("footage: the gap report was not written: " + Cli.rootMessage(e));
+            err.println("footage: the gap report was not written: " + Failures.rootMessage(e));
         }
     }
 

@@ -1,11 +1,12 @@
-package footage.jobs.cli;
+package footage.jobs.catalog;
 
+import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.retention.ObjectLocations;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import footage.pipeline.text.DisplayText;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -15,24 +16,17 @@ import java.util.Locale;
  * {@code footage catalog list}: every recording, by device and reference start time, with where its object is
  * (archive, or expired/ once swept) and its retention: class, Art. 15 category, hold, retain-until date.
  */
-@Component
-class CatalogListCommand implements CommandHandler {
+@Command(name = "list", description = "the recordings in the catalog")
+class CatalogListCommand implements FootageCommand {
 
-    private final FootageProperties properties;
-    private final JdbcClient jdbc;
+    @Autowired
+    private FootageProperties properties;
 
-    CatalogListCommand(FootageProperties properties, JdbcClient jdbc) {
-        this.properties = properties;
-        this.jdbc = jdbc;
-    }
+    @Autowired
+    private JdbcClient jdbc;
 
     @Override
-    public String command() {
-        return "catalog list";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+    public int run(PrintStream out, PrintStream err) {
         record Row(long id, String device, String officer, String start, Double duration, String status, String sha, String file,
                    String where, String retentionClass, String category, boolean held, java.time.LocalDate until,
                    String kind) {

@@ -1,39 +1,46 @@
-package footage.jobs.cli;
+package footage.jobs.ingest;
 
+import footage.jobs.Failures;
+import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
-import footage.jobs.ingest.DropRootNotes;
-import footage.jobs.ingest.IngestSummary;
+import footage.jobs.Sizes;
 import footage.jobs.runs.JobRuns;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code footage ingest}: one run of {@code ingestJob} and its summary. */
-@Component
-class IngestCommand implements CommandHandler {
+@Command(name = "ingest", description = "run the ingest job once (continuity analysis included)")
+public class IngestCommand implements FootageCommand {
 
-    private final FootageProperties properties;
-    private final JobRuns runs;
-    private final IngestSummary summary;
+    @Autowired
+    private FootageProperties properties;
 
-    IngestCommand(FootageProperties properties, JobRuns runs, IngestSummary summary) {
-        this.properties = properties;
-        this.runs = runs;
-        this.summary = summary;
+    @Autowired
+    private JobRuns runs;
+
+    @Autowired
+    private IngestSummary summary;
+
+    @Option(names = "--drop", paramLabel = "DIR", description = "the drop folder to take dumps from (default footage.drop, HOME/drop)")
+    private Path drop;
+
+    @Override
+    public List<String> contextProperties(boolean homeGiven) {
+        return drop == null ? List.of() : List.of("--footage.drop=" + drop.toAbsolutePath().normalize());
     }
 
     @Override
-    public String command() {
-        return "ingest";
-    }
-
-    @Override
-    public int run(Invocation invocation, PrintStream out, PrintStream err) {
+    public int run(PrintStream out, PrintStream err) {
         JobExecution execution = runs.run("ingestJob");
         printSummary(out, execution);
         return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
@@ -61,7 +68,7 @@ class IngestCommand implements CommandHandler {
                 + ", finished dumps " + properties.drop().resolve(properties.ingest().doneFolder()));
         out.println("  see:         footage --home " + properties.home() + " catalog list");
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            execution.getAllFailureExceptions().forEach(t -> out.println("  failure:     " + Cli.rootMessage(t)));
+            execution.getAllFailureExceptions().forEach(t -> out.println("  failure:     " + Failures.rootMessage(t)));
         }
     }
 

@@ -1,0 +1,25 @@
+package footage.jobs;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * One command of the {@code footage} command line (DESIGN §8): a picocli {@code @Command} in its feature's package.
+ * picocli fills in its options first, so usage errors and help need no application context; the entry point then
+ * starts the context the command needs, injects its {@code @Autowired} fields and calls {@link #run}.
+ * Return 0 done, 1 the job failed or problems were found; throw {@link UsageException} for a bad value (exit 2).
+ */
+public interface FootageCommand {
+
+    int run(PrintStream out, PrintStream err);
+
+    /** False for a command that works without the catalog (probe): it starts no application context at all. */
+    default boolean needsContext() {
+        return true;
+    }
+
+    /** Spring properties ({@code --name=value}) this command's context starts with, e.g. serve's web server. */
+    default List<String> contextProperties(boolean homeGiven) {
+        return List.of();
+    }
+}

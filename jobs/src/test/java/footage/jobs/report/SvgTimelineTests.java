@@ -27,13 +27,13 @@ class SvgTimelineTests {
         var messages = new org.springframework.context.support.ResourceBundleMessageSource();
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
-        String svg = SvgTimeline.render(report, new ReportLanguage(messages, java.util.Locale.ENGLISH));
+        String svg = new HtmlReport(messages).timeline(report, new ReportLanguage(messages, java.util.Locale.ENGLISH));
 
         // then
         assertThat(svg.split("<rect class=\"recording\"", -1)).hasSize(3);
         assertThat(svg).contains("fill=\"#76b7b2\"><title>R.wav");
         assertThat(svg.split("<circle class=\"photo\"", -1)).hasSize(2);
-        assertThat(svg).contains("<title>P.jpg&#10;photo, 2024-05-01 09:00:30 +08:00");
+        assertThat(svg).contains("<title>P.jpg\nphoto, 2024-05-01 09:00:30 +08:00");
         assertThat(svg).contains(">photo</text>").contains(">sound only</text>");
     }
 }

@@ -1,6 +1,7 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.report.ReportTemplates;
 import footage.jobs.retention.ObjectLocations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -54,6 +55,7 @@ class AccessController {
     private final AccessRegister register;
     private final MessageSource messages;
     private final Path cjkFont;
+    private final ReportTemplates templates;
 
     AccessController(AccessRequests requests, JdbcClient jdbc, FootageProperties footage, EvidenceFormat format,
                      AccessRegister register, MessageSource messages,
@@ -65,6 +67,7 @@ class AccessController {
         this.register = register;
         this.messages = messages;
         this.cjkFont = cjkFont;
+        this.templates = new ReportTemplates(messages);
     }
 
     @GetMapping("/evidence/requests")
@@ -166,7 +169,7 @@ class AccessController {
         AccessRegister.Filter filter = filter(user, recording, kind, status, from, to);
         String conditions = exportQuery(filter.user(), recording, filter.kind(), filter.status(), from, to);
         byte[] pdf = RegisterExports.pdf(register.of(filter), conditions, format,
-                (code, args) -> messages.getMessage(code, args, code, locale), cjkFont);
+                (code, args) -> messages.getMessage(code, args, code, locale), templates, locale, cjkFont);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.pdf\"").body(pdf);
     }

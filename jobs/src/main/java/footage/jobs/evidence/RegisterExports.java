@@ -1,7 +1,8 @@
 package footage.jobs.evidence;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import footage.jobs.report.Markup;
+import footage.jobs.report.ReportTemplates;
+import footage.pipeline.text.DisplayText;
 import footage.jobs.report.SpreadsheetText;
 
 import java.io.ByteArrayOutputStream;
@@ -10,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -23,6 +27,7 @@ final class RegisterExports {
     /** The columns in English; a reader of another language gets them in its words (evidence.register.csvHeader). */
     static final List<String> CSV_HEADER = List.of("record", "id", "time", "kind_or_type", "who", "what", "why", "status",
             "decided_by", "decision_comment", "valid_from", "valid_until", "detail", "request");
+    /** The family register.xhtml's style sheet asks for; the CJK font is registered under it. */
     private static final String CJK_FAMILY = "footage-cjk";
 
     private RegisterExports() {
@@ -71,72 +76,28 @@ final class RegisterExports {
         return s == null ? "" : s;
     }
 
-    /** {@code conditions}: the filter as shown to the reader; {@code text}: message code and arguments to the page's language. */
+    /**
+     * {@code conditions}: the filter as shown to the reader; {@code text}: message code and arguments to the page's
+     * language, for the codes in the rows (kinds, statuses, events); the page is {@code templates/report/register.xhtml}.
+     */
     static byte[] pdf(AccessRegister.View view, String conditions, EvidenceFormat format,
-                      BiFunction<String, Object[], String> text, Path cjkFont) {
+                      BiFunction<String, Object[], String> text, ReportTemplates templates, Locale locale, Path cjkFont) {
         if (cjkFont == null || !Files.isRegularFile(cjkFont) || !Files.isReadable(cjkFont)) {
             throw new IllegalStateException("the CJK font for PDF exports is missing: " + cjkFont + " (install the Debian "
                     + "package fonts-droid-fallback, or set footage.report.cjk-font to a TrueType font with Chinese glyphs)");
         }
-        StringBuilder h = new StringBuilder(16 * 1024);
-        h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>")
-                .append("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"/><title>")
-                .append(Markup.esc(t(text, "evidence.register.title"))).append("</title><style>")
-                .append("@page { size: A4 landscape; margin: 12mm; } ")
-                .append("body { font-family: ").append(CJK_FAMILY).append(", sans-serif; font-size: 8pt; } ")
-                .append("h1 { font-size: 14pt; } h2 { font-size: 11pt; margin-top: 10pt; } ")
-                .append("table { border-collapse: collapse; width: 100%; -fs-table-paginate: paginate; } ")
-                .append("th, td { border: 0.5pt solid #888; padding: 2pt; vertical-align: top; text-align: left; "
-                        + "word-wrap: break-word; } th { background: #eee; }")
-                .append("</style></head><body>");
-        h.append("<h1>").append(Markup.esc(t(text, "evidence.register.title"))).append("</h1>");
-        h.append("<p>").append(Markup.esc(t(text, "evidence.register.conditions"))).append(": ")
-                .append(Markup.esc(conditions.isEmpty() ? t(text, "evidence.register.noConditions") : conditions))
-                .append(" · ").append(Markup.esc(t(text, "evidence.register.zone", format.zone()))).append("</p>");
-        h.append("<h2>").append(Markup.esc(t(text, "evidence.requests.title"))).append(" (").append(view.requests().size()).append(")</h2>");
-        h.append("<table><thead><tr>");
-        for (String c : List.of("id", "kind", "requester", "what", "why", "period", "status", "decision", "time")) {
-            h.append("<th>").append(Markup.esc(t(text, "evidence.register.col." + c))).append("</th>");
-        }
-        h.append("</tr></thead><tbody>");
-        for (AccessRequests.Request q : view.requests()) {
-            h.append("<tr>");
-            cell(h, String.valueOf(q.id()));
-            cell(h, t(text, "evidence.requestKind." + q.kind()) + ("EXTERNAL".equals(q.kind()) ? " " + external(q) : ""));
-            cell(h, q.requester());
-            cell(h, q.what());
-            cell(h, q.reason());
-            cell(h, format.at(q.validFrom()) + " – " + format.at(q.validUntil()));
-            cell(h, t(text, "evidence.requestStatus." + q.status()));
-            cell(h, q.decidedBy() == null ? "" : q.decidedBy() + ": " + nonNull(q.decisionComment()));
-            cell(h, format.at(q.requestedAt()));
-            h.append("</tr>");
-        }
-        h.append("</tbody></table>");
-        h.append("<h2>").append(Markup.esc(t(text, "evidence.register.uses"))).append(" (").append(view.uses().size()).append(")</h2>");
-        h.append("<table><thead><tr>");
-        for (String c : List.of("time", "type", "who", "what", "why", "detail", "request")) {
-            h.append("<th>").append(Markup.esc(t(text, "evidence.register.col." + c))).append("</th>");
-        }
-        h.append("</tr></thead><tbody>");
-        for (AccessRegister.Use u : view.uses()) {
-            h.append("<tr>");
-            cell(h, format.at(u.at()));
-            cell(h, t(text, "evidence.use." + u.type()));
-            cell(h, u.actor());
-            cell(h, u.subject());
-            cell(h, u.why());
-            cell(h, u.detail());
-            cell(h, u.requestId() == null ? "" : String.valueOf(u.requestId()));
-            h.append("</tr>");
-        }
-        h.append("</tbody></table></body></html>");
+        Map<String, Object> page = new HashMap<>();
+        page.put("conditions", shown(conditions));
+        page.put("zone", format.zone());
+        page.put("requests", view.requests().stream().map(q -> RequestRow.of(q, format, text)).toList());
+        page.put("uses", view.uses().stream().map(u -> UseRow.of(u, format, text)).toList());
+        String xhtml = templates.render("register", locale, page);
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useFont(cjkFont.toFile(), CJK_FAMILY);
-            builder.withHtmlContent(h.toString(), null);
+            builder.withHtmlContent(xhtml, null);
             builder.toStream(pdf);
             builder.run();
         } catch (IOException e) {
@@ -149,7 +110,36 @@ final class RegisterExports {
         return text.apply(code, args);
     }
 
-    private static void cell(StringBuilder h, String value) {
-        h.append("<td>").append(Markup.esc(value)).append("</td>");
+    /**
+     * Names, reasons and comments come from people: control and bidi characters are shown as escapes, never passed on
+     * to reorder or hide the text around them (the engine escapes markup, not these).
+     */
+    private static String shown(String text) {
+        return text == null ? "" : DisplayText.escapeControls(text);
+    }
+
+    /** A request's line of the PDF, in the reader's words. */
+    public record RequestRow(String id, String kind, String requester, String what, String why, String period,
+                             String status, String decision, String time) {
+
+        static RequestRow of(AccessRequests.Request q, EvidenceFormat format, BiFunction<String, Object[], String> text) {
+            return new RequestRow(String.valueOf(q.id()),
+                    shown(t(text, "evidence.requestKind." + q.kind()) + ("EXTERNAL".equals(q.kind()) ? " " + external(q) : "")),
+                    shown(q.requester()), shown(q.what()), shown(q.reason()),
+                    format.at(q.validFrom()) + " – " + format.at(q.validUntil()),
+                    shown(t(text, "evidence.requestStatus." + q.status())),
+                    q.decidedBy() == null ? "" : shown(q.decidedBy() + ": " + nonNull(q.decisionComment())),
+                    format.at(q.requestedAt()));
+        }
+    }
+
+    /** A use's (or refusal's) line of the PDF. */
+    public record UseRow(String time, String type, String who, String what, String why, String detail, String request) {
+
+        static UseRow of(AccessRegister.Use u, EvidenceFormat format, BiFunction<String, Object[], String> text) {
+            return new UseRow(format.at(u.at()), shown(t(text, "evidence.use." + u.type())), shown(u.actor()),
+                    shown(u.subject()), shown(u.why()), shown(u.detail()),
+                    u.requestId() == null ? "" : String.valueOf(u.requestId()));
+        }
     }
 }

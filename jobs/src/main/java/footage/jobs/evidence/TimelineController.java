@@ -37,8 +37,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A device's or an activity's gap timeline: the very SVG of the HTML gap report (taken from the report's own rendering, so the two
- * can never differ), its findings, and the Art. 11 explanation form for evidence staff.
+ * A device's or an activity's gap timeline: the very SVG of the HTML gap report (drawn by the report's own timeline
+ * template, so the two can never differ), its findings, and the Art. 11 explanation form for evidence staff.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -207,12 +207,8 @@ class TimelineController {
     }
 
     private void show(GapReport report, Model model) {
-        String html = new String(renderer.render(report, ReportFormat.HTML,
-                GapReportRenderer.languageFor(LocaleContextHolder.getLocale())), StandardCharsets.UTF_8);
-        int start = html.indexOf("<svg");
-        // the report's first picture, its overview (the per-day details follow it)
-        int end = start < 0 ? -1 : html.indexOf("</svg>", start);
-        model.addAttribute("svg", start < 0 || end < start ? "" : html.substring(start, end + "</svg>".length()));
+        // the report's overview, drawn by the report's own template, so the page and the report can never differ
+        model.addAttribute("svg", renderer.timeline(report, GapReportRenderer.languageFor(LocaleContextHolder.getLocale())));
         model.addAttribute("findings", report.devices().stream().flatMap(d -> d.findings().stream()).toList());
         model.addAttribute("unexplained", report.devices().stream().flatMap(d -> d.findings().stream())
                 .filter(f -> !f.explained()).count());

@@ -31,7 +31,7 @@ public class GapReportRenderer {
 
     /** The report's overview timeline alone (SVG), as the console's zoom swaps it in. */
     public String timeline(GapReport report, Locale locale) {
-        return SvgTimeline.render(report, new ReportLanguage(messages, locale));
+        return html.timeline(report, new ReportLanguage(messages, locale));
     }
 
     /** The report language nearest to a reader's (a browser's) locale: Chinese for any zh, else English. */

@@ -56,7 +56,7 @@ final class HtmlReport {
         page.put("recordingCount", report.devices().stream().mapToLong(d -> d.recordings().size()).sum());
         page.put("findingCount", report.devices().stream().mapToLong(d -> d.findings().size()).sum());
         page.put("unexplainedCount", unexplained);
-        page.put("svg", SvgTimeline.render(report, language));
+        page.put("overview", SvgTimeline.overview(report, language));
         page.put("days", days(report, language));
         page.put("devices", report.devices().stream().map(d -> DeviceRow.of(d)).toList());
         page.put("findings", report.devices().stream().flatMap(d -> d.findings().stream()
@@ -66,8 +66,13 @@ final class HtmlReport {
         return templates.render("gaps", language, page);
     }
 
+    /** The overview timeline alone, as an SVG document: the same fragment the page draws it with. */
+    String timeline(GapReport report, ReportLanguage language) {
+        return templates.render("timeline", language, Map.of("timeline", SvgTimeline.overview(report, language))).strip();
+    }
+
     /** One device's one day, drawn in detail under the overview. */
-    public record DayRow(String device, String day, String svg) {
+    public record DayRow(String device, String day, SvgTimeline.Picture timeline) {
     }
 
     /**
@@ -82,7 +87,7 @@ final class HtmlReport {
                     return rows;
                 }
                 rows.add(new DayRow(shown(d.deviceId() == null ? language.text("report.unknownDevice") : d.deviceId()),
-                        day.toString(), SvgTimeline.renderDay(report, d, day, language)));
+                        day.toString(), SvgTimeline.day(report, d, day, language)));
             }
         }
         return rows;

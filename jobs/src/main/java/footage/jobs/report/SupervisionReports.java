@@ -207,38 +207,34 @@ public class SupervisionReports {
 
     /**
      * Month over month: the bureau's unexplained gaps (bars, count on top) and coverage of activity windows (a dot
-     * per month, percent under the bar), drawn as plain SVG shapes so the PDF renderer shows them too.
+     * per month, percent under the bar), as places and words; {@code supervision.xhtml} draws them as plain SVG shapes
+     * so the PDF renderer shows them too.
      */
-    private static String chart(Report report) {
+    public record Chart(int width, int height, int left, int bottom, List<Month> months) {
+    }
+
+    /** One month's bar ({@code x}, {@code y}, {@code width}, {@code height}) and its labels, centred on {@code middle}. */
+    public record Month(String month, int x, int y, int width, int height, int middle, int count, String coverage) {
+    }
+
+    private static Chart chart(Report report) {
         int w = 520;
         int h = 170;
         int left = 40;
         int bottom = 130;
         int slot = (w - left - 10) / Math.max(1, report.history().size());
         int max = Math.max(1, report.history().values().stream().mapToInt(Figures::unexplainedGaps).max().orElse(1));
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"month-chart\" width=\"")
-                .append(w).append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
-                .append("\" font-size=\"10\" font-family=\"").append(HtmlReport.CJK_FAMILY).append(", sans-serif\">\n");
-        svg.append("<line x1=\"").append(left).append("\" y1=\"").append(bottom).append("\" x2=\"").append(w - 5)
-                .append("\" y2=\"").append(bottom).append("\" stroke=\"#888888\" stroke-width=\"0.8\"/>\n");
+        List<Month> months = new ArrayList<>();
         int i = 0;
         for (Map.Entry<YearMonth, Figures> e : report.history().entrySet()) {
             int x = left + i * slot + slot / 4;
             int barH = (int) Math.round(90.0 * e.getValue().unexplainedGaps() / max);
-            svg.append("<rect class=\"gaps\" x=\"").append(x).append("\" y=\"").append(bottom - barH)
-                    .append("\" width=\"").append(slot / 2).append("\" height=\"").append(barH)
-                    .append("\" fill=\"#d62728\"><title>").append(e.getKey()).append("</title></rect>\n");
-            svg.append("<text x=\"").append(x + slot / 4).append("\" y=\"").append(bottom - barH - 3)
-                    .append("\" text-anchor=\"middle\">").append(e.getValue().unexplainedGaps()).append("</text>\n");
-            svg.append("<text x=\"").append(x + slot / 4).append("\" y=\"").append(bottom + 13)
-                    .append("\" text-anchor=\"middle\">").append(e.getKey()).append("</text>\n");
             Double coverage = e.getValue().coveragePercent();
-            svg.append("<text class=\"coverage\" x=\"").append(x + slot / 4).append("\" y=\"").append(bottom + 26)
-                    .append("\" text-anchor=\"middle\" fill=\"#4e79a7\">")
-                    .append(coverage == null ? "–" : ReportText.number(coverage) + " %").append("</text>\n");
+            months.add(new Month(e.getKey().toString(), x, bottom - barH, slot / 2, barH, x + slot / 4,
+                    e.getValue().unexplainedGaps(), coverage == null ? "–" : ReportText.number(coverage) + " %"));
             i++;
         }
-        return svg.append("</svg>\n").toString();
+        return new Chart(w, h, left, bottom, List.copyOf(months));
     }
 
     private static Set<String> split(String csv) {

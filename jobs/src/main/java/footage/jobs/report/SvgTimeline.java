@@ -1,6 +1,9 @@
 package footage.jobs.report;
 
+import footage.pipeline.text.DisplayText;
+
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static footage.jobs.report.Markup.esc;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * The report's timeline as inline SVG: one lane per device, recordings as bars, gaps over them (unexplained red,
- * explained hatched grey), other findings as markers; hover titles carry files and times. Colours are presentation
- * attributes, not CSS, because the PDF renderer draws the SVG without the page's style sheet.
+ * The geometry of the report's timeline: one lane per device, recordings as bars, gaps over them (unexplained red,
+ * explained hatched grey), other findings as markers; hover titles carry files and times. Only places, sizes and
+ * words are worked out here; the template {@code templates/report/timeline.xhtml} writes them as SVG, for the report
+ * and for the console alike. Colours are presentation attributes, not CSS, because the PDF renderer draws the SVG
+ * without the page's style sheet.
  */
 final class SvgTimeline {
 
@@ -38,9 +44,44 @@ final class SvgTimeline {
     private static final String AUDIO_COLOUR = "#76b7b2";
     private static final String PHOTO_COLOUR = "#59a14f";
 
+    /**
+     * One picture: its window ({@code t0}, {@code t1}, epoch seconds) and the plot's place are written on the SVG for
+     * the console's zoom (drag across the plot, or give two times); its parts in drawing order, later over earlier.
+     */
+    public record Picture(String cssClass, long t0, long t1, int plotX, int plotW, int width, int height, String fonts,
+                   List<Part> parts) {
+    }
+
+    /**
+     * One element of the picture. {@code shape} is the SVG element: rect, circle (x, y the centre, width the radius),
+     * path ({@code d}), line (x, y to x + width, y + height) or text ({@code label} at x, y); {@code title} is the
+     * hover text, none when null.
+     */
+    public record Part(String shape, String cssClass, double x, double y, double width, double height, String d, Paint paint,
+                Text text, String label, String title) {
+
+        public double x2() {
+            return x + width;
+        }
+
+        public double y2() {
+            return y + height;
+        }
+    }
+
+    /** Presentation attributes; a null one is left out. */
+    public record Paint(String fill, String fillOpacity, String stroke, String strokeWidth, String dashes) {
+    }
+
+    /** How a label is set; a null attribute is left out. */
+    public record Text(String fontSize, String fontWeight, String fill, String anchor) {
+
+        static final Text PLAIN = new Text(null, null, null, null);
+    }
+
     private final GapReport report;
     private final ReportLanguage language;
-    private final StringBuilder svg = new StringBuilder();
+    private final List<Part> parts = new ArrayList<>();
     private final double t0;
     private final double t1;
     private final boolean unknownColumn;
@@ -60,7 +101,7 @@ final class SvgTimeline {
     }
 
     /** The overview: every device over the whole span; each gap at least {@value #OVERVIEW_MIN_GAP} px wide. */
-    static String render(GapReport report, ReportLanguage language) {
+    static Picture overview(GapReport report, ReportLanguage language) {
         boolean unplaced = report.devices().stream().flatMap(d -> d.recordings().stream()).anyMatch(r -> r.start() == null);
         return new SvgTimeline(report, language, range(report), OVERVIEW_MIN_GAP, "timeline overview", unplaced).draw();
     }
@@ -69,7 +110,7 @@ final class SvgTimeline {
      * One device over one day of the report's zone, hours on the axis, each gap at least {@value #DETAIL_MIN_GAP} px
      * wide: a 10 s gap in a day of recordings is plain to see.
      */
-    static String renderDay(GapReport report, GapReport.Device device, java.time.LocalDate day, ReportLanguage language) {
+    static Picture day(GapReport report, GapReport.Device device, LocalDate day, ReportLanguage language) {
         GapReport one = new GapReport(report.generatedAt(), report.ledgerHead(), report.zone(), report.filter(),
                 List.of(device));
         double from = day.atStartOfDay(report.zone()).toEpochSecond();
@@ -78,15 +119,15 @@ final class SvgTimeline {
     }
 
     /** The days of the report's zone on which a device has a placed recording or finding, in order. */
-    static java.util.SortedSet<java.time.LocalDate> days(GapReport report, GapReport.Device device) {
-        java.util.SortedSet<java.time.LocalDate> days = new java.util.TreeSet<>();
-        java.util.function.Consumer<OffsetDateTime[]> span = ts -> {
+    static SortedSet<LocalDate> days(GapReport report, GapReport.Device device) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        Consumer<OffsetDateTime[]> span = ts -> {
             if (ts[0] == null) {
                 return;
             }
-            java.time.LocalDate first = ts[0].atZoneSameInstant(report.zone()).toLocalDate();
-            java.time.LocalDate last = (ts[1] == null ? ts[0] : ts[1]).atZoneSameInstant(report.zone()).toLocalDate();
-            for (java.time.LocalDate d = first; !d.isAfter(last) && days.size() < 366; d = d.plusDays(1)) {
+            LocalDate first = ts[0].atZoneSameInstant(report.zone()).toLocalDate();
+            LocalDate last = (ts[1] == null ? ts[0] : ts[1]).atZoneSameInstant(report.zone()).toLocalDate();
+            for (LocalDate d = first; !d.isAfter(last) && days.size() < 366; d = d.plusDays(1)) {
                 days.add(d);
             }
         };
@@ -96,25 +137,15 @@ final class SvgTimeline {
         return days;
     }
 
-    private String draw() {
+    private Picture draw() {
         int lanes = Math.max(1, report.devices().size());
-        int width = LABEL_W + PLOT_W + (unknownColumn ? UNKNOWN_W : 0) + 10;
+        int width = width();
         // the key once, under the overview; the day pictures below it use the same shapes
         boolean legend = cssClass.endsWith("overview");
         int height = AXIS_H + lanes * LANE_H + (legend ? LEGEND_H : 6);
-        // the window and the plot's place, for the console's zoom (drag across the plot, or give two times)
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(cssClass).append("\" data-t0=\"")
-                .append((long) Math.floor(t0)).append("\" data-t1=\"").append((long) Math.ceil(t1))
-                .append("\" data-plot-x=\"").append(LABEL_W).append("\" data-plot-w=\"").append(PLOT_W)
-                .append("\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" font-family=\"").append(esc(FONTS)).append("\" font-size=\"11\">\n");
-        svg.append("<defs><pattern id=\"explained-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">")
-                .append("<rect width=\"6\" height=\"6\" fill=\"#d9d9d9\"/>")
-                .append("<path d=\"M0,6 L6,0\" stroke=\"#707070\" stroke-width=\"1.2\"/></pattern></defs>\n");
         axis(lanes);
         if (report.devices().isEmpty()) {
-            text(LABEL_W + 10, AXIS_H + 26, language.text("report.svg.empty"), "empty", "");
+            text(LABEL_W + 10, AXIS_H + 26, language.text("report.svg.empty"), "empty", Text.PLAIN, null);
         }
         for (int i = 0; i < report.devices().size(); i++) {
             lane(i, report.devices().get(i));
@@ -122,13 +153,18 @@ final class SvgTimeline {
         if (legend) {
             legend(AXIS_H + lanes * LANE_H + 8);
         }
-        svg.append("</svg>\n");
-        return svg.toString();
+        return new Picture(cssClass, (long) Math.floor(t0), (long) Math.ceil(t1), LABEL_W, PLOT_W, width, height, FONTS,
+                List.copyOf(parts));
+    }
+
+    private int width() {
+        return LABEL_W + PLOT_W + (unknownColumn ? UNKNOWN_W : 0) + 10;
     }
 
     private void axis(int lanes) {
         ZoneOffset offset = report.zone().getRules().getOffset(Instant.ofEpochSecond((long) t0));
-        text(6, 14, language.text("report.svg.axis", report.zone().getId() + " (" + offset.getId() + ")"), "axis-title", "");
+        text(6, 14, language.text("report.svg.axis", report.zone().getId() + " (" + offset.getId() + ")"), "axis-title",
+                Text.PLAIN, null);
         long span = (long) Math.ceil(t1 - t0);
         long step = STEPS[STEPS.length - 1];
         for (long s : STEPS) {
@@ -145,28 +181,27 @@ final class SvgTimeline {
         long first = (local / step + (local % step == 0 ? 0 : 1)) * step - offset.getTotalSeconds();
         for (long t = first, n = 0; t <= t1 && n < 60; t += step, n++) {
             double x = x(t);
-            svg.append("<line class=\"tick\" x1=\"").append(f(x)).append("\" y1=\"").append(AXIS_H - 6)
-                    .append("\" x2=\"").append(f(x)).append("\" y2=\"").append(bottom)
-                    .append("\" stroke=\"#d0d0d0\" stroke-width=\"0.6\"/>\n");
+            parts.add(new Part("line", "tick", px(x), AXIS_H - 6, 0, bottom - (AXIS_H - 6), null,
+                    new Paint(null, null, "#d0d0d0", "0.6", null), null, null, null));
             String when = OffsetDateTime.ofInstant(Instant.ofEpochSecond(t), report.zone()).format(label);
-            svg.append("<text class=\"tick-label\" x=\"").append(f(x)).append("\" y=\"").append(AXIS_H - 9)
-                    .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555555\">").append(esc(when)).append("</text>\n");
+            text(x, AXIS_H - 9, when, "tick-label", new Text("10", null, "#555555", "middle"), null);
         }
         if (unknownColumn) {
-            text(LABEL_W + PLOT_W + 16, AXIS_H - 9, language.text("report.svg.timeUnknown"), "unknown-title", "");
+            text(LABEL_W + PLOT_W + 16, AXIS_H - 9, language.text("report.svg.timeUnknown"), "unknown-title", Text.PLAIN,
+                    null);
         }
     }
 
     private void lane(int index, GapReport.Device device) {
         int top = AXIS_H + index * LANE_H;
-        int width = LABEL_W + PLOT_W + (unknownColumn ? UNKNOWN_W : 0) + 10;
-        svg.append("<rect class=\"lane\" x=\"0\" y=\"").append(top).append("\" width=\"").append(width)
-                .append("\" height=\"").append(LANE_H).append("\" fill=\"").append(index % 2 == 0 ? "#f5f5f5" : "#ffffff")
-                .append("\" fill-opacity=\"0.6\"/>\n");
-        String officers = String.join(", ", device.officers().stream().map(GapReport.Officer::label).toList());
-        text(6, top + 17, device.deviceId() == null ? language.text("report.unknownDevice") : device.deviceId(), "device",
-                " font-size=\"12\" font-weight=\"bold\"");
-        text(6, top + 33, clip(officers, 30), "officers", " font-size=\"11\" fill=\"#444444\"", officers);
+        parts.add(new Part("rect", "lane", 0, top, width(), LANE_H, null,
+                new Paint(index % 2 == 0 ? "#f5f5f5" : "#ffffff", "0.6", null, null, null), null, null, null));
+        String officers = shown(String.join(", ", device.officers().stream().map(GapReport.Officer::label).toList()));
+        text(6, top + 17, device.deviceId() == null ? language.text("report.unknownDevice") : shown(device.deviceId()),
+                "device", new Text("12", "bold", null, null), null);
+        String clipped = clip(officers, 30);
+        text(6, top + 33, clipped, "officers", new Text("11", null, "#444444", null),
+                clipped.equals(officers) ? null : officers);
         List<GapReport.Recording> unplaced = new ArrayList<>();
         for (GapReport.Recording r : device.recordings()) {
             if (r.start() == null) {
@@ -178,9 +213,8 @@ final class SvgTimeline {
             }
             if (r.photo()) {
                 // an instant, not a stretch of recording: a dot under the bars, never a bar that would hide a gap
-                svg.append("<circle class=\"photo\" cx=\"").append(f(x(r.start()))).append("\" cy=\"").append(top + 38)
-                        .append("\" r=\"3.5\" fill=\"").append(PHOTO_COLOUR).append("\" stroke=\"#222222\" stroke-width=\"0.5\">")
-                        .append("<title>").append(esc(recordingTitle(r))).append("</title></circle>\n");
+                parts.add(new Part("circle", "photo", px(x(r.start())), top + 38, 3.5, 0, null,
+                        new Paint(PHOTO_COLOUR, null, "#222222", "0.5", null), null, null, recordingTitle(r)));
                 continue;
             }
             OffsetDateTime end = r.end() != null ? r.end() : r.start();
@@ -189,16 +223,16 @@ final class SvgTimeline {
             // told apart by shape as well as colour (colour-blind readers, grey print): sound is a thinner bar,
             // damage a dashed outline
             boolean sound = "AUDIO".equals(r.kind());
-            String outline = "ARCHIVED".equals(r.status()) ? ""
-                    : " stroke=\"#7f3b08\" stroke-width=\"1.2\" stroke-dasharray=\"3,2\"";
-            bar("recording", x0, top + (sound ? 17 : 12), Math.max(1.5, x1 - x0), sound ? 10 : 20,
-                    fill(colour(r)) + outline, recordingTitle(r));
+            Paint paint = "ARCHIVED".equals(r.status()) ? new Paint(colour(r), null, null, null, null)
+                    : new Paint(colour(r), null, "#7f3b08", "1.2", "3,2");
+            bar("recording", x0, top + (sound ? 17 : 12), Math.max(1.5, x1 - x0), sound ? 10 : 20, paint,
+                    recordingTitle(r));
         }
         double slot = unplaced.isEmpty() ? 0 : Math.min(14, (UNKNOWN_W - 24) / (double) unplaced.size());
         for (int i = 0; i < unplaced.size(); i++) {
             GapReport.Recording r = unplaced.get(i);
-            bar("recording", LABEL_W + PLOT_W + 16 + i * slot, top + 12, Math.max(1, slot - 2), 20, fill(colour(r)),
-                    recordingTitle(r));
+            bar("recording", LABEL_W + PLOT_W + 16 + i * slot, top + 12, Math.max(1, slot - 2), 20,
+                    new Paint(colour(r), null, null, null, null), recordingTitle(r));
         }
         for (GapReport.Finding f : device.findings()) {
             if (f.start() == null && f.end() == null) {
@@ -216,19 +250,21 @@ final class SvgTimeline {
                 // widened around its middle, never off the plot
                 double left = Math.max(LABEL_W, Math.min(LABEL_W + PLOT_W - w, (x0 + x1) / 2 - w / 2));
                 bar(f.explained() ? "gap explained" : "gap unexplained", left, top + 6, w, LANE_H - 12,
-                        f.explained() ? fill("url(#explained-hatch)") + " stroke=\"#606060\" stroke-width=\"0.8\""
-                                : fill("#d62728") + " fill-opacity=\"0.85\"",
+                        f.explained() ? new Paint("url(#explained-hatch)", null, "#606060", "0.8", null)
+                                : new Paint("#d62728", "0.85", null, null, null),
                         findingTitle(f));
             } else {
                 double x = x(start);
-                svg.append("<path class=\"marker ").append(f.kind().toLowerCase(Locale.ROOT).replace('_', '-'))
-                        .append("\" d=\"M").append(f(x - 5)).append(',').append(top + 1).append(" L").append(f(x + 5))
-                        .append(',').append(top + 1).append(" L").append(f(x)).append(',').append(top + 10)
-                        .append(" Z\" fill=\"").append(MARKER_COLOURS.getOrDefault(f.kind(), "#333333"))
-                        .append("\" stroke=\"#222222\" stroke-width=\"0.5\"><title>").append(esc(findingTitle(f)))
-                        .append("</title></path>\n");
+                parts.add(new Part("path", "marker " + f.kind().toLowerCase(Locale.ROOT).replace('_', '-'), px(x), top, 0, 0,
+                        triangle(x, top + 1), new Paint(MARKER_COLOURS.getOrDefault(f.kind(), "#333333"), null, "#222222",
+                        "0.5", null), null, null, findingTitle(f)));
             }
         }
+    }
+
+    /** A small downward triangle with its tip at x: the marker of a finding that is a moment, not a stretch. */
+    private static String triangle(double x, int top) {
+        return "M" + f(x - 5) + "," + top + " L" + f(x + 5) + "," + top + " L" + f(x) + "," + (top + 9) + " Z";
     }
 
     private void legend(int y) {
@@ -237,23 +273,23 @@ final class SvgTimeline {
         x = legendItem(x, y, "#4e79a7", language.text("report.svg.recording"));
         x = legendItem(x, y, AUDIO_COLOUR, language.text("report.svg.sound"));
         x = legendItem(x, y, "#f28e2b", language.text("report.svg.damaged"));
-        svg.append("<circle class=\"legend\" cx=\"").append(f(x + 6)).append("\" cy=\"").append(y + 6)
-                .append("\" r=\"3.5\" fill=\"").append(PHOTO_COLOUR).append("\" stroke=\"#222222\" stroke-width=\"0.5\"/>\n");
+        parts.add(new Part("circle", "legend", px(x + 6), y + 6, 3.5, 0, null,
+                new Paint(PHOTO_COLOUR, null, "#222222", "0.5", null), null, null, null));
         String photo = language.text("report.svg.photo");
-        text(x + 16, y + 10, photo, "legend", "");
+        text(x + 16, y + 10, photo, "legend", Text.PLAIN, null);
         x += 16 + width(photo) + 16;
         x = legendItem(x, y, "#d62728", language.text("report.svg.unexplainedGap"));
         x = legendItem(x, y, "url(#explained-hatch)", language.text("report.svg.explainedGap"));
-        svg.append("<path class=\"legend\" d=\"M").append(f(x + 1)).append(',').append(y + 2).append(" L").append(f(x + 11))
-                .append(',').append(y + 2).append(" L").append(f(x + 6)).append(',').append(y + 11)
-                .append(" Z\" fill=\"#9467bd\" stroke=\"#222222\" stroke-width=\"0.5\"/>\n");
-        text(x + 16, y + 10, language.text("report.svg.otherFinding"), "legend", "");
+        parts.add(new Part("path", "legend", px(x + 6), y, 0, 0,
+                "M" + f(x + 1) + "," + (y + 2) + " L" + f(x + 11) + "," + (y + 2) + " L" + f(x + 6) + "," + (y + 11) + " Z",
+                new Paint("#9467bd", null, "#222222", "0.5", null), null, null, null));
+        text(x + 16, y + 10, language.text("report.svg.otherFinding"), "legend", Text.PLAIN, null);
     }
 
     private double legendItem(double x, int y, String fill, String label) {
-        svg.append("<rect class=\"legend\" x=\"").append(f(x)).append("\" y=\"").append(y).append("\" width=\"14\" height=\"12\" fill=\"")
-                .append(fill).append("\" stroke=\"#606060\" stroke-width=\"0.5\"/>\n");
-        text(x + 18, y + 10, label, "legend", "");
+        parts.add(new Part("rect", "legend", px(x), y, 14, 12, null, new Paint(fill, null, "#606060", "0.5", null), null,
+                null, null));
+        text(x + 18, y + 10, label, "legend", Text.PLAIN, null);
         return x + 18 + width(label) + 16;
     }
 
@@ -262,28 +298,12 @@ final class SvgTimeline {
         return label.codePoints().mapToDouble(c -> c > 0x2E80 ? 11 : 6.2).sum();
     }
 
-    /** @param paint presentation attributes, e.g. {@code fill="#d62728"} */
-    private void bar(String cssClass, double x, int y, double w, int h, String paint, String title) {
-        svg.append("<rect class=\"").append(cssClass).append("\" x=\"").append(f(x)).append("\" y=\"").append(y)
-                .append("\" width=\"").append(f(w)).append("\" height=\"").append(h).append("\" ").append(paint)
-                .append("><title>").append(esc(title)).append("</title></rect>\n");
+    private void bar(String cssClass, double x, int y, double w, int h, Paint paint, String title) {
+        parts.add(new Part("rect", cssClass, px(x), y, px(w), h, null, paint, null, null, title));
     }
 
-    private static String fill(String colour) {
-        return "fill=\"" + colour + "\"";
-    }
-
-    private void text(double x, int y, String content, String cssClass, String attributes) {
-        text(x, y, content, cssClass, attributes, null);
-    }
-
-    private void text(double x, int y, String content, String cssClass, String attributes, String title) {
-        svg.append("<text class=\"").append(cssClass).append("\" x=\"").append(f(x)).append("\" y=\"").append(y).append('"')
-                .append(attributes).append('>');
-        if (title != null && !title.equals(content)) {
-            svg.append("<title>").append(esc(title)).append("</title>");
-        }
-        svg.append(esc(content)).append("</text>\n");
+    private void text(double x, int y, String label, String cssClass, Text text, String title) {
+        parts.add(new Part("text", cssClass, px(x), y, 0, 0, null, null, text, label, title));
     }
 
     private static String colour(GapReport.Recording r) {
@@ -297,11 +317,11 @@ final class SvgTimeline {
         String when = r.start() == null ? language.text("report.svg.timeNotPlaced")
                 : ReportText.readable(r.start()) + " – " + ReportText.readable(r.end());
         if (r.photo()) {
-            return r.file() + "\n" + language.recordingKind("PHOTO") + ", " + (r.start() == null
+            return shown(r.file()) + "\n" + language.recordingKind("PHOTO") + ", " + (r.start() == null
                     ? language.text("report.svg.timeNotPlaced")
                     : ReportText.readable(r.start())) + "\n" + r.status() + ", sha256 " + r.sha256();
         }
-        return r.file() + "\n" + when + "\n" + ReportText.number(r.durationSeconds()) + " s, "
+        return shown(r.file()) + "\n" + when + "\n" + ReportText.number(r.durationSeconds()) + " s, "
                 + ("AUDIO".equals(r.kind()) ? language.text("report.svg.sound") + ", " : "") + r.status() + ", sha256 "
                 + r.sha256();
     }
@@ -316,18 +336,26 @@ final class SvgTimeline {
             t.append(" (").append(ReportText.number(f.seconds())).append(" s)");
         }
         if (!f.recordings().isEmpty()) {
-            t.append('\n').append(String.join(", ", f.recordings()));
+            t.append('\n').append(shown(String.join(", ", f.recordings())));
         }
         if (f.activityId() != null) {
-            t.append('\n').append(language.text("report.activity")).append(' ').append(f.activityId());
+            t.append('\n').append(language.text("report.activity")).append(' ').append(shown(f.activityId()));
         }
         if (f.explained()) {
-            t.append('\n').append(HtmlReport.explanation(f.explanation(), language));
+            t.append('\n').append(shown(HtmlReport.explanation(f.explanation(), language)));
         }
         if (f.detail() != null && !f.detail().isBlank()) {
-            t.append('\n').append(f.detail());
+            t.append('\n').append(shown(f.detail()));
         }
         return t.toString();
+    }
+
+    /**
+     * Names and notes come from stations and people: control and bidi characters are shown as escapes (the lines of
+     * a title are ours), never passed on to reorder or hide the text around them; the engine escapes markup only.
+     */
+    private static String shown(String text) {
+        return text == null ? null : DisplayText.escapeControls(text);
     }
 
     /** Cuts a label to about {@code units} Latin-letter widths; Chinese characters count double. */
@@ -358,6 +386,11 @@ final class SvgTimeline {
     private double x(double epochSeconds) {
         double x = LABEL_W + (epochSeconds - t0) / (t1 - t0) * PLOT_W;
         return Math.max(LABEL_W, Math.min(LABEL_W + PLOT_W, x));
+    }
+
+    /** A tenth of a pixel is as fine as anyone sees; the SVG stays short. */
+    private static double px(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     private static String f(double v) {

@@ -32,5 +32,7 @@ if ! java -XX:ArchiveClassesAtExit="$dest/footage.jsa" -Xlog:cds=off -Xlog:cds+d
   echo "footage: no class-data-sharing archive (training run failed); start-up is slower" >&2
 fi
 rm -rf "$home"
-touch "$dest/footage.jar"
+# The stamp, not footage.jar, says when the image was made: the JVM checks the jar's modification time against the
+# archive's and silently drops the whole archive when they differ (touching the jar here did exactly that).
+touch "$dest/.made"
 exit 0

@@ -12,7 +12,7 @@ public final class Sizes {
         if (n < 1024) {
             return n + " B";
         }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
         double v = n;
         int u = -1;
         while (v >= 1024 && u < units.length - 1) {

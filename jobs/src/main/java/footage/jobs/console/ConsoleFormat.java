@@ -1,6 +1,7 @@
 package footage.jobs.console;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.Sizes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -74,20 +75,7 @@ class ConsoleFormat {
 
     /** "1.5 GiB": binary units, one decimal. */
     public String bytes(Long n) {
-        if (n == null) {
-            return "";
-        }
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        return n == null ? "" : Sizes.bytes(n);
     }
 
     /** The first instant of a day in the device zone, as Spring Batch would have recorded it. */

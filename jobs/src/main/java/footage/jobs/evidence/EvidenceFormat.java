@@ -1,6 +1,7 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.Sizes;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
@@ -37,17 +38,7 @@ class EvidenceFormat {
     }
 
     public String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        return Sizes.bytes(n);
     }
 
     public String seconds(Double s) {

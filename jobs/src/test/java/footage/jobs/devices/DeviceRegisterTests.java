@@ -313,4 +313,40 @@ class DeviceRegisterTests {
         assertThat(footage("devices", "repaired", "DSJ9000001", "--at", "2019-02-20T20:00", "--by", "admin")).isEqualTo(2);
         assertThat(err()).contains("not UNDER_REPAIR");
     }
+
+    @Test
+    void theGapReportsDeviceRowsShowTypeModelAndAssignedOfficerFromTheRegister() throws IOException {
+        // given a registered camera with a dump of its officer, and an unregistered device's dump
+        assertThat(footage("devices", "import", csv("r6.csv", HEADER + "DSJ9000006,CAMERA,C-9,SN-6,100240,钱七,2019-01-01T08:00:00+08:00\n")
+                .toString())).as(err()).isZero();
+        drop("REPORT6", "DSJ9000006", "100240", clip("DSJ9000006", "100240", "093000", 1));
+        drop("REPORT7", "DSJ9999997", "100240", clip("DSJ9999997", "100240", "093000", 1));
+        ingest();
+
+        // when the gap report is written as JSON and as HTML
+        Path json = home.resolve("gaps.json");
+        Path html = home.resolve("gaps.html");
+        assertThat(footage("report", "gaps", "--format", "json", "--out", json.toString())).as(err()).isZero();
+        assertThat(footage("report", "gaps", "--format", "html", "--lang", "en", "--out", html.toString())).as(err()).isZero();
+
+        // then the registered device's row carries the register's fields, the unregistered one's is as before
+        com.fasterxml.jackson.databind.JsonNode devices = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("devices");
+        com.fasterxml.jackson.databind.JsonNode camera = null;
+        com.fasterxml.jackson.databind.JsonNode unknown = null;
+        for (com.fasterxml.jackson.databind.JsonNode d : devices) {
+            camera = d.get("deviceId").asText().equals("DSJ9000006") ? d : camera;
+            unknown = d.get("deviceId").asText().equals("DSJ9999997") ? d : unknown;
+        }
+        assertThat(camera).isNotNull();
+        assertThat(camera.get("type").asText()).isEqualTo("CAMERA");
+        assertThat(camera.get("model").asText()).isEqualTo("C-9");
+        assertThat(camera.get("assignedOfficers").get(0).get("officerId").asText()).isEqualTo("100240");
+        assertThat(camera.get("assignedOfficers").get(0).get("officerName").asText()).isEqualTo("钱七");
+        assertThat(camera.get("assignedOfficers").get(0).get("to").isNull()).isTrue();
+        List<String> names = new java.util.ArrayList<>();
+        unknown.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("deviceId", "clockOffsetSeconds", "recordings", "findings");
+        assertThat(unknown.get("findings").findValuesAsText("kind")).contains("UNKNOWN_DEVICE");
+        assertThat(Files.readString(html)).contains("CAMERA C-9 → 钱七 (100240)", "Unknown device");
+    }
 }

@@ -26,8 +26,8 @@ import java.util.TreeSet;
 public class DeviceRegister {
 
     /** A change the register refuses (unknown device, a time before the current assignment, a retired device...). */
-    public static final class Refused extends RuntimeException {
-        Refused(String message) {
+    public static class Refused extends RuntimeException {
+        public Refused(String message) {
             super(message);
         }
     }
@@ -122,6 +122,42 @@ public class DeviceRegister {
         ContinuityService.Outcome analysis = wasEmpty && !touched.isEmpty() ? continuity.analyzeAll(actor)
                 : continuity.analyze(touched, actor);
         return new Imported(added, updated, unchanged, assigned, List.of(), analysis);
+    }
+
+    /**
+     * {@code footage devices import FILE} for a file uploaded to the console: the same reader and the same all-or-nothing
+     * import, with the logged-in user as the actor.
+     *
+     * @throws Refused when the file as a whole cannot be read (not UTF-8, no header); nothing is stored
+     */
+    @Transactional
+    public Imported importFile(byte[] bytes, java.time.ZoneId zone, String actor) {
+        DeviceFileReader.Result read;
+        try {
+            read = new DeviceFileReader(zone).read(bytes);
+        } catch (DeviceFileReader.Unreadable e) {
+            throw new Refused(e.getMessage());
+        }
+        if (!read.errors().isEmpty()) {
+            return new Imported(0, 0, 0, 0, read.errors(), new ContinuityService.Outcome(0, 0, 0));
+        }
+        return importRows(read.rows(), actor);
+    }
+
+    public List<DeviceStatusHistory.Change> statusHistory(String deviceId) {
+        return statuses.of(deviceId);
+    }
+
+    public List<DeviceAssignments.Assignment> assignments(String deviceId) {
+        return assignments.of(deviceId);
+    }
+
+    public List<DamageReports.Report> damageReports(String deviceId) {
+        return damages.of(deviceId);
+    }
+
+    public Optional<Devices.Device> find(String deviceId) {
+        return devices.find(deviceId);
     }
 
     /** Issues a device to an officer from a time on, closing the current assignment there. False: already so. */

@@ -104,11 +104,15 @@ class DeviceRegisterTests {
 
     /** A dump docked at 2019-02-17 18:00 (+08:00), clock read, written aside then moved into drop/ whole. */
     void drop(String folder, String device, String officer, FileSpec... files) throws IOException {
+        drop(folder, device, officer, "2019-02-17T18:00:00+08:00", files);
+    }
+
+    void drop(String folder, String device, String officer, String dockedAt, FileSpec... files) throws IOException {
         Path staging = home.resolve("staging");
         Files.createDirectories(staging);
         Files.createDirectories(properties.drop());
         Path written = new SampleDumpGenerator().writeDump(staging, new DumpSpec(folder, "ST01", device, officer, "张三",
-                "2019-02-17T18:00:00+08:00", "2019-02-17T18:00:00+08:00", true, List.of(files)));
+                dockedAt, dockedAt, true, List.of(files)));
         Files.move(written, properties.drop().resolve(folder), StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -348,5 +352,49 @@ class DeviceRegisterTests {
         assertThat(names).containsExactly("deviceId", "clockOffsetSeconds", "recordings", "findings");
         assertThat(unknown.get("findings").findValuesAsText("kind")).contains("UNKNOWN_DEVICE");
         assertThat(Files.readString(html)).contains("CAMERA C-9 → 钱七 (100240)", "Unknown device");
+    }
+
+    @Autowired
+    footage.jobs.continuity.ContinuityMarks marks;
+
+    @Test
+    void aDamagedRecordingDockedAnHourAgoIsNotJudgedYetAndItsDeviceWaitsForTheDeadline() throws IOException {
+        // given a registered device docked an hour ago with a damaged recording
+        assertThat(footage("devices", "import", csv("r8.csv", HEADER + "DSJ9000008,BODY_CAMERA,V7,SN-8,100238,孙八,2019-01-01T08:00:00+08:00\n")
+                .toString())).as(err()).isZero();
+        String hourAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        drop("RECENT8", "DSJ9000008", "100238", hourAgo, FileSpec.video(name("DSJ9000008", "100238", "093000", 1),
+                video(10).truncatedTo(0.5)));
+
+        // when it is ingested
+        ingest();
+
+        // then no DAMAGE_NOT_REPORTED yet (the 24 h are not over), and the device stays waiting for analysis
+        assertThat(jdbc.sql("SELECT status FROM recordings WHERE device_id = 'DSJ9000008'").query(String.class).single()).isEqualTo("DAMAGED");
+        assertThat(findings("DSJ9000008", "DAMAGE_NOT_REPORTED")).isEmpty();
+        assertThat(marks.marked()).contains("DSJ9000008");
+
+        // and once a report is filed the device no longer waits
+        assertThat(footage("devices", "damage", "DSJ9000008", "--at", java.time.OffsetDateTime.now().toString(), "--note", "dropped",
+                "--by", "admin")).as(err()).isZero();
+        assertThat(marks.marked()).doesNotContain("DSJ9000008");
+        assertThat(findings("DSJ9000008", "DAMAGE_NOT_REPORTED")).isEmpty();
+    }
+
+    @Test
+    void aRegisterFindingIsExplainedLikeAnyOther() throws IOException {
+        // given an UNKNOWN_DEVICE finding
+        drop("UNKNOWN9", "DSJ9999990", "100234", clip("DSJ9999990", "100234", "093000", 1));
+        ingest();
+        String id = (String) findings("DSJ9999990", "UNKNOWN_DEVICE").get(0).get("id");
+
+        // when it is explained
+        int code = footage("explain", id, "--reason", "FORCE_MAJEURE", "--note", "spare camera during a flood", "--by", "esther");
+
+        // then the explanation is stored and ledgered
+        assertThat(code).as(err()).isZero();
+        assertThat(jdbc.sql("SELECT explanation_reason FROM findings WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("FORCE_MAJEURE");
     }
 }

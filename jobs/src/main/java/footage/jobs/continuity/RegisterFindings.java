@@ -126,15 +126,16 @@ class RegisterFindings {
         }
         Instant dueBy = null;
         for (Dock dock : docks) {
-            if (dock.dockedAt() == null) {
-                continue;
-            }
             List<String> files = damagedFiles.getOrDefault(dock.key(), List.of());
             boolean clockUnread = dock.deviceClockAtDock() == null && hasManifest(dock);
             if (files.isEmpty() && !clockUnread) {
                 continue;
             }
-            Instant docked = dock.dockedAt().toInstant();
+            // a dump without a manifest has no docking time: the time the pipeline registered it stands in
+            Instant docked = dock.dockedAt() != null ? dock.dockedAt().toInstant() : registeredAt(dock);
+            if (docked == null) {
+                continue;
+            }
             Instant deadline = docked.plus(REPORT_WITHIN);
             if (reports.stream().anyMatch(r -> !r.isBefore(docked.minus(REPORT_WITHIN)) && !r.isAfter(deadline))) {
                 continue;
@@ -150,6 +151,14 @@ class RegisterFindings {
                     why + " at docking on " + docked + ", and no damage report by " + deadline + " (Art. 18: within 24 h)"));
         }
         return dueBy;
+    }
+
+    private Instant registeredAt(Dock dock) {
+        if (!dock.key().startsWith("dump:")) {
+            return null;
+        }
+        return jdbc.sql("SELECT registered_at FROM dumps WHERE id = ?").param(Long.parseLong(dock.key().substring(5)))
+                .query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant).orElse(null);
     }
 
     private boolean hasManifest(Dock dock) {

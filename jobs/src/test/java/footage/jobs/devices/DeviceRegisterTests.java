@@ -397,4 +397,24 @@ class DeviceRegisterTests {
         assertThat(jdbc.sql("SELECT explanation_reason FROM findings WHERE id = ?").param(id).query(String.class).single())
                 .isEqualTo("FORCE_MAJEURE");
     }
+
+    @Test
+    void aDamagedRecordingInADumpWithoutManifestIsJudgedFromWhenItWasTakenIn() throws IOException {
+        // given a registered device and a dump of it without a manifest (no docking time), with a damaged recording
+        assertThat(footage("devices", "import", csv("r10.csv", HEADER + "DSJ9000010,BODY_CAMERA,V7,SN-10,,,\n").toString()))
+                .as(err()).isZero();
+        Path staging = home.resolve("staging");
+        Files.createDirectories(staging);
+        Path written = new SampleDumpGenerator().writeDump(staging, new DumpSpec("NOMANIFEST10", null, "DSJ9000010", "100240", null,
+                null, null, false, List.of(FileSpec.video(name("DSJ9000010", "100240", "093000", 1), video(10).truncatedTo(0.5)))));
+        Files.move(written, properties.drop().resolve("NOMANIFEST10"), StandardCopyOption.ATOMIC_MOVE);
+
+        // when it is ingested (just now: the 24 h from its intake are not over)
+        ingest();
+
+        // then it is not judged yet, and its device waits for the deadline
+        assertThat(jdbc.sql("SELECT status FROM recordings WHERE device_id = 'DSJ9000010'").query(String.class).single()).isEqualTo("DAMAGED");
+        assertThat(findings("DSJ9000010", "DAMAGE_NOT_REPORTED")).isEmpty();
+        assertThat(marks.marked()).contains("DSJ9000010");
+    }
 }

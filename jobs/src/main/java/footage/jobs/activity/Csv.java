@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 reading: quoted fields may hold commas, quotes ("") and line breaks. */
-final class Csv {
+/** RFC 4180 reading (activities and the device register): quoted fields may hold commas, quotes ("") and line breaks. */
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) throws IOException {
+    public static List<List<String>> parse(String text) throws IOException {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -81,7 +81,8 @@ class ConsoleSecurity {
                         .requestMatchers(HttpMethod.POST, "/evidence/holds", "/evidence/holds/lift",
                                 "/evidence/recordings/*/hold", "/evidence/recordings/*/hold/lift",
                                 "/evidence/recordings/*/retention", "/evidence/activities/import",
-                                "/evidence/requests/*/export")
+                                "/evidence/requests/*/export", "/evidence/devices/import", "/evidence/devices/assign",
+                                "/evidence/devices/damage", "/evidence/devices/repaired", "/evidence/devices/retire")
                                 .hasAnyRole(Role.EVIDENCE_STAFF.name(), Role.ADMIN.name())
                         // the ledger names who looked at which footage: not for approvers and viewers
                         .requestMatchers("/evidence/audit", "/evidence/audit/**").hasAnyRole(Role.EVIDENCE_STAFF.name(),

@@ -46,9 +46,12 @@ public class ContinuityService {
     private final ContinuityMarks marks;
     private final Ledger ledger;
     private final JdbcClient jdbc;
+    private final RegisterFindings register;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     ContinuityService(TimelineSource source, TimelineAnalyzer analyzer, Catalog catalog, ContinuityMarks marks,
-                      Ledger ledger, JdbcClient jdbc) {
+                      Ledger ledger, JdbcClient jdbc, RegisterFindings register) {
+        this.register = register;
         this.source = source;
         this.analyzer = analyzer;
         this.catalog = catalog;
@@ -102,12 +105,23 @@ public class ContinuityService {
         involved.values().forEach(all::addAll);
 
         Map<String, DeviceTimeline> timelines = new HashMap<>();
+        Map<String, List<TimelineFinding>> findings = new HashMap<>();
+        Map<String, java.time.Instant> damageReportsDue = new java.util.TreeMap<>();
+        java.time.Instant now = clock.instant();
         for (String device : all) {
             List<Dock> docks = source.docks(device);
-            timelines.put(device, analyzer.analyze(device, source.segments(device, docks), docks));
+            var segments = source.segments(device, docks);
+            DeviceTimeline timeline = analyzer.analyze(device, segments, docks);
+            timelines.put(device, timeline);
+            List<TimelineFinding> of = new ArrayList<>(timeline.findings());
+            // the device register's findings (DESIGN §11): none while the register is empty
+            RegisterFindings.Outcome fromRegister = register.of(device, timeline, segments, docks, now);
+            of.addAll(fromRegister.findings());
+            if (fromRegister.dueBy() != null) {
+                damageReportsDue.put(device, fromRegister.dueBy());
+            }
+            findings.put(device, of);
         }
-        Map<String, List<TimelineFinding>> findings = new HashMap<>();
-        timelines.forEach((device, t) -> findings.put(device, new ArrayList<>(t.findings())));
         for (Map.Entry<Activity, Set<String>> e : involved.entrySet()) {
             List<DeviceTimeline> lanes = e.getValue().stream().map(timelines::get).toList();
             ActivityCoverage coverage = analyzer.coverage(e.getKey(), lanes);
@@ -124,6 +138,8 @@ public class ContinuityService {
             superseded += counts[1];
         }
         marks.clear(all);
+        // a damage report may still be filed in time: the device waits for the analysis after its deadline
+        damageReportsDue.forEach((device, due) -> marks.mark(device, "Art. 18: a damage report is due by " + due));
         log.info("continuity: {} device(s) analysed, {} finding(s) raised, {} superseded", all.size(), raised, superseded);
         return new Outcome(all.size(), raised, superseded);
     }

@@ -24,12 +24,40 @@ public record GapReport(OffsetDateTime generatedAt, String ledgerHead, ZoneId zo
      * @param officers           who carried the device for the recordings (and findings) shown
      */
     public record Device(String deviceId, Double clockOffsetSeconds, List<Officer> officers, List<Recording> recordings,
-                         List<Finding> findings) {
+                         List<Finding> findings, Registered registered) {
         public Device {
             officers = List.copyOf(officers);
             recordings = List.copyOf(recordings);
             findings = List.copyOf(findings);
         }
+
+        /** A device the register does not know (or a report without a register). */
+        public Device(String deviceId, Double clockOffsetSeconds, List<Officer> officers, List<Recording> recordings,
+                      List<Finding> findings) {
+            this(deviceId, clockOffsetSeconds, officers, recordings, findings, null);
+        }
+    }
+
+    /**
+     * What the device register (DESIGN §11) says of a device.
+     *
+     * @param assignments the officers it was assigned to during the report's span (the whole history when unfiltered)
+     */
+    public record Registered(String type, String model, String serial, String status, List<Assignment> assignments) {
+        public Registered {
+            assignments = List.copyOf(assignments);
+        }
+
+        /** "BODY_CAMERA DSJ-V7" and who it was assigned to, for the devices table. */
+        public String label() {
+            String what = model == null || model.isBlank() ? type : type + " " + model;
+            String who = String.join(", ", assignments.stream().map(a -> a.officer().label()).distinct().toList());
+            return who.isEmpty() ? what : what + " → " + who;
+        }
+    }
+
+    /** {@code to} null: still assigned. */
+    public record Assignment(Officer officer, OffsetDateTime from, OffsetDateTime to) {
     }
 
     public record Officer(String id, String name) {

@@ -87,10 +87,31 @@ public class GapReportBuilder {
             List<GapReport.Officer> officers = rows.officers.stream()
                     .filter(o -> o.id() != null || o.name() != null)
                     .sorted(Comparator.comparing(GapReport.Officer::label)).toList();
-            devices.add(new GapReport.Device(deviceId, offsets.get(deviceId), officers, rows.recordings, rows.findings));
+            devices.add(new GapReport.Device(deviceId, offsets.get(deviceId), officers, rows.recordings, rows.findings,
+                    registered(deviceId, filter)));
         });
         OffsetDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
         return new GapReport(now, ledgerHead, zone, filter, devices);
+    }
+
+    /** The register's row of the device and its assignments overlapping the report's span; null when not registered. */
+    private GapReport.Registered registered(String deviceId, ReportFilter filter) {
+        if (deviceId == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT type, model, serial, status FROM devices WHERE id = ?").param(deviceId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).optional()
+                .map(d -> {
+                    List<GapReport.Assignment> assignments = jdbc.sql("SELECT officer_id, officer_name, valid_from, valid_to "
+                                    + "FROM device_assignments WHERE device_id = ? ORDER BY valid_from, id").param(deviceId)
+                            .query((rs, n) -> new GapReport.Assignment(new GapReport.Officer(rs.getString(1), rs.getString(2)),
+                                    time(rs, 3), time(rs, 4)))
+                            .list().stream()
+                            .filter(a -> (filter.to() == null || !a.from().isAfter(filter.to()))
+                                    && (filter.from() == null || a.to() == null || a.to().isAfter(filter.from())))
+                            .toList();
+                    return new GapReport.Registered(d[0], d[1], d[2], d[3], assignments);
+                }).orElse(null);
     }
 
     private static final class DeviceRows {

@@ -95,13 +95,14 @@ final class HtmlReport {
 
     /** A device's line of the devices table. */
     public record DeviceRow(String device, String officers, String clockOffset, int recordings, int findings,
-                            long unexplainedGaps) {
+                            long unexplainedGaps, String register) {
 
         static DeviceRow of(GapReport.Device d) {
             return new DeviceRow(shown(d.deviceId()), shown(String.join(", ", d.officers().stream()
                             .map(GapReport.Officer::label).toList())),
                     d.clockOffsetSeconds() == null ? null : ReportText.number(d.clockOffsetSeconds()), d.recordings().size(),
-                    d.findings().size(), d.findings().stream().filter(f -> f.kind().equals("GAP") && !f.explained()).count());
+                    d.findings().size(), d.findings().stream().filter(f -> f.kind().equals("GAP") && !f.explained()).count(),
+                    d.registered() == null ? "" : shown(d.registered().label()));
         }
     }
 

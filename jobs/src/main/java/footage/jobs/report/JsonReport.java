@@ -27,6 +27,22 @@ final class JsonReport {
             ObjectNode device = devices.addObject();
             device.put("deviceId", d.deviceId());
             device.put("clockOffsetSeconds", d.clockOffsetSeconds());
+            GapReport.Registered registered = d.registered();
+            if (registered != null) {
+                // from the device register (DESIGN §11): only for a registered device, so other rows keep their fields
+                device.put("type", registered.type());
+                device.put("model", registered.model());
+                device.put("serial", registered.serial());
+                device.put("status", registered.status());
+                ArrayNode assigned = device.putArray("assignedOfficers");
+                for (GapReport.Assignment a : registered.assignments()) {
+                    ObjectNode o = assigned.addObject();
+                    o.put("officerId", a.officer().id());
+                    o.put("officerName", a.officer().name());
+                    o.put("from", ReportText.iso(a.from()));
+                    o.put("to", ReportText.iso(a.to()));
+                }
+            }
             ArrayNode recordings = device.putArray("recordings");
             for (GapReport.Recording r : d.recordings()) {
                 ObjectNode recording = recordings.addObject();

@@ -36,10 +36,12 @@ final class SvgTimeline {
 
     private static final long[] STEPS = {1, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600,
             43200, 86400, 172800, 604800, 2592000, 7776000, 31536000};
-    private static final Map<String, String> MARKER_COLOURS = Map.of(
-            "OVERLAP", "#9467bd", "DISCONTINUITY", "#8c564b", "DAMAGED", "#e377c2", "CLOCK_DRIFT", "#ff7f0e",
-            "LATE_UPLOAD", "#17becf", "TIME_MISMATCH", "#bcbd22", "CLOCK_UNVERIFIED", "#7f7f7f",
-            "TIME_UNREADABLE", "#393b79", "NO_AUDIO", "#637939", "AUDIO_SILENT", "#8c6d31");
+    private static final Map<String, String> MARKER_COLOURS = Map.ofEntries(
+            Map.entry("OVERLAP", "#9467bd"), Map.entry("DISCONTINUITY", "#8c564b"), Map.entry("DAMAGED", "#e377c2"),
+            Map.entry("CLOCK_DRIFT", "#ff7f0e"), Map.entry("LATE_UPLOAD", "#17becf"), Map.entry("TIME_MISMATCH", "#bcbd22"),
+            Map.entry("CLOCK_UNVERIFIED", "#7f7f7f"), Map.entry("TIME_UNREADABLE", "#393b79"), Map.entry("NO_AUDIO", "#637939"),
+            Map.entry("AUDIO_SILENT", "#8c6d31"), Map.entry("UNKNOWN_DEVICE", "#843c39"), Map.entry("DEVICE_LENT", "#d6616b"),
+            Map.entry("DAMAGE_NOT_REPORTED", "#ad494a"), Map.entry("RETIRED_DEVICE_USED", "#7b4173"));
 
     private static final String AUDIO_COLOUR = "#76b7b2";
     private static final String PHOTO_COLOUR = "#59a14f";

@@ -25,15 +25,22 @@ record ConsoleProperties(@DefaultValue("admin") String adminUser, String adminPa
 
     ConsoleProperties {
         if (!ConsoleUsers.validName(adminUser)) {
-            throw new IllegalArgumentException("footage.console.admin-user must be 2-64 letters, digits, '.', '_' or '-': '"
-                    + adminUser + "'");
+            throw new IllegalArgumentException("footage.console.admin-user must be 2-32 lower-case letters, digits, '.', '_' "
+                    + "or '-', starting with a letter or digit: '" + adminUser + "'");
         }
         if (adminPassword != null && adminPassword.isBlank()) {
             adminPassword = null;
         }
-        if (adminPassword != null && adminPassword.length() < ConsoleUsers.MIN_PASSWORD) {
-            throw new IllegalArgumentException("footage.console.admin-password (FOOTAGE_ADMIN_PASSWORD) must have at least "
-                    + ConsoleUsers.MIN_PASSWORD + " characters");
+        if (adminPassword != null) {
+            try {
+                ConsoleUsers.checkPassword(adminPassword);
+            } catch (ConsoleRefusal weak) {
+                // refused here, not on first start, where it would leave a catalog without any user
+                throw new IllegalArgumentException("footage.console.admin-password (FOOTAGE_ADMIN_PASSWORD) must have at least "
+                        + ConsoleUsers.MIN_PASSWORD + " characters, at most " + ConsoleUsers.MAX_PASSWORD_BYTES
+                        + " bytes in UTF-8, and not be a common password, a word with digits, a repetition or a keyboard row ("
+                        + weak.code() + ")");
+            }
         }
         if (loginFailures < 1) {
             throw new IllegalArgumentException("footage.console.login-failures must be at least 1: " + loginFailures);

@@ -13,8 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -112,10 +110,10 @@ class ConsoleSecurity {
         return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
     }
 
+    /** One answer for every failure: a wrong name, password, a disabled user and a throttled login look alike from outside. */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        String why = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
-        response.sendRedirect(request.getContextPath() + "/login?error=" + why);
+        response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
     /** Remembers the last login (the users page shows it) and goes where the user was headed. */
@@ -132,6 +130,7 @@ class ConsoleSecurity {
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                 throws IOException, jakarta.servlet.ServletException {
             users.loggedIn(authentication.getName());
+            CurrentUserFilter.remember(request.getSession(), users, authentication.getName());
             log.info("console: '{}' logged in from {}", authentication.getName(), request.getRemoteAddr());
             super.onAuthenticationSuccess(request, response, authentication);
         }

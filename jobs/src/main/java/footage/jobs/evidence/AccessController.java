@@ -2,6 +2,7 @@ package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.retention.ObjectLocations;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -31,8 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,23 +75,20 @@ class AccessController {
     @PostMapping("/evidence/requests")
     String file(@RequestParam(defaultValue = "") String recordings, @RequestParam(name = "case", defaultValue = "") String caseRef,
                 @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String from,
-                @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect, Model model,
+                HttpServletResponse response) {
         try {
-            List<Long> ids = new ArrayList<>();
-            for (String s : recordings.split("[,\\s]+")) {
-                if (!s.isBlank()) {
-                    ids.add(Long.parseLong(s.trim()));
-                }
-            }
-            LocalDate fromDay = LocalDate.parse(from.trim());
-            LocalDate untilDay = LocalDate.parse(until.trim());
+            List<Long> ids = RequestInput.ids(recordings);
+            LocalDate fromDay = RequestInput.day(from);
+            LocalDate untilDay = RequestInput.day(until);
             // the period's last day is included: access ends at the end of it
-            long id = requests.file(user.getName(), ids, caseRef.isBlank() ? null : caseRef.trim(),
-                    reason.isBlank() ? null : reason.trim(), format.startOf(fromDay), format.startOf(untilDay.plusDays(1)));
+            long id = requests.file(user.getName(), ids, RequestInput.text(caseRef, RequestInput.CASE),
+                    RequestInput.text(reason, RequestInput.REASON), format.startOf(fromDay), format.startOf(untilDay.plusDays(1)));
             redirect.addFlashAttribute("filed", id);
-        } catch (NumberFormatException | DateTimeParseException | AccessRequests.Refused e) {
-            redirect.addFlashAttribute("refusedCode", e instanceof AccessRequests.Refused r ? r.getMessage()
-                    : "evidence.request.refused.incomplete");
+        } catch (AccessRequests.Invalid invalid) {
+            return unreadable(invalid, model, response);
+        } catch (AccessRequests.Refused refused) {
+            redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }
         return "redirect:/evidence/requests";
     }
@@ -103,23 +99,36 @@ class AccessController {
                         @RequestParam(required = false) MultipartFile letter,
                         @RequestParam(defaultValue = "") String recordings, @RequestParam(name = "case", defaultValue = "") String caseRef,
                         @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String from,
-                        @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect)
+                        @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect, Model model,
+                        HttpServletResponse response)
             throws java.io.IOException {
         try {
             if (letter == null || letter.getSize() > Letter.LIMIT) {
                 throw new AccessRequests.Refused("evidence.letter.refused.size");
             }
+            List<Long> ids = RequestInput.ids(recordings);
+            LocalDate fromDay = RequestInput.day(from);
+            LocalDate untilDay = RequestInput.day(until);
             Letter checked = Letter.of(letter.getBytes());
-            long id = requests.fileExternal(user.getName(), agencyType.trim(), blankToNull(agencyName), blankToNull(contact),
-                    blankToNull(letterRef), checked, ids(recordings), blankToNull(caseRef), blankToNull(reason),
-                    format.startOf(LocalDate.parse(from.trim())), format.startOf(LocalDate.parse(until.trim()).plusDays(1)),
-                    footage.home().resolve("letters"));
+            long id = requests.fileExternal(user.getName(), agencyType.trim(), RequestInput.text(agencyName, RequestInput.AGENCY),
+                    RequestInput.text(contact, RequestInput.AGENCY), RequestInput.text(letterRef, RequestInput.LETTER_REF),
+                    checked, ids, RequestInput.text(caseRef, RequestInput.CASE), RequestInput.text(reason, RequestInput.REASON),
+                    format.startOf(fromDay), format.startOf(untilDay.plusDays(1)), footage.home().resolve("letters"));
             redirect.addFlashAttribute("filed", id);
-        } catch (NumberFormatException | DateTimeParseException | AccessRequests.Refused e) {
-            redirect.addFlashAttribute("refusedCode", e instanceof AccessRequests.Refused r ? r.getMessage()
-                    : "evidence.request.refused.incomplete");
+        } catch (AccessRequests.Invalid invalid) {
+            return unreadable(invalid, model, response);
+        } catch (AccessRequests.Refused refused) {
+            redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }
         return "redirect:/evidence/requests";
+    }
+
+    /** The requests page again, with the form's message and 400: what was sent cannot be read as a request. */
+    private String unreadable(AccessRequests.Invalid invalid, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("requests", requests.all());
+        model.addAttribute("refusedCode", invalid.getMessage());
+        return "evidence/requests";
     }
 
     @GetMapping("/evidence/register")
@@ -177,6 +186,9 @@ class AccessController {
         if ((k != null && !AccessRegister.KINDS.contains(k)) || (st != null && !AccessRegister.STATUSES.contains(st))) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown request kind or status");
         }
+        if ((from != null && Params.day(from.toString()) == null) || (to != null && Params.day(to.toString()) == null)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a date out of range");
+        }
         // the last day of the range is included
         return new AccessRegister.Filter(blankToNull(user), recording, k, st, from == null ? null : format.startOf(from),
                 to == null ? null : format.startOf(to.plusDays(1)));
@@ -200,35 +212,28 @@ class AccessController {
         return q == null ? "" : q;
     }
 
-    private static List<Long> ids(String recordings) {
-        List<Long> ids = new ArrayList<>();
-        for (String s : recordings.split("[,\\s]+")) {
-            if (!s.isBlank()) {
-                ids.add(Long.parseLong(s.trim()));
-            }
-        }
-        return ids;
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
     @PostMapping("/evidence/requests/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Principal user,
-                   RedirectAttributes redirect) {
-        return decide(id, true, comment, user, redirect);
+                   RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return decide(id, true, comment, user, redirect, model, response);
     }
 
     @PostMapping("/evidence/requests/{id}/deny")
     String deny(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Principal user,
-                RedirectAttributes redirect) {
-        return decide(id, false, comment, user, redirect);
+                RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return decide(id, false, comment, user, redirect, model, response);
     }
 
-    private String decide(long id, boolean approve, String comment, Principal user, RedirectAttributes redirect) {
+    private String decide(long id, boolean approve, String comment, Principal user, RedirectAttributes redirect, Model model,
+                          HttpServletResponse response) {
         try {
             requests.decide(id, approve, comment.trim(), user.getName());
+        } catch (AccessRequests.Invalid invalid) {
+            return unreadable(invalid, model, response);
         } catch (AccessRequests.Refused refused) {
             redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }

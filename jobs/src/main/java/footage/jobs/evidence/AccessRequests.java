@@ -38,8 +38,15 @@ class AccessRequests {
     }
 
     /** A request that cannot be filed or decided; the code is a message key. */
-    static final class Refused extends RuntimeException {
+    static class Refused extends RuntimeException {
         Refused(String code) {
+            super(code);
+        }
+    }
+
+    /** A form that cannot be read as sent (HTTP 400), as opposed to a request the rules refuse. */
+    static final class Invalid extends Refused {
+        Invalid(String code) {
             super(code);
         }
     }
@@ -48,8 +55,11 @@ class AccessRequests {
     private final Ledger ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AccessProperties properties;
 
-    AccessRequests(JdbcClient jdbc, Ledger ledger, PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+    AccessRequests(JdbcClient jdbc, Ledger ledger, PlatformTransactionManager transactionManager, Optional<Clock> clock,
+                   AccessProperties properties) {
+        this.properties = properties;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.tx = new TransactionTemplate(transactionManager);
@@ -60,8 +70,9 @@ class AccessRequests {
               OffsetDateTime until) {
         if ((recordingIds.isEmpty() && caseRef == null) || reason == null || from == null || until == null
                 || !until.isAfter(from)) {
-            throw new Refused("evidence.request.refused.incomplete");
+            throw new Invalid("evidence.request.refused.incomplete");
         }
+        checkInput(caseRef, reason, from, until);
         String ids = recordingIds.isEmpty() ? null : String.join(",", recordingIds.stream().map(String::valueOf).toList());
         KeyHolder keys = new GeneratedKeyHolder();
         return tx.execute(s -> {
@@ -88,8 +99,12 @@ class AccessRequests {
         if (!AGENCIES.contains(agencyType) || agencyName == null || letterRef == null
                 || (recordingIds.isEmpty() && caseRef == null) || reason == null || from == null || until == null
                 || !until.isAfter(from)) {
-            throw new Refused("evidence.request.refused.incomplete");
+            throw new Invalid("evidence.request.refused.incomplete");
         }
+        checkInput(caseRef, reason, from, until);
+        RequestInput.text(agencyName, RequestInput.AGENCY);
+        RequestInput.text(contact, RequestInput.AGENCY);
+        RequestInput.text(letterRef, RequestInput.LETTER_REF);
         try {
             java.nio.file.Files.createDirectories(letters);
             java.nio.file.Path target = letters.resolve(letter.fileName());
@@ -129,6 +144,15 @@ class AccessRequests {
         });
     }
 
+    /** Text within its column, and a period no longer than {@code footage.access.max-window}. */
+    private void checkInput(String caseRef, String reason, OffsetDateTime from, OffsetDateTime until) {
+        RequestInput.text(caseRef, RequestInput.CASE);
+        RequestInput.text(reason, RequestInput.REASON);
+        if (java.time.Duration.between(from, until).compareTo(properties.maxWindow()) > 0) {
+            throw new Invalid("evidence.request.refused.window");
+        }
+    }
+
     static final List<String> AGENCIES = List.of("DISCIPLINE_INSPECTION", "COURT", "PROCURATORATE", "POLICE");
 
     /**
@@ -139,6 +163,7 @@ class AccessRequests {
      * is ledgered too ({@code ACCESS_DECISION_REFUSED}), in a transaction of its own since the decision's rolls back.
      */
     void decide(long id, boolean approve, String comment, String approver) {
+        RequestInput.text(comment, RequestInput.COMMENT);
         try {
             tx.executeWithoutResult(s -> {
                 Request r = find(id).orElseThrow(() -> new Refused("evidence.request.refused.unknown"));

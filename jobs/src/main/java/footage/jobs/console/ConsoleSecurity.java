@@ -73,8 +73,10 @@ class ConsoleSecurity {
                         .requestMatchers(HttpMethod.POST, "/evidence/requests/*/approve", "/evidence/requests/*/deny")
                                 .hasRole(Role.APPROVER.name())
                         .requestMatchers(HttpMethod.POST, "/evidence/findings/*/explain").hasRole(Role.EVIDENCE_STAFF.name())
-                        .requestMatchers(HttpMethod.POST, "/evidence/requests/external").hasAnyRole(Role.EVIDENCE_STAFF.name(),
-                                Role.ADMIN.name())
+                        // filing and deciding are evidence work: never the administrator's (separation of duties)
+                        .requestMatchers(HttpMethod.POST, "/evidence/requests/external").hasRole(Role.EVIDENCE_STAFF.name())
+                        .requestMatchers(HttpMethod.POST, "/evidence/requests").hasAnyRole(Role.EVIDENCE_STAFF.name(),
+                                Role.APPROVER.name(), Role.VIEWER.name())
                         // evidence work (issue 17, as the command line's hold, retention, activities and export)
                         .requestMatchers(HttpMethod.POST, "/evidence/holds", "/evidence/holds/lift",
                                 "/evidence/recordings/*/hold", "/evidence/recordings/*/hold/lift",

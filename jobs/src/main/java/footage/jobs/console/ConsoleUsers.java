@@ -120,7 +120,8 @@ class ConsoleUsers implements UserDetailsService {
                 jdbc.sql("INSERT INTO console_users (username, password_hash, enabled, created_at, created_by, password_changed_at) "
                         + "VALUES (?, ?, TRUE, ?, ?, ?)").params(username, hash, now, by, now).update();
                 insertRoles(username, roles);
-                ledger.append("USER_CREATED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", true));
+                ledger.append("USER_CREATED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", true,
+                        "granted", names(roles)));
             });
         } catch (DuplicateKeyException raced) {
             throw new ConsoleRefusal("users.refused.exists", username);
@@ -138,12 +139,21 @@ class ConsoleUsers implements UserDetailsService {
             if (jdbc.sql("UPDATE console_users SET enabled = ? WHERE username = ?").params(enabled, username).update() == 0) {
                 throw new ConsoleRefusal("users.refused.unknown", username);
             }
+            Set<Role> before = roles(username);
             jdbc.sql("DELETE FROM console_user_roles WHERE username = ?").param(username).update();
             insertRoles(username, roles);
             if (enabledAdmins() == 0) {
                 throw new ConsoleRefusal("users.refused.lastAdmin");
             }
-            ledger.append("USER_CHANGED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", enabled));
+            // what was granted and taken, so the audit page can tell a fresh approver from an old one
+            Set<Role> granted = EnumSet.noneOf(Role.class);
+            granted.addAll(roles);
+            granted.removeAll(before);
+            Set<Role> revoked = EnumSet.noneOf(Role.class);
+            revoked.addAll(before);
+            revoked.removeAll(roles);
+            ledger.append("USER_CHANGED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", enabled,
+                    "granted", names(granted), "revoked", names(revoked)));
         });
     }
 
@@ -173,10 +183,16 @@ class ConsoleUsers implements UserDetailsService {
         jdbc.sql("UPDATE console_users SET last_login_at = ? WHERE username = ?").params(now(), username).update();
     }
 
-    /** Bureau-head scope widens what an approver decides; without APPROVER it would mean nothing. */
+    /**
+     * Bureau-head scope widens what an approver decides; without APPROVER it would mean nothing. Whoever runs the system
+     * holds no evidence role: an administrator with approver rights could approve a request and then hide the account.
+     */
     private static void checkScope(Set<Role> roles) {
         if (roles.contains(Role.BUREAU_HEAD) && !roles.contains(Role.APPROVER)) {
             throw new ConsoleRefusal("users.refused.bureauScope");
+        }
+        if (roles.contains(Role.ADMIN) && roles.stream().anyMatch(Role.EVIDENCE::contains)) {
+            throw new ConsoleRefusal("users.refused.adminDuties");
         }
     }
 

@@ -2,6 +2,7 @@ package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.retention.ObjectLocations;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -67,16 +68,31 @@ class AccessController {
     }
 
     @GetMapping("/evidence/requests")
-    String list(Model model) {
-        model.addAttribute("requests", requests.all());
+    String list(Model model, HttpServletRequest request) {
+        model.addAttribute("requests", visible(request));
         return "evidence/requests";
+    }
+
+    /**
+     * Who asked for which footage and why is for evidence staff and auditors; anyone else sees their own requests,
+     * those they decided, and (an approver) those waiting for a decision.
+     */
+    private List<AccessRequests.Request> visible(HttpServletRequest request) {
+        List<AccessRequests.Request> all = requests.all();
+        if (EvidenceModel.seesAllAccess(request)) {
+            return all;
+        }
+        String me = request.getUserPrincipal().getName();
+        boolean approver = request.isUserInRole("APPROVER");
+        return all.stream().filter(r -> me.equals(r.requester()) || me.equals(r.decidedBy())
+                || (approver && "PENDING".equals(r.status()))).toList();
     }
 
     @PostMapping("/evidence/requests")
     String file(@RequestParam(defaultValue = "") String recordings, @RequestParam(name = "case", defaultValue = "") String caseRef,
                 @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String from,
                 @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         try {
             List<Long> ids = RequestInput.ids(recordings);
             LocalDate fromDay = RequestInput.day(from);
@@ -86,7 +102,7 @@ class AccessController {
                     RequestInput.text(reason, RequestInput.REASON), format.startOf(fromDay), format.startOf(untilDay.plusDays(1)));
             redirect.addFlashAttribute("filed", id);
         } catch (AccessRequests.Invalid invalid) {
-            return unreadable(invalid, model, response);
+            return unreadable(invalid, model, request, response);
         } catch (AccessRequests.Refused refused) {
             redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }
@@ -100,7 +116,7 @@ class AccessController {
                         @RequestParam(defaultValue = "") String recordings, @RequestParam(name = "case", defaultValue = "") String caseRef,
                         @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String from,
                         @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect, Model model,
-                        HttpServletResponse response)
+                        HttpServletRequest request, HttpServletResponse response)
             throws java.io.IOException {
         try {
             if (letter == null || letter.getSize() > Letter.LIMIT) {
@@ -116,7 +132,7 @@ class AccessController {
                     format.startOf(fromDay), format.startOf(untilDay.plusDays(1)), footage.home().resolve("letters"));
             redirect.addFlashAttribute("filed", id);
         } catch (AccessRequests.Invalid invalid) {
-            return unreadable(invalid, model, response);
+            return unreadable(invalid, model, request, response);
         } catch (AccessRequests.Refused refused) {
             redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }
@@ -124,9 +140,10 @@ class AccessController {
     }
 
     /** The requests page again, with the form's message and 400: what was sent cannot be read as a request. */
-    private String unreadable(AccessRequests.Invalid invalid, Model model, HttpServletResponse response) {
+    private String unreadable(AccessRequests.Invalid invalid, Model model, HttpServletRequest request,
+                              HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("requests", requests.all());
+        model.addAttribute("requests", visible(request));
         model.addAttribute("refusedCode", invalid.getMessage());
         return "evidence/requests";
     }
@@ -135,7 +152,9 @@ class AccessController {
     String register(@RequestParam(required = false) String user, @RequestParam(required = false) Long recording,
                     @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model,
+                    HttpServletRequest request) {
+        user = own(user, request);
         AccessRegister.Filter filter = filter(user, recording, kind, status, from, to);
         AccessRegister.View view = register.of(filter);
         model.addAttribute("requests", view.requests());
@@ -157,8 +176,8 @@ class AccessController {
                                        @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                       Locale locale) {
-        AccessRegister.View view = register.of(filter(user, recording, kind, status, from, to));
+                                       Locale locale, HttpServletRequest request) {
+        AccessRegister.View view = register.of(filter(own(user, request), recording, kind, status, from, to));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.csv\"")
                 .body(RegisterExports.csv(view, format, (code, args) -> messages.getMessage(code, args, code, locale))
@@ -171,13 +190,19 @@ class AccessController {
                                        @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                       Locale locale) {
+                                       Locale locale, HttpServletRequest request) {
+        user = own(user, request);
         AccessRegister.Filter filter = filter(user, recording, kind, status, from, to);
         String conditions = exportQuery(filter.user(), recording, filter.kind(), filter.status(), from, to);
         byte[] pdf = RegisterExports.pdf(register.of(filter), conditions, format,
                 (code, args) -> messages.getMessage(code, args, code, locale), cjkFont);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.pdf\"").body(pdf);
+    }
+
+    /** The register's user filter: anyone's for evidence staff and auditors, else always the reader's own. */
+    private static String own(String user, HttpServletRequest request) {
+        return EvidenceModel.seesAllAccess(request) ? user : request.getUserPrincipal().getName();
     }
 
     private AccessRegister.Filter filter(String user, Long recording, String kind, String status, LocalDate from, LocalDate to) {
@@ -218,22 +243,22 @@ class AccessController {
 
     @PostMapping("/evidence/requests/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Principal user,
-                   RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return decide(id, true, comment, user, redirect, model, response);
+                   RedirectAttributes redirect, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return decide(id, true, comment, user, redirect, model, request, response);
     }
 
     @PostMapping("/evidence/requests/{id}/deny")
     String deny(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Principal user,
-                RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return decide(id, false, comment, user, redirect, model, response);
+                RedirectAttributes redirect, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return decide(id, false, comment, user, redirect, model, request, response);
     }
 
     private String decide(long id, boolean approve, String comment, Principal user, RedirectAttributes redirect, Model model,
-                          HttpServletResponse response) {
+                          HttpServletRequest request, HttpServletResponse response) {
         try {
             requests.decide(id, approve, comment.trim(), user.getName());
         } catch (AccessRequests.Invalid invalid) {
-            return unreadable(invalid, model, response);
+            return unreadable(invalid, model, request, response);
         } catch (AccessRequests.Refused refused) {
             redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }

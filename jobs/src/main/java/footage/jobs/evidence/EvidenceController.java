@@ -96,7 +96,8 @@ class EvidenceController {
     }
 
     @GetMapping("/evidence/recordings/{id}")
-    String recording(@PathVariable long id, Model model, HttpServletResponse response, Principal user) {
+    String recording(@PathVariable long id, Model model, HttpServletResponse response, Principal user,
+                     jakarta.servlet.http.HttpServletRequest request) {
         return search.recording(id).map(r -> {
             model.addAttribute("r", r);
             List<CatalogSearch.Hold> holds = search.holds(r);
@@ -106,7 +107,10 @@ class EvidenceController {
             model.addAttribute("categories", footage.jobs.retention.RetentionActions.CATEGORIES);
             model.addAttribute("showThumbnail", requests.covering(user.getName(), id).isPresent());
             model.addAttribute("findings", search.findings(id));
-            model.addAttribute("history", search.history(id));
+            boolean all = EvidenceModel.seesAllAccess(request);
+            // others' plays, downloads and refusals say who looked at this footage: not for approvers and viewers
+            model.addAttribute("history", search.history(id).stream()
+                    .filter(e -> all || !AccessRegister.TYPES.contains(e.type()) || user.getName().equals(e.actor())).toList());
             return "evidence/recording";
         }).orElseGet(() -> {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);

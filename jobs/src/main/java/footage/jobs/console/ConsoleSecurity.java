@@ -22,6 +22,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 import java.io.IOException;
@@ -29,7 +30,8 @@ import java.time.Clock;
 
 /**
  * Who may see and do what, for {@code serve} only (one-shot commands run without a web server and never load this).
- * Two filter chains: the actuator (HTTP Basic for scrapers, ADMIN only, liveness/readiness open for the orchestrator)
+ * Two filter chains: the actuator (Prometheus for the bearer of {@code footage.metrics.token}, the rest HTTP Basic for
+ * ADMIN only, liveness/readiness open for the orchestrator)
  * and the console (form login, CSRF, OPERATOR/ADMIN for every state change, ADMIN for users).
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,18 +42,23 @@ class ConsoleSecurity {
 
     @Bean
     LoginThrottle loginThrottle(ConsoleProperties properties) {
-        return new LoginThrottle(properties.loginFailures(), properties.loginLockout(), Clock.systemUTC());
+        return new LoginThrottle(properties.loginFailures(), properties.loginDelay(), properties.loginLockout(),
+                properties.loginAddressFailures(), Clock.systemUTC());
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain actuatorFilterChain(HttpSecurity http, ConsoleUsers users, PasswordEncoder consolePasswordEncoder,
-                                         LoginThrottle throttle, WebEndpointProperties endpoints) throws Exception {
+                                         LoginThrottle throttle, WebEndpointProperties endpoints, MetricsProperties metrics)
+            throws Exception {
         String health = endpoints.getBasePath() + "/health";
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, health + "/liveness", health + "/readiness").permitAll()
+                        // the scraper's own token, not a person's account (issue 20)
+                        .requestMatchers(EndpointRequest.to("prometheus")).hasRole(MetricsTokenFilter.ROLE)
                         .anyRequest().hasRole(Role.ADMIN.name()))
+                .addFilterBefore(new MetricsTokenFilter(metrics.token()), BasicAuthenticationFilter.class)
                 .httpBasic(Customizer.withDefaults())
                 // a scraper's 401 must not open a session each time
                 .requestCache(c -> c.disable())

@@ -12,6 +12,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -266,16 +267,16 @@ class AccessController {
     }
 
     @GetMapping("/evidence/recordings/{id}/play")
-    ResponseEntity<?> play(@PathVariable long id, Principal user) {
-        return open(id, user.getName(), true);
+    ResponseEntity<?> play(@PathVariable long id, Principal user, HttpMethod method) {
+        return open(id, user.getName(), true, method);
     }
 
     @GetMapping("/evidence/recordings/{id}/download")
-    ResponseEntity<?> download(@PathVariable long id, Principal user) {
-        return open(id, user.getName(), false);
+    ResponseEntity<?> download(@PathVariable long id, Principal user, HttpMethod method) {
+        return open(id, user.getName(), false, method);
     }
 
-    private ResponseEntity<?> open(long id, String user, boolean play) {
+    private ResponseEntity<?> open(long id, String user, boolean play, HttpMethod method) {
         Optional<String> archivePath = jdbc.sql("SELECT archive_path FROM recordings WHERE id = ?").param(id)
                 .query(String.class).optional();
         if (archivePath.isEmpty()) {
@@ -293,8 +294,11 @@ class AccessController {
             requests.recordUse("ACCESS_REFUSED", user, id, request.get(), "path outside the archive");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("refused");
         }
-        requests.recordUse(play ? "RECORDING_PLAYED" : "RECORDING_DOWNLOADED", user, id, request.get(),
-                file.getFileName().toString());
+        // HEAD (GET's twin in Spring MVC) sends no byte of the footage: not a use
+        if (method != HttpMethod.HEAD) {
+            requests.recordUse(play ? "RECORDING_PLAYED" : "RECORDING_DOWNLOADED", user, id, request.get(),
+                    file.getFileName().toString());
+        }
         Resource body = new FileSystemResource(file);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentDisposition((play ? ContentDisposition.inline() : ContentDisposition.attachment())

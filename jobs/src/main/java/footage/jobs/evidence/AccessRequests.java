@@ -56,10 +56,12 @@ class AccessRequests {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final AccessProperties properties;
+    private final RefusalBursts bursts;
 
     AccessRequests(JdbcClient jdbc, Ledger ledger, PlatformTransactionManager transactionManager, Optional<Clock> clock,
-                   AccessProperties properties) {
+                   AccessProperties properties, RefusalBursts bursts) {
         this.properties = properties;
+        this.bursts = bursts;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.tx = new TransactionTemplate(transactionManager);
@@ -312,6 +314,9 @@ class AccessRequests {
 
     /** A play or download, or its refusal: who, which recording, when (the entry's time), under which request. */
     void recordUse(String type, String user, long recordingId, Long requestId, String what) {
+        if ("ACCESS_REFUSED".equals(type) && !bursts.admit(user, recordingId)) {
+            return; // in this minute's summary
+        }
         tx.executeWithoutResult(s -> ledger.append(type, "recording:" + recordingId, user,
                 Map.of("request", requestId == null ? "" : String.valueOf(requestId), "file", what)));
     }

@@ -121,7 +121,8 @@ class EvidenceController {
 
     /** The recording's still picture, for a user whose approved request covers it; each view is ledgered. */
     @GetMapping("/evidence/recordings/{id}/thumbnail")
-    ResponseEntity<?> thumbnail(@PathVariable long id, Principal user) throws IOException {
+    ResponseEntity<?> thumbnail(@PathVariable long id, Principal user, org.springframework.http.HttpMethod method)
+            throws IOException {
         if (search.recording(id).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -135,8 +136,10 @@ class EvidenceController {
         if (picture.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        requests.recordUse("RECORDING_THUMBNAIL_VIEWED", user.getName(), id, request.get(),
-                picture.get().getFileName().toString());
+        if (method != org.springframework.http.HttpMethod.HEAD) {
+            requests.recordUse("RECORDING_THUMBNAIL_VIEWED", user.getName(), id, request.get(),
+                    picture.get().getFileName().toString());
+        }
         // never cached by the browser: each view is to be a ledgered one
         FileSystemResource body = new FileSystemResource(picture.get());
         return ResponseEntity.ok().contentType(MediaTypeFactory.getMediaType(body).orElse(MediaType.IMAGE_JPEG))

@@ -79,6 +79,8 @@ class ConsoleSecurity {
                         // evidence console (issue 9): operators steer jobs, they do not read the catalog
                         .requestMatchers(HttpMethod.POST, "/evidence/requests/*/approve", "/evidence/requests/*/deny")
                                 .hasRole(Role.APPROVER.name())
+                        // an external request's letter is read by those who decide (any method: HEAD too)
+                        .requestMatchers("/evidence/requests/*/letter").hasRole(Role.APPROVER.name())
                         .requestMatchers(HttpMethod.POST, "/evidence/findings/*/explain").hasRole(Role.EVIDENCE_STAFF.name())
                         // filing and deciding are evidence work: never the administrator's (separation of duties)
                         .requestMatchers(HttpMethod.POST, "/evidence/requests/external").hasRole(Role.EVIDENCE_STAFF.name())

@@ -266,6 +266,40 @@ class AccessController {
         return "redirect:/evidence/requests";
     }
 
+    /**
+     * An external request's letter (Art. 17), opened inline by an approver (ConsoleSecurity) from the requests page:
+     * read back only when its bytes still have the hash the request was filed with, sent with a policy that lets no
+     * script run, each opening ledgered as {@code LETTER_OPENED}.
+     */
+    @GetMapping("/evidence/requests/{id}/letter")
+    ResponseEntity<?> letter(@PathVariable long id, Principal user, HttpMethod method) throws java.io.IOException {
+        record Stored(String type, String sha256) {
+        }
+        Optional<Stored> stored = jdbc.sql("SELECT letter_type, letter_sha256 FROM access_requests WHERE id = ? AND kind = 'EXTERNAL' "
+                + "AND letter_sha256 IS NOT NULL").param(id).query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
+        if (stored.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Letter letter = new Letter(stored.get().type(), stored.get().sha256(), new byte[0]);
+        Path file = footage.home().resolve("letters").resolve(letter.fileName());
+        byte[] bytes = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        if (bytes == null || !Letter.sha256(bytes).equals(letter.sha256())) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
+                    .body("the stored letter is missing or no longer has the hash it was filed with");
+        }
+        if (method != HttpMethod.HEAD) {
+            requests.recordLetterOpened(id, user.getName(), letter);
+        }
+        String ext = letter.type().toLowerCase(Locale.ROOT);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(letter.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("letter-" + id + "." + ext).build().toString())
+                // no script, whatever the file holds; a PDF still needs its viewer, which object-src 'none' would block
+                .header("Content-Security-Policy", "script-src 'none'; connect-src 'none'; form-action 'none'; "
+                        + "frame-ancestors 'none'; base-uri 'none'")
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(bytes);
+    }
+
     @GetMapping("/evidence/recordings/{id}/play")
     ResponseEntity<?> play(@PathVariable long id, Principal user, HttpMethod method) {
         return open(id, user.getName(), true, method);

@@ -321,6 +321,12 @@ class AccessRequests {
                 Map.of("request", requestId == null ? "" : String.valueOf(requestId), "file", what)));
     }
 
+    /** An approver opened an external request's letter. */
+    void recordLetterOpened(long id, String user, Letter letter) {
+        tx.executeWithoutResult(s -> ledger.append("LETTER_OPENED", subject(id), user,
+                Map.of("letterSha256", letter.sha256(), "letterType", letter.type())));
+    }
+
     static String subject(long id) {
         return "access-request:" + id;
     }

@@ -50,7 +50,7 @@ class EvidenceDutiesTests extends AbstractEvidenceTests {
         HttpResponse<String> external = admin.upload("/evidence/requests/external", Map.of("agencyType", "COURT",
                         "agencyName", "court", "letterRef", "ref", "case", "CASE-42", "reason", "duties: admin files external",
                         "from", today.toString(), "until", today.toString()), "letter", "l.pdf",
-                "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                letterPdf("admin letter"));
         HttpResponse<String> approveByAdmin = admin.post("/evidence/requests/" + pending + "/approve", Map.of("comment", "admin"));
         oldboss.post("/evidence/requests/" + pending + "/approve", Map.of("comment", "old boss"));
 

@@ -52,7 +52,7 @@ class EvidenceInputTests extends AbstractEvidenceTests {
         HttpResponse<String> staff = english(STAFF).upload("/evidence/requests/external", Map.of("agencyType", "COURT",
                         "agencyName", "A".repeat(1000), "letterRef", "ref", "case", "CASE-42", "reason", "long agency",
                         "from", today.toString(), "until", today.toString()), "letter", "l.pdf",
-                "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                letterPdf("long agency"));
 
         // then each is a bad request saying why, and nothing was filed or decided
         for (HttpResponse<String> r : java.util.List.of(reason, caseRef, comment, staff)) {

@@ -49,7 +49,7 @@ class EvidenceRegisterTests extends AbstractEvidenceTests {
         new EvidenceHttp(base()).login("rolf", PASSWORD).upload("/evidence/requests/external", Map.of("agencyType", "POLICE",
                         "agencyName", "派出所", "letterRef", "公(2026)12号", "recordings", String.valueOf(file2),
                         "reason", "register external 2026-3", "from", today.toString(), "until", today.toString()),
-                "letter", "l.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                "letter", "l.pdf", letterPdf("police letter"));
         long external = requestOf("rolf");
 
         // when an evidence clerk (the register is whole only for evidence staff and auditors) reads it with each filter

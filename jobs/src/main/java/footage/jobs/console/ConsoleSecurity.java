@@ -23,7 +23,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -107,12 +112,21 @@ class ConsoleSecurity {
                         .failureHandler(ConsoleSecurity::loginFailed)
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                // relative: a forged Host header never ends up in a Location
+                .exceptionHandling(e -> e.accessDeniedPage("/denied").authenticationEntryPoint(loginPage()))
                 .addFilterBefore(new CurrentUserFilter(users), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
+                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+                        // recording ids and case numbers in URLs stay in the console
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authenticationManager(authentication(users, consolePasswordEncoder, throttle))
                 .build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entry = new LoginUrlAuthenticationEntryPoint("/login");
+        entry.setFavorRelativeUris(true);
+        return entry;
     }
 
     private static AuthenticationManager authentication(ConsoleUsers users, PasswordEncoder encoder, LoginThrottle throttle) {
@@ -131,10 +145,12 @@ class ConsoleSecurity {
     private static final class LoggedIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final ConsoleUsers users;
+        private final RequestCache requests = new HttpSessionRequestCache();
 
         LoggedIn(ConsoleUsers users) {
             this.users = users;
             setDefaultTargetUrl("/");
+            setRequestCache(requests);
         }
 
         @Override
@@ -143,6 +159,14 @@ class ConsoleSecurity {
             users.loggedIn(authentication.getName());
             CurrentUserFilter.remember(request.getSession(), users, authentication.getName());
             log.info("console: '{}' logged in from {}", authentication.getName(), request.getRemoteAddr());
+            // the saved request's URL was built from the Host header: go back by its path alone
+            if (requests.getRequest(request, response) instanceof DefaultSavedRequest saved) {
+                requests.removeRequest(request, response);
+                clearAuthenticationAttributes(request);
+                String query = saved.getQueryString();
+                response.sendRedirect(saved.getRequestURI() + (query == null ? "" : "?" + query));
+                return;
+            }
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

@@ -40,7 +40,8 @@ final class LoginFrom {
         return location.find() ? location.group(1) : answer.lines().findFirst().orElse("");
     }
 
-    private static String exchange(String local, int port, String request) throws IOException {
+    /** One request as written, from {@code local}; the whole answer, head and body. */
+    static String exchange(String local, int port, String request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(local), 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);

@@ -42,7 +42,7 @@ class EvidenceDutiesTests extends AbstractEvidenceTests {
         jdbc.sql("INSERT INTO console_user_roles (username, role) VALUES ('oldboss', 'APPROVER')").update();
         EvidenceHttp oldboss = new EvidenceHttp(base()).login("oldboss", PASSWORD);
         LocalDate today = LocalDate.now(footage.deviceZone());
-        long pending = pendingRequest(VIEWER, "duties: pending");
+        long pending = pendingRequest("dan", "duties: pending");
 
         // when the administrator files an internal and an external request and approves, and the old account approves
         HttpResponse<String> internal = admin.post("/evidence/requests", Map.of("recordings", String.valueOf(id("FILE0001.MP4")),
@@ -94,8 +94,8 @@ class EvidenceDutiesTests extends AbstractEvidenceTests {
         admin.postPairs("/users", "username", "newton", "password", PASSWORD, "roles", "APPROVER");
         EvidenceHttp newton = new EvidenceHttp(base()).login("newton", PASSWORD);
         EvidenceHttp april = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
-        long first = pendingRequest(VIEWER, "duties: fresh approver");
-        long second = pendingRequest(VIEWER, "duties: old approver");
+        long first = pendingRequest("dan", "duties: fresh approver");
+        long second = pendingRequest("dan", "duties: old approver");
 
         // when each approves one
         newton.post("/evidence/requests/" + first + "/approve", Map.of("comment", "fine"));

@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Access history is private (issue 20, point 2): who looked at which footage and why is for evidence staff and auditors. */
 class EvidencePrivacyTests extends AbstractEvidenceTests {
 
-    private static final String OTHER = "pia";
+    private static final String OTHER = "paz";
+    // not the shared VIEWER: other classes count her uses and rely on her having no approval for FILE0002
+    private static final String WATCHER = "vito";
     private static final String SECRET_REASON = "privacy: internal complaint about officer O7";
     private static final String OWN_REASON = "privacy: a request of pia herself";
 
@@ -19,24 +21,25 @@ class EvidencePrivacyTests extends AbstractEvidenceTests {
     private long played;
 
     @BeforeEach
-    void veraHasWatchedARecording() {
+    void vitoHasWatchedARecording() {
         recording = id("FILE0002.MP4");
         if (jdbc.sql("SELECT COUNT(*) FROM console_users WHERE username = ?").param(OTHER).query(Long.class).single() > 0) {
-            played = lastPlayByVera();
+            played = lastPlayByVito();
             return;
         }
         user(OTHER, "VIEWER");
-        long request = request(VIEWER, SECRET_REASON, "APPROVED", APPROVER);
+        user(WATCHER, "VIEWER");
+        long request = request(WATCHER, SECRET_REASON, "APPROVED", APPROVER);
         request(OTHER, OWN_REASON, "PENDING", null);
         request("esther", "privacy: decided by someone else", "DENIED", "bruno-privacy");
-        tx.executeWithoutResult(s -> ledger.append("RECORDING_PLAYED", "recording:" + recording, VIEWER,
+        tx.executeWithoutResult(s -> ledger.append("RECORDING_PLAYED", "recording:" + recording, WATCHER,
                 Map.of("request", String.valueOf(request), "file", "FILE0002.MP4")));
-        played = lastPlayByVera();
+        played = lastPlayByVito();
     }
 
-    private long lastPlayByVera() {
+    private long lastPlayByVito() {
         return jdbc.sql("SELECT MAX(seq) FROM ledger WHERE entry_type = 'RECORDING_PLAYED' AND actor = ? AND subject = ?")
-                .params(VIEWER, "recording:" + recording).query(Long.class).single();
+                .params(WATCHER, "recording:" + recording).query(Long.class).single();
     }
 
     @Test
@@ -46,13 +49,13 @@ class EvidencePrivacyTests extends AbstractEvidenceTests {
         EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
         long seq = played;
 
-        // when each opens the recording page, the register (also asking for vera's), its CSV and the requests page
+        // when each opens the recording page, the register (also asking for vito's), its CSV and the requests page
         String piaRecording = pia.get("/evidence/recordings/" + recording).body();
-        String piaRegister = pia.get("/evidence/register?user=" + VIEWER).body();
+        String piaRegister = pia.get("/evidence/register?user=" + WATCHER).body();
         String piaCsv = pia.get("/evidence/register.csv").body();
         String piaRequests = pia.get("/evidence/requests").body();
         String staffRecording = staff.get("/evidence/recordings/" + recording).body();
-        String staffRegister = staff.get("/evidence/register?user=" + VIEWER).body();
+        String staffRegister = staff.get("/evidence/register?user=" + WATCHER).body();
 
         // then the viewer sees only her own, the clerk sees everyone's
         assertThat(piaRecording).doesNotContain("data-seq=\"" + seq + "\"");
@@ -73,7 +76,7 @@ class EvidencePrivacyTests extends AbstractEvidenceTests {
         String register = april.get("/evidence/register").body();
         String page = april.get("/evidence/recordings/" + recording).body();
 
-        // then she sees the pending request and the one she decided, not one decided by another, nor vera's play
+        // then she sees the pending request and the one she decided, not one decided by another, nor vito's play
         assertThat(requests).contains(OWN_REASON, SECRET_REASON).doesNotContain("privacy: decided by someone else");
         assertThat(register).contains(SECRET_REASON).doesNotContain("data-type=\"RECORDING_PLAYED\"");
         assertThat(page).doesNotContain("data-seq=\"" + played + "\"");

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,13 +56,40 @@ class EvidenceInputTests extends AbstractEvidenceTests {
                 letterPdf("long agency"));
 
         // then each is a bad request saying why, and nothing was filed or decided
-        for (HttpResponse<String> r : java.util.List.of(reason, caseRef, comment, staff)) {
+        for (HttpResponse<String> r : List.of(reason, caseRef, comment, staff)) {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("id=\"request-refused\"", "a text is too long");
         }
         assertThat(requestsWithReasonLike("long%")).isZero();
         assertThat(jdbc.sql("SELECT status FROM access_requests WHERE id = ?").param(pending).query(String.class).single())
                 .isEqualTo("PENDING");
+    }
+
+    @Test
+    void overLongHoldReasonsCaseNumbersAndExplanationsAreRefusedWithTheFormsMessage() {
+        // given an evidence clerk's session
+        EvidenceHttp staff = english(STAFF);
+        long id = id("FILE0003.MP4");
+        String tooLong = "r".repeat(5000);
+
+        // when a case hold, a recording hold, a retention change and an explanation come with a 5000-character text
+        List<HttpResponse<String>> answers = List.of(
+                staff.post("/evidence/holds", Map.of("case", "CASE-42", "reason", tooLong)),
+                staff.post("/evidence/holds", Map.of("case", "C".repeat(300), "reason", "input: long case")),
+                staff.post("/evidence/recordings/" + id + "/hold", Map.of("reason", tooLong)),
+                staff.post("/evidence/recordings/" + id + "/retention", Map.of("class", "PERMANENT",
+                        "category", "OBSTRUCTION", "reason", tooLong)),
+                staff.post("/evidence/findings/f-trunc/explain", Map.of("reason", "WEATHER", "note", tooLong)));
+
+        // then each is a bad request saying why, and nothing was held or explained
+        for (HttpResponse<String> r : answers) {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("id=\"request-refused\"", "a text is too long");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM holds WHERE LENGTH(reason) > 2000 OR reason = 'input: long case'")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM findings WHERE LENGTH(explanation_note) > 2000").query(Long.class).single())
+                .isZero();
     }
 
     @Test

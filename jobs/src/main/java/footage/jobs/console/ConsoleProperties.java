@@ -37,13 +37,12 @@ record ConsoleProperties(@DefaultValue("admin") String adminUser, String adminPa
         }
         if (adminPassword != null) {
             try {
-                ConsoleUsers.checkPassword(adminPassword);
-            } catch (ConsoleRefusal weak) {
-                // refused here, not on first start, where it would leave a catalog without any user
+                // its strength is judged when the administrator is created (AdminBootstrap): not at every command's start
+                ConsoleUsers.checkPasswordLength(adminPassword);
+            } catch (ConsoleRefusal refused) {
                 throw new IllegalArgumentException("footage.console.admin-password (FOOTAGE_ADMIN_PASSWORD) must have at least "
-                        + ConsoleUsers.MIN_PASSWORD + " characters, at most " + ConsoleUsers.MAX_PASSWORD_BYTES
-                        + " bytes in UTF-8, and not be a common password, a word with digits, a repetition or a keyboard row ("
-                        + weak.code() + ")");
+                        + ConsoleUsers.MIN_PASSWORD + " characters and at most " + ConsoleUsers.MAX_PASSWORD_BYTES
+                        + " bytes in UTF-8");
             }
         }
         if (loginFailures < 1) {

@@ -40,7 +40,11 @@ class ConsoleUsers implements UserDetailsService {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
     // nbvcxz's 0-4 score: 2 and above resists an online guesser working through its common-password lists
     private static final int MIN_SCORE = 2;
-    private static final Nbvcxz STRENGTH = new Nbvcxz();
+
+    /** Its dictionaries take a third of a second to load: only when a password is set, not at every command's start. */
+    private static final class Strength {
+        static final Nbvcxz ESTIMATOR = new Nbvcxz();
+    }
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -198,14 +202,19 @@ class ConsoleUsers implements UserDetailsService {
 
     /** Long enough, short enough for BCrypt, and not among what guessers try first. */
     static void checkPassword(String password) {
+        checkPasswordLength(password);
+        if (Strength.ESTIMATOR.estimate(password).getBasicScore() < MIN_SCORE) {
+            throw new ConsoleRefusal("users.refused.passwordWeak");
+        }
+    }
+
+    /** At least {@link #MIN_PASSWORD} characters, at most {@link #MAX_PASSWORD_BYTES} bytes in UTF-8. */
+    static void checkPasswordLength(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw new ConsoleRefusal("users.refused.password", MIN_PASSWORD);
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new ConsoleRefusal("users.refused.passwordBytes", MAX_PASSWORD_BYTES);
-        }
-        if (STRENGTH.estimate(password).getBasicScore() < MIN_SCORE) {
-            throw new ConsoleRefusal("users.refused.passwordWeak");
         }
     }
 

@@ -64,6 +64,9 @@ class EvidenceDutiesTests extends AbstractEvidenceTests {
         assertThat(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'ACCESS_DECISION_REFUSED' AND actor = 'oldboss'")
                 .query(String.class).list()).singleElement().asString().contains("evidence.request.refused.admin");
         assertThat(admin.get("/evidence/requests").body()).doesNotContain("id=\"request-form\"", "id=\"external-form\"");
+        // and the users page points the old account out
+        assertThat(admin.get("/users?lang=en").body()).containsPattern("data-user=\"oldboss\"[^>]*>\\s*<td><span>oldboss</span>"
+                + "\\s*<br><span class=\"badge st-FAILED mixed-duties\">Administrator and evidence roles at once");
     }
 
     @Test

@@ -30,12 +30,14 @@ class AccountController {
 
     @PostMapping("/account/password")
     String change(@RequestParam String current, @RequestParam String password, @RequestParam String confirm,
-                  Principal user, Locale locale, RedirectAttributes redirect) {
+                  Principal user, Locale locale, RedirectAttributes redirect, jakarta.servlet.http.HttpSession session) {
         try {
             if (!password.equals(confirm)) {
                 throw new ConsoleRefusal("account.refused.confirm");
             }
             users.changeOwnPassword(user.getName(), current, password);
+            // this session goes on; the user's other sessions end, as after an administrator's reset
+            CurrentUserFilter.remember(session, users, user.getName());
             common.flash(redirect, locale, false, "account.changed");
         } catch (ConsoleRefusal refused) {
             common.flash(redirect, locale, true, refused.code(), refused.args());

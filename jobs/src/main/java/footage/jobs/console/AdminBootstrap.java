@@ -45,7 +45,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
         String password = generated ? generate(20) : properties.adminPassword();
         try {
             users.create(properties.adminUser(), password, EnumSet.of(Role.ADMIN), "system");
-        } catch (ConsoleRefusal raced) {
+        } catch (ConsoleRefusal refused) {
+            if ("users.refused.passwordWeak".equals(refused.code())) {
+                // stop with why: a catalog without any user would have no way in
+                throw new IllegalStateException("footage.console.admin-password (FOOTAGE_ADMIN_PASSWORD) is too easy to guess "
+                        + "(a common password, a word with digits, a repetition or a keyboard row): choose another");
+            }
             return; // another process starting on the same catalog created the first user (and printed its password)
         }
         if (generated) {

@@ -13,8 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -24,14 +22,21 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 import java.io.IOException;
 import java.time.Clock;
 
 /**
  * Who may see and do what, for {@code serve} only (one-shot commands run without a web server and never load this).
- * Two filter chains: the actuator (HTTP Basic for scrapers, ADMIN only, liveness/readiness open for the orchestrator)
+ * Two filter chains: the actuator (Prometheus for the bearer of {@code footage.metrics.token}, the rest HTTP Basic for
+ * ADMIN only, liveness/readiness open for the orchestrator)
  * and the console (form login, CSRF, OPERATOR/ADMIN for every state change, ADMIN for users).
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,18 +47,23 @@ class ConsoleSecurity {
 
     @Bean
     LoginThrottle loginThrottle(ConsoleProperties properties) {
-        return new LoginThrottle(properties.loginFailures(), properties.loginLockout(), Clock.systemUTC());
+        return new LoginThrottle(properties.loginFailures(), properties.loginDelay(), properties.loginLockout(),
+                properties.loginAddressFailures(), Clock.systemUTC());
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain actuatorFilterChain(HttpSecurity http, ConsoleUsers users, PasswordEncoder consolePasswordEncoder,
-                                         LoginThrottle throttle, WebEndpointProperties endpoints) throws Exception {
+                                         LoginThrottle throttle, WebEndpointProperties endpoints, MetricsProperties metrics)
+            throws Exception {
         String health = endpoints.getBasePath() + "/health";
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, health + "/liveness", health + "/readiness").permitAll()
+                        // the scraper's own token, not a person's account (issue 20)
+                        .requestMatchers(EndpointRequest.to("prometheus")).hasRole(MetricsTokenFilter.ROLE)
                         .anyRequest().hasRole(Role.ADMIN.name()))
+                .addFilterBefore(new MetricsTokenFilter(metrics.token()), BasicAuthenticationFilter.class)
                 .httpBasic(Customizer.withDefaults())
                 // a scraper's 401 must not open a session each time
                 .requestCache(c -> c.disable())
@@ -74,9 +84,13 @@ class ConsoleSecurity {
                         // evidence console (issue 9): operators steer jobs, they do not read the catalog
                         .requestMatchers(HttpMethod.POST, "/evidence/requests/*/approve", "/evidence/requests/*/deny")
                                 .hasRole(Role.APPROVER.name())
+                        // an external request's letter is read by those who decide (any method: HEAD too)
+                        .requestMatchers("/evidence/requests/*/letter").hasRole(Role.APPROVER.name())
                         .requestMatchers(HttpMethod.POST, "/evidence/findings/*/explain").hasRole(Role.EVIDENCE_STAFF.name())
-                        .requestMatchers(HttpMethod.POST, "/evidence/requests/external").hasAnyRole(Role.EVIDENCE_STAFF.name(),
-                                Role.ADMIN.name())
+                        // filing and deciding are evidence work: never the administrator's (separation of duties)
+                        .requestMatchers(HttpMethod.POST, "/evidence/requests/external").hasRole(Role.EVIDENCE_STAFF.name())
+                        .requestMatchers(HttpMethod.POST, "/evidence/requests").hasAnyRole(Role.EVIDENCE_STAFF.name(),
+                                Role.APPROVER.name(), Role.VIEWER.name())
                         // evidence work (issue 17, as the command line's hold, retention, activities and export)
                         .requestMatchers(HttpMethod.POST, "/evidence/holds", "/evidence/holds/lift",
                                 "/evidence/recordings/*/hold", "/evidence/recordings/*/hold/lift",
@@ -99,12 +113,21 @@ class ConsoleSecurity {
                         .failureHandler(ConsoleSecurity::loginFailed)
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(e -> e.accessDeniedPage("/denied"))
+                // relative: a forged Host header never ends up in a Location
+                .exceptionHandling(e -> e.accessDeniedPage("/denied").authenticationEntryPoint(loginPage()))
                 .addFilterBefore(new CurrentUserFilter(users), AuthorizationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")))
+                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+                        // recording ids and case numbers in URLs stay in the console
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authenticationManager(authentication(users, consolePasswordEncoder, throttle))
                 .build();
+    }
+
+    private static LoginUrlAuthenticationEntryPoint loginPage() {
+        LoginUrlAuthenticationEntryPoint entry = new LoginUrlAuthenticationEntryPoint("/login");
+        entry.setFavorRelativeUris(true);
+        return entry;
     }
 
     private static AuthenticationManager authentication(ConsoleUsers users, PasswordEncoder encoder, LoginThrottle throttle) {
@@ -113,27 +136,38 @@ class ConsoleSecurity {
         return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
     }
 
+    /** One answer for every failure: a wrong name, password, a disabled user and a throttled login look alike from outside. */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        String why = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
-        response.sendRedirect(request.getContextPath() + "/login?error=" + why);
+        response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
     /** Remembers the last login (the users page shows it) and goes where the user was headed. */
     private static final class LoggedIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private final ConsoleUsers users;
+        private final RequestCache requests = new HttpSessionRequestCache();
 
         LoggedIn(ConsoleUsers users) {
             this.users = users;
             setDefaultTargetUrl("/");
+            setRequestCache(requests);
         }
 
         @Override
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                 throws IOException, jakarta.servlet.ServletException {
             users.loggedIn(authentication.getName());
+            CurrentUserFilter.remember(request.getSession(), users, authentication.getName());
             log.info("console: '{}' logged in from {}", authentication.getName(), request.getRemoteAddr());
+            // the saved request's URL was built from the Host header: go back by its path alone
+            if (requests.getRequest(request, response) instanceof DefaultSavedRequest saved) {
+                requests.removeRequest(request, response);
+                clearAuthenticationAttributes(request);
+                String query = saved.getQueryString();
+                response.sendRedirect(saved.getRequestURI() + (query == null ? "" : "?" + query));
+                return;
+            }
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

@@ -1,6 +1,7 @@
 package footage.jobs.console;
 
 import footage.jobs.ledger.Ledger;
+import me.gosimple.nbvcxz.Nbvcxz;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,10 +34,17 @@ import java.util.regex.Pattern;
 @Component
 class ConsoleUsers implements UserDetailsService {
 
-    static final int MIN_PASSWORD = 10;
-    private static final int MAX_PASSWORD = 72; // BCrypt reads no further
-    // ledger subjects, URLs and log lines carry it: no spaces, no markup
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD_BYTES = 72; // BCrypt reads no further, and Spring's encoder refuses more
+    // ledger subjects, URLs and log lines carry it: no spaces, no markup, no ".." path segment, one spelling
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
+    // nbvcxz's 0-4 score: 2 and above resists an online guesser working through its common-password lists
+    private static final int MIN_SCORE = 2;
+
+    /** Its dictionaries take a third of a second to load: only when a password is set, not at every command's start. */
+    private static final class Strength {
+        static final Nbvcxz ESTIMATOR = new Nbvcxz();
+    }
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
@@ -53,15 +62,24 @@ class ConsoleUsers implements UserDetailsService {
         return name != null && NAME.matcher(name).matches();
     }
 
+    /** The user typed in any case: {@code Admin} logs in as {@code admin}, whose name the session then carries. */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Row(String hash, boolean enabled) {
+        record Row(String name, String hash, boolean enabled) {
         }
-        Row row = jdbc.sql("SELECT password_hash, enabled FROM console_users WHERE username = ?").param(username)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getBoolean(2))).optional()
+        List<Row> rows = jdbc.sql("SELECT username, password_hash, enabled FROM console_users WHERE LOWER(username) = LOWER(?)")
+                .param(username).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+        // names from before issue 20 may differ in case only: then the exact spelling decides
+        Row row = rows.size() == 1 ? rows.get(0) : rows.stream().filter(r -> r.name().equals(username)).findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("no console user " + username));
-        return User.withUsername(username).password(row.hash()).disabled(!row.enabled())
-                .authorities(roles(username).stream().map(Role::authority).toArray(String[]::new)).build();
+        return User.withUsername(row.name()).password(row.hash()).disabled(!row.enabled())
+                .authorities(roles(row.name()).stream().map(Role::authority).toArray(String[]::new)).build();
+    }
+
+    /** When the user's password was last set; a session opened before then has ended. */
+    Optional<OffsetDateTime> passwordChangedAt(String username) {
+        return jdbc.sql("SELECT password_changed_at FROM console_users WHERE username = ?").param(username)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
     }
 
     boolean none() {
@@ -85,7 +103,7 @@ class ConsoleUsers implements UserDetailsService {
         return list().stream().filter(u -> u.username().equals(username)).findFirst();
     }
 
-    /** Creates a user; refused for a taken or malformed name, a short password or no role. */
+    /** Creates a user; refused for a malformed name, one taken in any case, a weak password or no role. */
     void create(String username, String password, Set<Role> roles, String by) {
         if (!validName(username)) {
             throw new ConsoleRefusal("users.refused.name");
@@ -98,6 +116,7 @@ class ConsoleUsers implements UserDetailsService {
         String hash = encoder.encode(password);
         try {
             tx.executeWithoutResult(s -> {
+                lockUsers();
                 if (exists(username)) {
                     throw new ConsoleRefusal("users.refused.exists", username);
                 }
@@ -105,7 +124,8 @@ class ConsoleUsers implements UserDetailsService {
                 jdbc.sql("INSERT INTO console_users (username, password_hash, enabled, created_at, created_by, password_changed_at) "
                         + "VALUES (?, ?, TRUE, ?, ?, ?)").params(username, hash, now, by, now).update();
                 insertRoles(username, roles);
-                ledger.append("USER_CREATED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", true));
+                ledger.append("USER_CREATED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", true,
+                        "granted", names(roles)));
             });
         } catch (DuplicateKeyException raced) {
             throw new ConsoleRefusal("users.refused.exists", username);
@@ -120,16 +140,24 @@ class ConsoleUsers implements UserDetailsService {
         checkScope(roles);
         tx.executeWithoutResult(s -> {
             lockUsers();
-            if (!exists(username)) {
+            if (jdbc.sql("UPDATE console_users SET enabled = ? WHERE username = ?").params(enabled, username).update() == 0) {
                 throw new ConsoleRefusal("users.refused.unknown", username);
             }
-            jdbc.sql("UPDATE console_users SET enabled = ? WHERE username = ?").params(enabled, username).update();
+            Set<Role> before = roles(username);
             jdbc.sql("DELETE FROM console_user_roles WHERE username = ?").param(username).update();
             insertRoles(username, roles);
             if (enabledAdmins() == 0) {
                 throw new ConsoleRefusal("users.refused.lastAdmin");
             }
-            ledger.append("USER_CHANGED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", enabled));
+            // what was granted and taken, so the audit page can tell a fresh approver from an old one
+            Set<Role> granted = EnumSet.noneOf(Role.class);
+            granted.addAll(roles);
+            granted.removeAll(before);
+            Set<Role> revoked = EnumSet.noneOf(Role.class);
+            revoked.addAll(before);
+            revoked.removeAll(roles);
+            ledger.append("USER_CHANGED", subject(username), by, Map.of("via", "console", "roles", names(roles), "enabled", enabled,
+                    "granted", names(granted), "revoked", names(revoked)));
         });
     }
 
@@ -159,16 +187,34 @@ class ConsoleUsers implements UserDetailsService {
         jdbc.sql("UPDATE console_users SET last_login_at = ? WHERE username = ?").params(now(), username).update();
     }
 
-    /** Bureau-head scope widens what an approver decides; without APPROVER it would mean nothing. */
+    /**
+     * Bureau-head scope widens what an approver decides; without APPROVER it would mean nothing. Whoever runs the system
+     * holds no evidence role: an administrator with approver rights could approve a request and then hide the account.
+     */
     private static void checkScope(Set<Role> roles) {
         if (roles.contains(Role.BUREAU_HEAD) && !roles.contains(Role.APPROVER)) {
             throw new ConsoleRefusal("users.refused.bureauScope");
         }
+        if (roles.contains(Role.ADMIN) && roles.stream().anyMatch(Role.EVIDENCE::contains)) {
+            throw new ConsoleRefusal("users.refused.adminDuties");
+        }
     }
 
-    private void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw new ConsoleRefusal("users.refused.password", MIN_PASSWORD, MAX_PASSWORD);
+    /** Long enough, short enough for BCrypt, and not among what guessers try first. */
+    static void checkPassword(String password) {
+        checkPasswordLength(password);
+        if (Strength.ESTIMATOR.estimate(password).getBasicScore() < MIN_SCORE) {
+            throw new ConsoleRefusal("users.refused.passwordWeak");
+        }
+    }
+
+    /** At least {@link #MIN_PASSWORD} characters, at most {@link #MAX_PASSWORD_BYTES} bytes in UTF-8. */
+    static void checkPasswordLength(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            throw new ConsoleRefusal("users.refused.password", MIN_PASSWORD);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new ConsoleRefusal("users.refused.passwordBytes", MAX_PASSWORD_BYTES);
         }
     }
 
@@ -177,8 +223,10 @@ class ConsoleUsers implements UserDetailsService {
                 .query(String.class).list());
     }
 
+    /** In any case: {@code Admin} beside {@code admin} would be two people in the ledger who look like one. */
     private boolean exists(String username) {
-        return jdbc.sql("SELECT COUNT(*) FROM console_users WHERE username = ?").param(username).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM console_users WHERE LOWER(username) = LOWER(?)").param(username)
+                .query(Long.class).single() > 0;
     }
 
     /** Two administrators demoting each other at once must not both succeed: changes to users take turns. */

@@ -29,9 +29,12 @@ class ConsoleWeb implements WebMvcConfigurer {
 
     /** Named so that Spring MVC uses it instead of its Accept-Language-only default. */
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(ConsoleTlsProperties tls) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("footage-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        // as the session cookie: never sent along from another site, only over HTTPS once the console speaks it
+        resolver.setCookieSameSite("Strict");
+        resolver.setCookieSecure(tls.enabled());
         resolver.setDefaultLocaleFunction(ConsoleWeb::fromBrowser);
         return resolver;
     }

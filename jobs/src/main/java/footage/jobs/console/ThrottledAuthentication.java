@@ -9,7 +9,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-import java.time.Duration;
 
 /**
  * Password checks (form login and HTTP Basic on the actuator alike) behind the {@link LoginThrottle}; every failure
@@ -31,15 +30,16 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) {
         String name = printable(request.getName());
         String address = request.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        var locked = throttle.lockedFor(request.getName(), address);
-        if (locked.isPresent()) {
-            log.warn("console: login refused for '{}' from {}: locked for {} s more after repeated failures", name, address,
-                    Math.max(1, locked.get().toSeconds()));
-            throw new LockedException("too many failed logins; try again in " + minutes(locked.get()) + " min");
+        var wait = throttle.waitFor(request.getName(), address);
+        if (wait.isPresent()) {
+            // the password is not even checked: a guesser learns nothing from a try made too soon
+            log.warn("console: login refused for '{}' from {}: {} s to wait after repeated failures", name, address,
+                    Math.max(1, wait.get().toSeconds()));
+            throw new LockedException("too many failed logins from this address; try again later");
         }
         try {
             Authentication ok = passwords.authenticate(request);
-            throttle.succeeded(request.getName());
+            throttle.succeeded(request.getName(), address);
             return ok;
         } catch (AuthenticationException e) {
             int n = throttle.failed(request.getName(), address);
@@ -52,10 +52,6 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private static long minutes(Duration d) {
-        return Math.max(1, (d.toSeconds() + 59) / 60);
     }
 
     /** What was typed as a user name goes into the log: no line breaks or control characters, bounded length. */

@@ -3,6 +3,8 @@ package footage.jobs.evidence;
 import footage.jobs.FootageProperties;
 import footage.jobs.report.ReportTemplates;
 import footage.jobs.retention.ObjectLocations;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -11,6 +13,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
@@ -32,8 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,31 +72,43 @@ class AccessController {
     }
 
     @GetMapping("/evidence/requests")
-    String list(Model model) {
-        model.addAttribute("requests", requests.all());
+    String list(Model model, HttpServletRequest request) {
+        model.addAttribute("requests", visible(request));
         return "evidence/requests";
+    }
+
+    /**
+     * Who asked for which footage and why is for evidence staff and auditors; anyone else sees their own requests,
+     * those they decided, and (an approver) those waiting for a decision.
+     */
+    private List<AccessRequests.Request> visible(HttpServletRequest request) {
+        List<AccessRequests.Request> all = requests.all();
+        if (EvidenceModel.seesAllAccess(request)) {
+            return all;
+        }
+        String me = request.getUserPrincipal().getName();
+        boolean approver = request.isUserInRole("APPROVER");
+        return all.stream().filter(r -> me.equals(r.requester()) || me.equals(r.decidedBy())
+                || (approver && "PENDING".equals(r.status()))).toList();
     }
 
     @PostMapping("/evidence/requests")
     String file(@RequestParam(defaultValue = "") String recordings, @RequestParam(name = "case", defaultValue = "") String caseRef,
                 @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String from,
-                @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect, Model model,
+                HttpServletRequest request, HttpServletResponse response) {
         try {
-            List<Long> ids = new ArrayList<>();
-            for (String s : recordings.split("[,\\s]+")) {
-                if (!s.isBlank()) {
-                    ids.add(Long.parseLong(s.trim()));
-                }
-            }
-            LocalDate fromDay = LocalDate.parse(from.trim());
-            LocalDate untilDay = LocalDate.parse(until.trim());
+            List<Long> ids = RequestInput.ids(recordings);
+            LocalDate fromDay = RequestInput.day(from);
+            LocalDate untilDay = RequestInput.day(until);
             // the period's last day is included: access ends at the end of it
-            long id = requests.file(user.getName(), ids, caseRef.isBlank() ? null : caseRef.trim(),
-                    reason.isBlank() ? null : reason.trim(), format.startOf(fromDay), format.startOf(untilDay.plusDays(1)));
+            long id = requests.file(user.getName(), ids, RequestInput.text(caseRef, RequestInput.CASE),
+                    RequestInput.text(reason, RequestInput.REASON), format.startOf(fromDay), format.startOf(untilDay.plusDays(1)));
             redirect.addFlashAttribute("filed", id);
-        } catch (NumberFormatException | DateTimeParseException | AccessRequests.Refused e) {
-            redirect.addFlashAttribute("refusedCode", e instanceof AccessRequests.Refused r ? r.getMessage()
-                    : "evidence.request.refused.incomplete");
+        } catch (AccessRequests.Invalid invalid) {
+            return unreadable(invalid, model, request, response);
+        } catch (AccessRequests.Refused refused) {
+            redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }
         return "redirect:/evidence/requests";
     }
@@ -106,30 +119,46 @@ class AccessController {
                         @RequestParam(required = false) MultipartFile letter,
                         @RequestParam(defaultValue = "") String recordings, @RequestParam(name = "case", defaultValue = "") String caseRef,
                         @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String from,
-                        @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect)
+                        @RequestParam(defaultValue = "") String until, Principal user, RedirectAttributes redirect, Model model,
+                        HttpServletRequest request, HttpServletResponse response)
             throws java.io.IOException {
         try {
             if (letter == null || letter.getSize() > Letter.LIMIT) {
                 throw new AccessRequests.Refused("evidence.letter.refused.size");
             }
+            List<Long> ids = RequestInput.ids(recordings);
+            LocalDate fromDay = RequestInput.day(from);
+            LocalDate untilDay = RequestInput.day(until);
             Letter checked = Letter.of(letter.getBytes());
-            long id = requests.fileExternal(user.getName(), agencyType.trim(), blankToNull(agencyName), blankToNull(contact),
-                    blankToNull(letterRef), checked, ids(recordings), blankToNull(caseRef), blankToNull(reason),
-                    format.startOf(LocalDate.parse(from.trim())), format.startOf(LocalDate.parse(until.trim()).plusDays(1)),
-                    footage.home().resolve("letters"));
+            long id = requests.fileExternal(user.getName(), agencyType.trim(), RequestInput.text(agencyName, RequestInput.AGENCY),
+                    RequestInput.text(contact, RequestInput.AGENCY), RequestInput.text(letterRef, RequestInput.LETTER_REF),
+                    checked, ids, RequestInput.text(caseRef, RequestInput.CASE), RequestInput.text(reason, RequestInput.REASON),
+                    format.startOf(fromDay), format.startOf(untilDay.plusDays(1)), footage.home().resolve("letters"));
             redirect.addFlashAttribute("filed", id);
-        } catch (NumberFormatException | DateTimeParseException | AccessRequests.Refused e) {
-            redirect.addFlashAttribute("refusedCode", e instanceof AccessRequests.Refused r ? r.getMessage()
-                    : "evidence.request.refused.incomplete");
+        } catch (AccessRequests.Invalid invalid) {
+            return unreadable(invalid, model, request, response);
+        } catch (AccessRequests.Refused refused) {
+            redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }
         return "redirect:/evidence/requests";
+    }
+
+    /** The requests page again, with the form's message and 400: what was sent cannot be read as a request. */
+    private String unreadable(AccessRequests.Invalid invalid, Model model, HttpServletRequest request,
+                              HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("requests", visible(request));
+        model.addAttribute("refusedCode", invalid.getMessage());
+        return "evidence/requests";
     }
 
     @GetMapping("/evidence/register")
     String register(@RequestParam(required = false) String user, @RequestParam(required = false) Long recording,
                     @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model,
+                    HttpServletRequest request) {
+        user = own(user, request);
         AccessRegister.Filter filter = filter(user, recording, kind, status, from, to);
         AccessRegister.View view = register.of(filter);
         model.addAttribute("requests", view.requests());
@@ -151,8 +180,8 @@ class AccessController {
                                        @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                       Locale locale) {
-        AccessRegister.View view = register.of(filter(user, recording, kind, status, from, to));
+                                       Locale locale, HttpServletRequest request) {
+        AccessRegister.View view = register.of(filter(own(user, request), recording, kind, status, from, to));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.csv\"")
                 .body(RegisterExports.csv(view, format, (code, args) -> messages.getMessage(code, args, code, locale))
@@ -165,7 +194,8 @@ class AccessController {
                                        @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                       Locale locale) {
+                                       Locale locale, HttpServletRequest request) {
+        user = own(user, request);
         AccessRegister.Filter filter = filter(user, recording, kind, status, from, to);
         String conditions = exportQuery(filter.user(), recording, filter.kind(), filter.status(), from, to);
         byte[] pdf = RegisterExports.pdf(register.of(filter), conditions, format,
@@ -174,11 +204,19 @@ class AccessController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.pdf\"").body(pdf);
     }
 
+    /** The register's user filter: anyone's for evidence staff and auditors, else always the reader's own. */
+    private static String own(String user, HttpServletRequest request) {
+        return EvidenceModel.seesAllAccess(request) ? user : request.getUserPrincipal().getName();
+    }
+
     private AccessRegister.Filter filter(String user, Long recording, String kind, String status, LocalDate from, LocalDate to) {
         String k = blankToNull(kind);
         String st = blankToNull(status);
         if ((k != null && !AccessRegister.KINDS.contains(k)) || (st != null && !AccessRegister.STATUSES.contains(st))) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown request kind or status");
+        }
+        if ((from != null && Params.day(from.toString()) == null) || (to != null && Params.day(to.toString()) == null)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a date out of range");
         }
         // the last day of the range is included
         return new AccessRegister.Filter(blankToNull(user), recording, k, st, from == null ? null : format.startOf(from),
@@ -203,52 +241,79 @@ class AccessController {
         return q == null ? "" : q;
     }
 
-    private static List<Long> ids(String recordings) {
-        List<Long> ids = new ArrayList<>();
-        for (String s : recordings.split("[,\\s]+")) {
-            if (!s.isBlank()) {
-                ids.add(Long.parseLong(s.trim()));
-            }
-        }
-        return ids;
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
     @PostMapping("/evidence/requests/{id}/approve")
     String approve(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Principal user,
-                   RedirectAttributes redirect) {
-        return decide(id, true, comment, user, redirect);
+                   RedirectAttributes redirect, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return decide(id, true, comment, user, redirect, model, request, response);
     }
 
     @PostMapping("/evidence/requests/{id}/deny")
     String deny(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Principal user,
-                RedirectAttributes redirect) {
-        return decide(id, false, comment, user, redirect);
+                RedirectAttributes redirect, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return decide(id, false, comment, user, redirect, model, request, response);
     }
 
-    private String decide(long id, boolean approve, String comment, Principal user, RedirectAttributes redirect) {
+    private String decide(long id, boolean approve, String comment, Principal user, RedirectAttributes redirect, Model model,
+                          HttpServletRequest request, HttpServletResponse response) {
         try {
             requests.decide(id, approve, comment.trim(), user.getName());
+        } catch (AccessRequests.Invalid invalid) {
+            return unreadable(invalid, model, request, response);
         } catch (AccessRequests.Refused refused) {
             redirect.addFlashAttribute("refusedCode", refused.getMessage());
         }
         return "redirect:/evidence/requests";
     }
 
+    /**
+     * An external request's letter (Art. 17), opened inline by an approver (ConsoleSecurity) from the requests page:
+     * read back only when its bytes still have the hash the request was filed with, sent with a policy that lets no
+     * script run, each opening ledgered as {@code LETTER_OPENED}.
+     */
+    @GetMapping("/evidence/requests/{id}/letter")
+    ResponseEntity<?> letter(@PathVariable long id, Principal user, HttpMethod method) throws java.io.IOException {
+        record Stored(String type, String sha256) {
+        }
+        Optional<Stored> stored = jdbc.sql("SELECT letter_type, letter_sha256 FROM access_requests WHERE id = ? AND kind = 'EXTERNAL' "
+                + "AND letter_sha256 IS NOT NULL").param(id).query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
+        if (stored.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Letter letter = new Letter(stored.get().type(), stored.get().sha256(), new byte[0]);
+        Path file = footage.home().resolve("letters").resolve(letter.fileName());
+        byte[] bytes = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        if (bytes == null || !Letter.sha256(bytes).equals(letter.sha256())) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
+                    .body("the stored letter is missing or no longer has the hash it was filed with");
+        }
+        if (method != HttpMethod.HEAD) {
+            requests.recordLetterOpened(id, user.getName(), letter);
+        }
+        String ext = letter.type().toLowerCase(Locale.ROOT);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(letter.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("letter-" + id + "." + ext).build().toString())
+                // no script, whatever the file holds; a PDF still needs its viewer, which object-src 'none' would block
+                .header("Content-Security-Policy", "script-src 'none'; connect-src 'none'; form-action 'none'; "
+                        + "frame-ancestors 'none'; base-uri 'none'")
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(bytes);
+    }
+
     @GetMapping("/evidence/recordings/{id}/play")
-    ResponseEntity<?> play(@PathVariable long id, Principal user) {
-        return open(id, user.getName(), true);
+    ResponseEntity<?> play(@PathVariable long id, Principal user, HttpMethod method) {
+        return open(id, user.getName(), true, method);
     }
 
     @GetMapping("/evidence/recordings/{id}/download")
-    ResponseEntity<?> download(@PathVariable long id, Principal user) {
-        return open(id, user.getName(), false);
+    ResponseEntity<?> download(@PathVariable long id, Principal user, HttpMethod method) {
+        return open(id, user.getName(), false, method);
     }
 
-    private ResponseEntity<?> open(long id, String user, boolean play) {
+    private ResponseEntity<?> open(long id, String user, boolean play, HttpMethod method) {
         Optional<String> archivePath = jdbc.sql("SELECT archive_path FROM recordings WHERE id = ?").param(id)
                 .query(String.class).optional();
         if (archivePath.isEmpty()) {
@@ -266,8 +331,11 @@ class AccessController {
             requests.recordUse("ACCESS_REFUSED", user, id, request.get(), "path outside the archive");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("refused");
         }
-        requests.recordUse(play ? "RECORDING_PLAYED" : "RECORDING_DOWNLOADED", user, id, request.get(),
-                file.getFileName().toString());
+        // HEAD (GET's twin in Spring MVC) sends no byte of the footage: not a use
+        if (method != HttpMethod.HEAD) {
+            requests.recordUse(play ? "RECORDING_PLAYED" : "RECORDING_DOWNLOADED", user, id, request.get(),
+                    file.getFileName().toString());
+        }
         Resource body = new FileSystemResource(file);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentDisposition((play ? ContentDisposition.inline() : ContentDisposition.attachment())

@@ -27,7 +27,8 @@ class AccessRegister {
 
     /** Ledger entries the register lists: the life of requests, and plays, downloads and refusals. */
     static final List<String> TYPES = List.of("ACCESS_REQUESTED", "ACCESS_APPROVED", "ACCESS_DENIED",
-            "ACCESS_DECISION_REFUSED", "ACCESS_REFUSED", "RECORDING_PLAYED", "RECORDING_DOWNLOADED", "RECORDING_THUMBNAIL_VIEWED");
+            "ACCESS_DECISION_REFUSED", "ACCESS_REFUSED", "RECORDING_PLAYED", "RECORDING_DOWNLOADED", "RECORDING_THUMBNAIL_VIEWED",
+            RefusalBursts.SUMMARY, "LETTER_OPENED");
     static final List<String> KINDS = List.of("INTERNAL", "EXTERNAL");
     static final List<String> STATUSES = List.of("PENDING", "APPROVED", "DENIED");
 
@@ -141,6 +142,8 @@ class AccessRegister {
             case "RECORDING_PLAYED", "RECORDING_DOWNLOADED", "RECORDING_THUMBNAIL_VIEWED", "ACCESS_REFUSED" -> fields.getOrDefault("file", "");
             case "ACCESS_APPROVED", "ACCESS_DENIED" -> fields.getOrDefault("comment", "");
             case "ACCESS_DECISION_REFUSED" -> fields.getOrDefault("decision", "") + " " + fields.getOrDefault("why", "");
+            case "LETTER_OPENED" -> fields.getOrDefault("letterType", "") + " " + fields.getOrDefault("letterSha256", "");
+            case RefusalBursts.SUMMARY -> fields.getOrDefault("summarised", "") + " × " + fields.getOrDefault("recordings", "");
             default -> fields.containsKey("agency") ? fields.get("agency") + " " + fields.getOrDefault("letterRef", "")
                     : fields.getOrDefault("recordings", "") + fields.getOrDefault("case", "");
         };

@@ -38,8 +38,15 @@ class AccessRequests {
     }
 
     /** A request that cannot be filed or decided; the code is a message key. */
-    static final class Refused extends RuntimeException {
+    static class Refused extends RuntimeException {
         Refused(String code) {
+            super(code);
+        }
+    }
+
+    /** A form that cannot be read as sent (HTTP 400), as opposed to a request the rules refuse. */
+    static final class Invalid extends Refused {
+        Invalid(String code) {
             super(code);
         }
     }
@@ -48,8 +55,13 @@ class AccessRequests {
     private final Ledger ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AccessProperties properties;
+    private final RefusalBursts bursts;
 
-    AccessRequests(JdbcClient jdbc, Ledger ledger, PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+    AccessRequests(JdbcClient jdbc, Ledger ledger, PlatformTransactionManager transactionManager, Optional<Clock> clock,
+                   AccessProperties properties, RefusalBursts bursts) {
+        this.properties = properties;
+        this.bursts = bursts;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.tx = new TransactionTemplate(transactionManager);
@@ -60,8 +72,10 @@ class AccessRequests {
               OffsetDateTime until) {
         if ((recordingIds.isEmpty() && caseRef == null) || reason == null || from == null || until == null
                 || !until.isAfter(from)) {
-            throw new Refused("evidence.request.refused.incomplete");
+            throw new Invalid("evidence.request.refused.incomplete");
         }
+        checkInput(caseRef, reason, from, until);
+        checkNotAdmin(requester);
         String ids = recordingIds.isEmpty() ? null : String.join(",", recordingIds.stream().map(String::valueOf).toList());
         KeyHolder keys = new GeneratedKeyHolder();
         return tx.execute(s -> {
@@ -88,8 +102,13 @@ class AccessRequests {
         if (!AGENCIES.contains(agencyType) || agencyName == null || letterRef == null
                 || (recordingIds.isEmpty() && caseRef == null) || reason == null || from == null || until == null
                 || !until.isAfter(from)) {
-            throw new Refused("evidence.request.refused.incomplete");
+            throw new Invalid("evidence.request.refused.incomplete");
         }
+        checkInput(caseRef, reason, from, until);
+        RequestInput.text(agencyName, RequestInput.AGENCY);
+        RequestInput.text(contact, RequestInput.AGENCY);
+        RequestInput.text(letterRef, RequestInput.LETTER_REF);
+        checkNotAdmin(filedBy);
         try {
             java.nio.file.Files.createDirectories(letters);
             java.nio.file.Path target = letters.resolve(letter.fileName());
@@ -129,6 +148,23 @@ class AccessRequests {
         });
     }
 
+    /** Text within its column, and a period no longer than {@code footage.access.max-window}. */
+    private void checkInput(String caseRef, String reason, OffsetDateTime from, OffsetDateTime until) {
+        RequestInput.text(caseRef, RequestInput.CASE);
+        RequestInput.text(reason, RequestInput.REASON);
+        if (java.time.Duration.between(from, until).compareTo(properties.maxWindow()) > 0) {
+            throw new Invalid("evidence.request.refused.window");
+        }
+    }
+
+    /** Whoever runs the system files no requests, whatever roles an old account still holds. */
+    private void checkNotAdmin(String user) {
+        if (jdbc.sql("SELECT COUNT(*) FROM console_user_roles WHERE username = ? AND role = 'ADMIN'").param(user)
+                .query(Long.class).single() > 0) {
+            throw new Refused("evidence.request.refused.admin");
+        }
+    }
+
     static final List<String> AGENCIES = List.of("DISCIPLINE_INSPECTION", "COURT", "PROCURATORATE", "POLICE");
 
     /**
@@ -139,6 +175,7 @@ class AccessRequests {
      * is ledgered too ({@code ACCESS_DECISION_REFUSED}), in a transaction of its own since the decision's rolls back.
      */
     void decide(long id, boolean approve, String comment, String approver) {
+        RequestInput.text(comment, RequestInput.COMMENT);
         try {
             tx.executeWithoutResult(s -> {
                 Request r = find(id).orElseThrow(() -> new Refused("evidence.request.refused.unknown"));
@@ -150,6 +187,10 @@ class AccessRequests {
                 }
                 List<String> roles = jdbc.sql("SELECT role FROM console_user_roles WHERE username = ?").param(approver)
                         .query(String.class).list();
+                // an account from before issue 20 may still hold both: the administrator's role wins
+                if (roles.contains("ADMIN")) {
+                    throw new Refused("evidence.request.refused.admin");
+                }
                 if (!roles.contains("APPROVER")) {
                     throw new Refused("evidence.request.refused.notApprover");
                 }
@@ -273,8 +314,17 @@ class AccessRequests {
 
     /** A play or download, or its refusal: who, which recording, when (the entry's time), under which request. */
     void recordUse(String type, String user, long recordingId, Long requestId, String what) {
+        if ("ACCESS_REFUSED".equals(type) && !bursts.admit(user, recordingId)) {
+            return; // in this minute's summary
+        }
         tx.executeWithoutResult(s -> ledger.append(type, "recording:" + recordingId, user,
                 Map.of("request", requestId == null ? "" : String.valueOf(requestId), "file", what)));
+    }
+
+    /** An approver opened an external request's letter. */
+    void recordLetterOpened(long id, String user, Letter letter) {
+        tx.executeWithoutResult(s -> ledger.append("LETTER_OPENED", subject(id), user,
+                Map.of("letterSha256", letter.sha256(), "letterType", letter.type())));
     }
 
     static String subject(long id) {

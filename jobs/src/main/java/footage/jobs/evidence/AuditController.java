@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import java.util.List;
 class AuditController {
 
     static final int PAGE_SIZE = 50;
+    /** How soon after being made an approver an approval is worth a second look. */
+    static final Duration FRESH = Duration.ofDays(7);
 
     private final AuditLog audit;
     private final EvidenceFormat format;
@@ -53,6 +56,7 @@ class AuditController {
         model.addAttribute("to", toDay);
         model.addAttribute("types", types);
         model.addAttribute("verify", audit.lastVerify().orElse(null));
+        model.addAttribute("freshApprovals", audit.freshApprovals(FRESH));
         model.addAttribute("pageLink", base + (base.contains("?") ? "&" : "?") + "page=");
         return "evidence/audit";
     }

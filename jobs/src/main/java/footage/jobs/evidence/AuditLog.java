@@ -7,8 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,67 @@ class AuditLog {
     record VerifyResult(long seq, OffsetDateTime at, String actor, boolean full, boolean ok, long problems,
                         long entriesChecked, String headChecked, Long objectsRehashed, Map<String, Long> catalog,
                         List<String> problemLines) {
+    }
+
+    /**
+     * An approval made by an account that was given approver rights shortly before: the pattern of an administrator
+     * (or anyone who manages users) making an approver to push a request through. {@code grantSeq} is the ledger entry
+     * of that grant, {@code grantedBy} who made it.
+     */
+    record FreshApproval(long seq, OffsetDateTime at, String approver, String request, long grantSeq, OffsetDateTime grantedAt,
+                         String grantedBy, List<String> granted) {
+    }
+
+    private static final List<String> APPROVING = List.of("APPROVER", "BUREAU_HEAD");
+
+    /** Every approval whose approver was granted APPROVER or BUREAU_HEAD within {@code within} before it, newest first. */
+    List<FreshApproval> freshApprovals(Duration within) {
+        record Grant(long seq, OffsetDateTime at, String by, List<String> roles) {
+        }
+        Map<String, List<Grant>> grants = new HashMap<>();
+        jdbc.sql("SELECT seq, entry_time, subject, actor, payload FROM ledger WHERE entry_type IN ('USER_CREATED', 'USER_CHANGED') "
+                + "AND subject LIKE 'user:%' ORDER BY seq").query(rs -> {
+            List<String> approving = approving(rs.getString(5));
+            if (!approving.isEmpty()) {
+                grants.computeIfAbsent(rs.getString(3).substring("user:".length()), k -> new ArrayList<>())
+                        .add(new Grant(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(4), approving));
+            }
+        });
+        if (grants.isEmpty()) {
+            return List.of();
+        }
+        List<FreshApproval> fresh = new ArrayList<>();
+        jdbc.sql("SELECT seq, entry_time, actor, subject FROM ledger WHERE entry_type = 'ACCESS_APPROVED' ORDER BY seq DESC")
+                .query(rs -> {
+                    long seq = rs.getLong(1);
+                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+                    String approver = rs.getString(3);
+                    String request = rs.getString(4);
+                    grants.getOrDefault(approver, List.of()).stream()
+                            .filter(g -> !g.at().isAfter(at) && !g.at().isBefore(at.minus(within)))
+                            .reduce((a, b) -> b)
+                            .ifPresent(g -> fresh.add(new FreshApproval(seq, at, approver, request, g.seq(), g.at(), g.by(),
+                                    g.roles())));
+                });
+        return fresh;
+    }
+
+    /** The approving roles a user entry gave: its {@code granted}, or for entries written before it, its {@code roles}. */
+    private static List<String> approving(String payload) {
+        JsonNode p;
+        try {
+            p = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+        JsonNode roles = p.has("granted") ? p.path("granted") : p.path("roles");
+        List<String> out = new ArrayList<>();
+        roles.forEach(r -> {
+            if (APPROVING.contains(r.asText())) {
+                out.add(r.asText());
+            }
+        });
+        return out;
     }
 
     Page search(Filter f, int page, int size) {

@@ -96,7 +96,8 @@ class EvidenceController {
     }
 
     @GetMapping("/evidence/recordings/{id}")
-    String recording(@PathVariable long id, Model model, HttpServletResponse response, Principal user) {
+    String recording(@PathVariable long id, Model model, HttpServletResponse response, Principal user,
+                     jakarta.servlet.http.HttpServletRequest request) {
         return search.recording(id).map(r -> {
             model.addAttribute("r", r);
             List<CatalogSearch.Hold> holds = search.holds(r);
@@ -106,7 +107,10 @@ class EvidenceController {
             model.addAttribute("categories", footage.jobs.retention.RetentionActions.CATEGORIES);
             model.addAttribute("showThumbnail", requests.covering(user.getName(), id).isPresent());
             model.addAttribute("findings", search.findings(id));
-            model.addAttribute("history", search.history(id));
+            boolean all = EvidenceModel.seesAllAccess(request);
+            // others' plays, downloads and refusals say who looked at this footage: not for approvers and viewers
+            model.addAttribute("history", search.history(id).stream()
+                    .filter(e -> all || !AccessRegister.TYPES.contains(e.type()) || user.getName().equals(e.actor())).toList());
             return "evidence/recording";
         }).orElseGet(() -> {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -117,7 +121,8 @@ class EvidenceController {
 
     /** The recording's still picture, for a user whose approved request covers it; each view is ledgered. */
     @GetMapping("/evidence/recordings/{id}/thumbnail")
-    ResponseEntity<?> thumbnail(@PathVariable long id, Principal user) throws IOException {
+    ResponseEntity<?> thumbnail(@PathVariable long id, Principal user, org.springframework.http.HttpMethod method)
+            throws IOException {
         if (search.recording(id).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -131,8 +136,10 @@ class EvidenceController {
         if (picture.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        requests.recordUse("RECORDING_THUMBNAIL_VIEWED", user.getName(), id, request.get(),
-                picture.get().getFileName().toString());
+        if (method != org.springframework.http.HttpMethod.HEAD) {
+            requests.recordUse("RECORDING_THUMBNAIL_VIEWED", user.getName(), id, request.get(),
+                    picture.get().getFileName().toString());
+        }
         // never cached by the browser: each view is to be a ledgered one
         FileSystemResource body = new FileSystemResource(picture.get());
         return ResponseEntity.ok().contentType(MediaTypeFactory.getMediaType(body).orElse(MediaType.IMAGE_JPEG))

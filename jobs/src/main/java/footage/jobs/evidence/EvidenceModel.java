@@ -37,5 +37,14 @@ class EvidenceModel {
         model.addAttribute("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
         model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));
         model.addAttribute("refreshMillis", 0L);
+        model.addAttribute("seesAllAccess", seesAllAccess(request));
+    }
+
+    /**
+     * Who may read everyone's access history (the whole register, the ledger's plays and downloads): evidence staff and
+     * the administrator as auditor, the audit page's readers. Approvers and viewers see their own.
+     */
+    static boolean seesAllAccess(HttpServletRequest request) {
+        return request.isUserInRole("EVIDENCE_STAFF") || request.isUserInRole("ADMIN");
     }
 }

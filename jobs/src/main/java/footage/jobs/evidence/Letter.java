@@ -1,15 +1,34 @@
 package footage.jobs.evidence;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Optional;
 
-/** An uploaded request letter, typed by its first bytes (never by its name) and hashed. */
+/**
+ * An uploaded request letter, typed by its first bytes (never by its name), accepted only when it parses in full as
+ * that type (PDFBox for a PDF: every page's content read, no JavaScript; ImageIO for JPEG and PNG: every pixel decoded
+ * without a warning), and hashed. A signature in front of anything else (a stub, an HTML page) is refused.
+ */
 record Letter(String type, String sha256, byte[] bytes) {
 
     /** Below the servlet's 1 MB multipart default, so an oversized letter is refused here with a message. */
     static final int LIMIT = 900 * 1024;
+    // a scanned A4 page at 600 dpi is about 35 million pixels; far more is a decompression bomb, not a letter
+    private static final long MAX_PIXELS = 50_000_000L;
 
     static Optional<String> typeOf(byte[] b) {
         if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
@@ -31,14 +50,77 @@ record Letter(String type, String sha256, byte[] bytes) {
             throw new AccessRequests.Refused("evidence.letter.refused.size");
         }
         String type = typeOf(bytes).orElseThrow(() -> new AccessRequests.Refused("evidence.letter.refused.type"));
+        if (!("PDF".equals(type) ? pdfParses(bytes) : imageDecodes(bytes, type))) {
+            throw new AccessRequests.Refused("evidence.letter.refused.unreadable");
+        }
+        return new Letter(type, sha256(bytes), bytes);
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return new Letter(type, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), bytes);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private static boolean pdfParses(byte[] bytes) {
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            if (pdf.isEncrypted() || pdf.getNumberOfPages() == 0) {
+                return false;
+            }
+            // the approver opens it in the browser: a letter carries no script
+            PDDocumentNameDictionary names = pdf.getDocumentCatalog().getNames();
+            if ((names != null && names.getJavaScript() != null)
+                    || pdf.getDocumentCatalog().getOpenAction() instanceof PDActionJavaScript) {
+                return false;
+            }
+            // reading every page's text parses every content stream, not only the cross-reference table
+            new PDFTextStripper().getText(pdf);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean imageDecodes(byte[] bytes, String type) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (in == null || !readers.hasNext()) {
+                return false;
+            }
+            ImageReader reader = readers.next();
+            try {
+                String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+                if (!format.equals(type) && !(type.equals("JPEG") && format.equals("JPG"))) {
+                    return false;
+                }
+                reader.setInput(in, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    return false;
+                }
+                // a truncated JPEG decodes with a warning and grey where the data ended: not a whole letter
+                boolean[] warned = {false};
+                reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
+                return reader.read(0) != null && !warned[0];
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     String fileName() {
-        return sha256 + "." + type.toLowerCase(java.util.Locale.ROOT);
+        return sha256 + "." + type.toLowerCase(Locale.ROOT);
+    }
+
+    /** What the browser is told the letter is. */
+    String mediaType() {
+        return switch (type) {
+            case "PDF" -> "application/pdf";
+            case "JPEG" -> "image/jpeg";
+            default -> "image/png";
+        };
     }
 }

@@ -21,9 +21,11 @@ final class Params {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
+    /** A filter's day; one no catalog time can fall on (before 1970, after 9999) is no condition either. */
     static LocalDate day(String s) {
         try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+            LocalDate day = s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+            return day == null || day.getYear() < 1970 || day.getYear() > 9998 ? null : day;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -45,6 +45,8 @@ class RetentionController {
     String holdCase(@RequestParam(name = "case", defaultValue = "") String caseNumber,
                     @RequestParam(defaultValue = "") String reason, Principal user, Locale locale,
                     RedirectAttributes redirect) {
+        RequestInput.text(caseNumber, RequestInput.CASE);
+        RequestInput.text(reason, RequestInput.REASON);
         try {
             RetentionActions.HoldSet r = actions.setHoldOnCase(caseNumber, reason, user.getName());
             flash(redirect, locale, false, held(r), r.holdId(), r.covered(),
@@ -63,6 +65,8 @@ class RetentionController {
     String liftCase(@RequestParam(name = "case", defaultValue = "") String caseNumber,
                     @RequestParam(defaultValue = "") String reason, Principal user, Locale locale,
                     RedirectAttributes redirect) {
+        RequestInput.text(caseNumber, RequestInput.CASE);
+        RequestInput.text(reason, RequestInput.REASON);
         try {
             RetentionActions.HoldLifted r = actions.liftHoldOnCase(caseNumber, reason, user.getName());
             flash(redirect, locale, false, "evidence.hold.lifted", r.lifted(), r.released(), r.stillHeld());
@@ -75,6 +79,7 @@ class RetentionController {
     @PostMapping("/evidence/recordings/{id}/hold")
     String holdRecording(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal user,
                          Locale locale, RedirectAttributes redirect) {
+        RequestInput.text(reason, RequestInput.REASON);
         try {
             RetentionActions.HoldSet r = actions.setHoldOnRecording(id, reason, user.getName());
             flash(redirect, locale, false, held(r), r.holdId(), r.covered(),
@@ -88,6 +93,7 @@ class RetentionController {
     @PostMapping("/evidence/recordings/{id}/hold/lift")
     String liftRecording(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal user,
                          Locale locale, RedirectAttributes redirect) {
+        RequestInput.text(reason, RequestInput.REASON);
         try {
             RetentionActions.HoldLifted r = actions.liftHoldOnRecording(id, reason, user.getName());
             flash(redirect, locale, false, "evidence.hold.lifted", r.lifted(), r.released(), r.stillHeld());
@@ -101,6 +107,7 @@ class RetentionController {
     String retention(@PathVariable long id, @RequestParam(name = "class", defaultValue = "") String retentionClass,
                      @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String reason,
                      Principal user, Locale locale, RedirectAttributes redirect) {
+        RequestInput.text(reason, RequestInput.REASON);
         try {
             RetentionActions.RetentionSet r = actions.setRetention(id, retentionClass, category, reason, user.getName());
             String now = messages.getMessage("evidence.retention." + r.retentionClass(), null, r.retentionClass(), locale)

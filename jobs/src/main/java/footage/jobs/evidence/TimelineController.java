@@ -194,6 +194,7 @@ class TimelineController {
                    @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String device,
                    @RequestParam(defaultValue = "") String activity, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, Principal user, RedirectAttributes redirect) {
+        RequestInput.text(note, RequestInput.REASON);
         if (!REASONS.contains(reason) || note.isBlank()) {
             redirect.addFlashAttribute("refusedCode", "evidence.explain.refused");
         } else {

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.main.web-application-type=servlet",
         "footage.console.admin-password=" + AbstractConsoleTests.ADMIN_PASSWORD,
         "footage.console.refresh=1s",
+        "footage.metrics.token=" + AbstractConsoleTests.METRICS_TOKEN,
         "footage.schedule.ingest.cron=0 0 0 1 1 ? 2099",
         "footage.schedule.report.cron=0 0 0 1 1 ? 2099",
         "footage.schedule.fixity.cron=0 0 0 1 1 ? 2099",
@@ -46,6 +47,7 @@ abstract class AbstractConsoleTests {
     static final String OPERATOR = "olga";
     static final String VIEWER = "victor";
     static final String PASSWORD = "password-for-tests";
+    static final String METRICS_TOKEN = "metrics-token-for-the-console-tests";
 
     @LocalServerPort
     int port;

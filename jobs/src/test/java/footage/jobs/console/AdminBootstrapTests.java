@@ -70,4 +70,19 @@ class AdminBootstrapTests {
             assertThat(entry.getString(1)).isEqualTo("system");
         }
     }
+
+    @Test
+    void aConfiguredAdministratorPasswordThatIsEasyToGuessStopsTheFirstStartWithWhy() {
+        // given a fresh home and a common password configured
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // when a one-shot command starts on it
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[]{"--home", home.toString(), "--footage.console.admin-password=password1234", "jobs", "list"});
+
+        // then it stops, saying why, rather than leaving a catalog nobody can log in to
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8)).contains("too easy to guess");
+    }
 }

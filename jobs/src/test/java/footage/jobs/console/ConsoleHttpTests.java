@@ -124,20 +124,25 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     }
 
     @Test
-    void actuatorEndpointsNeedAnAdministratorExceptLivenessAndReadiness() {
+    void actuatorEndpointsNeedAnAdministratorExceptTheProbesAndPrometheusWhichTakesItsToken() {
         // given no session at all (a scraper, an orchestrator)
         ConsoleHttp client = new ConsoleHttp(base());
 
-        // then the probes are open, everything else needs an administrator's credentials
+        // then the probes are open, the scrape needs the metrics token, everything else an administrator's credentials
         assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertThat(client.get("/actuator/health").statusCode()).isEqualTo(401);
+        assertThat(client.getAs("/actuator/health", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
         assertThat(client.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(client.get("/actuator/prometheus", "Authorization", "Bearer not-the-token-at-all-not-at-all").statusCode())
+                .isEqualTo(401);
         assertThat(client.getAs("/actuator/prometheus", VIEWER, PASSWORD).statusCode()).isEqualTo(403);
-        HttpResponse<String> admin = client.getAs("/actuator/prometheus", ADMIN, ADMIN_PASSWORD);
-        assertThat(admin.statusCode()).isEqualTo(200);
-        assertThat(admin.body()).contains("jvm_");
-        assertThat(admin.headers().allValues("Set-Cookie")).as("a scrape opens no session").isEmpty();
+        assertThat(client.getAs("/actuator/prometheus", ADMIN, ADMIN_PASSWORD).statusCode()).as("not a person's account").isEqualTo(403);
+        assertThat(client.get("/actuator/health", "Authorization", "Bearer " + METRICS_TOKEN).statusCode()).isEqualTo(403);
+        HttpResponse<String> scrape = client.get("/actuator/prometheus", "Authorization", "Bearer " + METRICS_TOKEN);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_");
+        assertThat(scrape.headers().allValues("Set-Cookie")).as("a scrape opens no session").isEmpty();
     }
 
     @Test
@@ -157,22 +162,25 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     }
 
     @Test
-    void repeatedLoginFailuresLockTheUserNameForAWhileAndAreLogged(CapturedOutput output) {
-        // given a user, and someone guessing the password
+    void repeatedFailuresFromOneAddressSlowThatAddressDownButNeverLockTheUserOutElsewhere(CapturedOutput output) throws Exception {
+        // given a user, and a stranger guessing her password from 127.0.0.1
         users.create("lena", PASSWORD, java.util.EnumSet.of(Role.VIEWER), ADMIN);
         ConsoleHttp guesser = new ConsoleHttp(base());
 
-        // when five guesses fail
-        for (int i = 0; i < 5; i++) {
-            assertThat(guesser.login("lena", "wrong-guess-" + i)).endsWith("/login?error=bad");
+        // when three guesses fail, and a fourth comes at once
+        for (int i = 0; i < 3; i++) {
+            assertThat(guesser.login("lena", "wrong-guess-" + i)).endsWith("/login?error");
         }
+        String tooSoon = guesser.login("lena", PASSWORD);
 
-        // then even the right password is refused for now, and each failure was logged with name and address
-        assertThat(guesser.login("lena", PASSWORD)).endsWith("/login?error=locked");
-        assertThat(output.getAll()).contains("console: login failed for 'lena' from 127.0.0.1", "5 failure(s) in a row",
+        // then the fourth is refused unchecked, even with the right password, and every failure was logged
+        assertThat(tooSoon).endsWith("/login?error");
+        assertThat(output.getAll()).contains("console: login failed for 'lena' from 127.0.0.1", "3 failure(s) in a row",
                 "console: login refused for 'lena' from 127.0.0.1");
-        // while another user logs in as usual
-        assertThat(new ConsoleHttp(base()).login(OPERATOR, PASSWORD)).doesNotContain("error");
+        // while lena herself, from another address, logs in at once, and the stranger's address may try again later
+        assertThat(LoginFrom.address("127.0.0.2", port, "lena", PASSWORD)).doesNotContain("error");
+        Thread.sleep(1100);
+        assertThat(guesser.login("lena", PASSWORD)).doesNotContain("error");
     }
 
     @Test
@@ -204,7 +212,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
         // then her open session ends with her next request
         HttpResponse<String> after = nina.get("/");
         assertThat(after.statusCode()).isEqualTo(302);
-        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error=disabled"));
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?ended"));
         assertThat(ledgerActors("USER_CHANGED", "user:nina")).containsExactly(ADMIN);
 
         // and the last administrator cannot take the role from himself

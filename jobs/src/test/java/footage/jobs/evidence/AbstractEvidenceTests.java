@@ -117,6 +117,19 @@ abstract class AbstractEvidenceTests {
         return "http://localhost:" + port;
     }
 
+    /** A real one-page PDF letter (letters are parsed in full before they are kept), told apart by its title. */
+    static byte[] letterPdf(String title) {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            pdf.getDocumentInformation().setTitle(title);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Long> rows(String html) {
         Matcher m = ROW.matcher(html);
         java.util.ArrayList<Long> ids = new java.util.ArrayList<>();

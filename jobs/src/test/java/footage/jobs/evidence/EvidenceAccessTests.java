@@ -65,9 +65,10 @@ class EvidenceAccessTests extends AbstractEvidenceTests {
         assertThat(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'RECORDING_PLAYED' AND actor = ?").param(VIEWER)
                 .query(String.class).list()).singleElement().asString().contains("\"request\":\"" + request + "\"");
         assertThat(viewer.get("/evidence/requests").body()).contains("data-status=\"APPROVED\"").contains("ok, department head");
-        assertThat(approver.get("/evidence/register").body()).contains("data-type=\"RECORDING_DOWNLOADED\"")
+        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        assertThat(staff.get("/evidence/register").body()).contains("data-type=\"RECORDING_DOWNLOADED\"")
                 .contains("data-type=\"RECORDING_PLAYED\"").contains("complaint 2026-17");
-        assertThat(approver.get("/evidence/register.csv").body()).contains("\"RECORDING_DOWNLOADED\",\"" + VIEWER + "\"")
+        assertThat(staff.get("/evidence/register.csv").body()).contains("\"RECORDING_DOWNLOADED\",\"" + VIEWER + "\"")
                 .contains("\"complaint 2026-17\",\"APPROVED\",\"" + APPROVER + "\"");
     }
 

@@ -137,7 +137,7 @@ class EvidenceBrowserTests extends AbstractEvidenceTests {
         user("ella", "EVIDENCE_STAFF");
         user("bella", "APPROVER");
         jdbc.sql("INSERT INTO console_user_roles (username, role) VALUES ('bella', 'BUREAU_HEAD')").update();
-        byte[] pdf = "%PDF-1.4\n% 北京市海淀区人民法院 调取证据通知书\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = letterPdf("北京市海淀区人民法院 调取证据通知书");
         Path letter = Files.createTempFile("court-letter-", ".pdf");
         Files.write(letter, pdf);
         long file = id("FILE0001.MP4");

@@ -20,7 +20,7 @@ class EvidenceExternalTests extends AbstractEvidenceTests {
     void aPdfLetterIsTypedByContentHashedStoredAndLedgeredWhateverItsName() throws Exception {
         // given an evidence clerk's session and a PDF named like a text file with a traversal in it
         EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
-        byte[] pdf = "%PDF-1.4\n% court letter\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = letterPdf("court letter");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
 
         // when the external request is filed with it
@@ -50,7 +50,7 @@ class EvidenceExternalTests extends AbstractEvidenceTests {
         HttpResponse<String> fake = staff.upload("/evidence/requests/external", fields("fake letter"), "letter", "letter.pdf", text);
         HttpResponse<String> large = staff.upload("/evidence/requests/external", fields("large letter"), "letter", "scan.png", png);
         HttpResponse<String> byViewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD)
-                .upload("/evidence/requests/external", fields("viewer letter"), "letter", "l.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+                .upload("/evidence/requests/external", fields("viewer letter"), "letter", "l.pdf", letterPdf("viewer letter"));
 
         // then no request is filed for any of them
         assertThat(fake.statusCode()).isEqualTo(302);
@@ -67,7 +67,7 @@ class EvidenceExternalTests extends AbstractEvidenceTests {
         user("bruno", "APPROVER");
         EvidenceHttp clerk = new EvidenceHttp(base()).login("edgar", PASSWORD);
         clerk.upload("/evidence/requests/external", fields("procuratorate letter 2026-31"), "letter", "letter.pdf",
-                "%PDF-1.4\n% procuratorate\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                letterPdf("procuratorate"));
         long request = jdbc.sql("SELECT id FROM access_requests WHERE reason = ?").param("procuratorate letter 2026-31")
                 .query(Long.class).single();
         EvidenceHttp department = new EvidenceHttp(base()).login(APPROVER, PASSWORD);

@@ -49,21 +49,22 @@ class EvidenceRegisterTests extends AbstractEvidenceTests {
         new EvidenceHttp(base()).login("rolf", PASSWORD).upload("/evidence/requests/external", Map.of("agencyType", "POLICE",
                         "agencyName", "派出所", "letterRef", "公(2026)12号", "recordings", String.valueOf(file2),
                         "reason", "register external 2026-3", "from", today.toString(), "until", today.toString()),
-                "letter", "l.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+                "letter", "l.pdf", letterPdf("police letter"));
         long external = requestOf("rolf");
 
-        // when the register is read with each filter
-        String byRhea = approver.get("/evidence/register?user=rhea").body();
-        String byFile2 = approver.get("/evidence/register?recording=" + file2).body();
-        String externalOnly = approver.get("/evidence/register?kind=EXTERNAL").body();
-        String approvedOnly = approver.get("/evidence/register?status=APPROVED&user=rhea").body();
-        String pendingOnly = approver.get("/evidence/register?status=PENDING&user=rhea").body();
-        String yesterday = approver.get("/evidence/register?user=rhea&from=" + today.minusDays(1) + "&to=" + today.minusDays(1)).body();
-        String todayOnly = approver.get("/evidence/register?user=rhea&from=" + today + "&to=" + today).body();
-        String csv = approver.get("/evidence/register.csv?user=ruth").body();
-        HttpResponse<byte[]> pdf = approver.bytes("/evidence/register.pdf?user=rhea&lang=zh-CN");
-        HttpResponse<String> unknownKind = approver.get("/evidence/register.csv?kind=SECRET");
-        String chineseCsv = approver.get("/evidence/register.csv?user=ruth&lang=zh-CN").body();
+        // when an evidence clerk (the register is whole only for evidence staff and auditors) reads it with each filter
+        EvidenceHttp clerk = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        String byRhea = clerk.get("/evidence/register?user=rhea").body();
+        String byFile2 = clerk.get("/evidence/register?recording=" + file2).body();
+        String externalOnly = clerk.get("/evidence/register?kind=EXTERNAL").body();
+        String approvedOnly = clerk.get("/evidence/register?status=APPROVED&user=rhea").body();
+        String pendingOnly = clerk.get("/evidence/register?status=PENDING&user=rhea").body();
+        String yesterday = clerk.get("/evidence/register?user=rhea&from=" + today.minusDays(1) + "&to=" + today.minusDays(1)).body();
+        String todayOnly = clerk.get("/evidence/register?user=rhea&from=" + today + "&to=" + today).body();
+        String csv = clerk.get("/evidence/register.csv?user=ruth").body();
+        HttpResponse<byte[]> pdf = clerk.bytes("/evidence/register.pdf?user=rhea&lang=zh-CN");
+        HttpResponse<String> unknownKind = clerk.get("/evidence/register.csv?kind=SECRET");
+        String chineseCsv = clerk.get("/evidence/register.csv?user=ruth&lang=zh-CN").body();
 
         // then each shows only its rows: requests by requester or decider, uses by actor, recording and request
         assertThat(requestIds(byRhea)).containsExactly(rheas);

@@ -45,12 +45,13 @@ class PostgresEvidenceAccessTests extends AbstractPostgresEvidenceTests {
         staff.upload("/evidence/requests/external", Map.of("agencyType", "PROCURATORATE", "agencyName", "海淀区人民检察院",
                         "letterRef", "京海检调〔2026〕3号", "case", "CASE-42", "reason", "检察调阅 2026-3",
                         "from", today.toString(), "until", today.toString()),
-                "letter", "letter.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0});
+                "letter", "letter.pdf", letterPdf("京海检调〔2026〕3号"));
         long external = jdbc.sql("SELECT MAX(id) FROM access_requests WHERE kind = 'EXTERNAL'").query(Long.class).single();
         department.post("/evidence/requests/" + external + "/approve", Map.of("comment", "部门同意"));
         String afterDepartment = status(external);
         bureau.post("/evidence/requests/" + external + "/approve", Map.of("comment", "局长同意"));
-        String csv = department.get("/evidence/register.csv?user=pia").body();
+        // (the whole register is for evidence staff and auditors)
+        String csv = staff.get("/evidence/register.csv?user=pia").body();
 
         // then access opened only after approval, with ranges; each decision, refusal and use is ledgered, and the
         // register lists pia's request and download; the case request covers the case's recording
@@ -70,7 +71,7 @@ class PostgresEvidenceAccessTests extends AbstractPostgresEvidenceTests {
                 .param("recording:" + file).query(String.class).list())
                 .containsExactly("ACCESS_REFUSED", "RECORDING_DOWNLOADED", "RECORDING_DOWNLOADED");
         assertThat(jdbc.sql("SELECT letter_type || ' ' || letter_size FROM access_requests WHERE id = ?").param(external)
-                .query(String.class).single()).isEqualTo("PNG 12");
+                .query(String.class).single()).isEqualTo("PDF " + letterPdf("京海检调〔2026〕3号").length);
         assertThat(csv).contains("\"request\",\"" + internal + "\"").contains("信访核查 2026-12")
                 .contains("\"RECORDING_DOWNLOADED\",\"pia\"").doesNotContain("检察调阅");
         assertThat(requests.covering(STAFF, id("FILE0003.MP4"))).hasValue(external);

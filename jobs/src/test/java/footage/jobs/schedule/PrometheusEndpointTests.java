@@ -30,6 +30,8 @@ class PrometheusEndpointTests {
 
     // the actuator needs an ADMIN (console, issue 8): serve's first start creates one with this password
     private static final String ADMIN_PASSWORD = "prometheus-test-admin";
+    // the scrape has a token of its own (issue 20), not a person's account
+    private static final String METRICS_TOKEN = "prometheus-scrape-token-for-tests";
 
     @TempDir
     Path dir;
@@ -44,7 +46,7 @@ class PrometheusEndpointTests {
         TestDumps.drop(home.resolve("drop"), "metrics", "DSJ0000800", 2,
                 new FileSpec("notes.txt", null, "not a recording".getBytes(StandardCharsets.UTF_8), false, null, null));
         try (FootageProcess serve = FootageProcess.serve(home, FootageProcess.logs(getClass(), "scrape").resolve("serve.log"), db,
-                "--footage.console.admin-password=" + ADMIN_PASSWORD)) {
+                "--footage.console.admin-password=" + ADMIN_PASSWORD, "--footage.metrics.token=" + METRICS_TOKEN)) {
             int port = serve.awaitServing(Duration.ofSeconds(90));
 
             // when its ingest schedule has taken the dump in and /actuator/prometheus is scraped
@@ -78,8 +80,9 @@ class PrometheusEndpointTests {
     private static HttpResponse<String> get(int port, String path) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String authorization = path.endsWith("/prometheus") ? "Bearer " + METRICS_TOKEN : "Basic " + basic;
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The sample value of one exposition line ({@code name{labels} value}), if there is one. */

@@ -3,6 +3,7 @@ package footage.jobs.cli;
 import footage.jobs.FootageCommand;
 import footage.jobs.activity.ActivitiesCommand;
 import footage.jobs.catalog.CatalogCommand;
+import footage.jobs.console.TlsCommand;
 import footage.jobs.continuity.ContinuityCommand;
 import footage.jobs.continuity.ExplainCommand;
 import footage.jobs.devices.DevicesCommand;
@@ -32,7 +33,7 @@ import java.util.List;
         subcommands = {DemoCommand.class, IngestCommand.class, ProbeCommand.class, ExplainCommand.class,
                 ContinuityCommand.class, ActivitiesCommand.class, DevicesCommand.class, CatalogCommand.class, ReportCommand.class,
                 VerifyCommand.class, FixityCommand.class, ExportCommand.class, footage.jobs.transcode.TranscodeCommand.class,
-                RetentionCommand.class, HoldCommand.class, SweepCommand.class, JobsCommand.class, ServeCommand.class,
+                RetentionCommand.class, HoldCommand.class, SweepCommand.class, JobsCommand.class, ServeCommand.class, TlsCommand.class,
                 TestCommand.class, HelpCommand.class},
         footer = {"", "Global options, anywhere on the line: --home DIR (default ./var), any Spring property as --footage.x=y or --spring.x=y.",
                 "Exit codes: 0 done, 1 the job failed or problems were found, 2 bad usage or configuration.",

@@ -1,5 +1,6 @@
 package footage.jobs.console;
 
+import footage.jobs.retention.Administrators;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * only an administrator may do there has to name an enabled console user with role ADMIN.
  */
 @Component
-public class ConsoleRoles {
+public class ConsoleRoles implements Administrators {
 
     private final ConsoleUsers users;
 
@@ -17,7 +18,7 @@ public class ConsoleRoles {
         this.users = users;
     }
 
-    /** Why {@code username} is not an enabled console administrator, in one line; empty when they are one. */
+    @Override
     public Optional<String> whyNotAdmin(String username) {
         Optional<ConsoleUser> user = users.find(username);
         if (user.isEmpty()) {

@@ -1,7 +1,6 @@
 package footage.jobs.retention;
 
 import footage.jobs.UsageException;
-import footage.jobs.console.ConsoleRoles;
 import footage.jobs.ledger.Ledger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +24,10 @@ class RetentionChanges {
     private final RetentionRows rows;
     private final RetentionPolicy policy;
     private final Classifier classifier;
-    private final ConsoleRoles roles;
+    private final Administrators roles;
     private final Ledger ledger;
 
-    RetentionChanges(RetentionRows rows, RetentionPolicy policy, Classifier classifier, ConsoleRoles roles, Ledger ledger) {
+    RetentionChanges(RetentionRows rows, RetentionPolicy policy, Classifier classifier, Administrators roles, Ledger ledger) {
         this.rows = rows;
         this.policy = policy;
         this.classifier = classifier;

@@ -2,7 +2,6 @@ package footage.jobs.cli;
 
 import footage.jobs.FootageApplication;
 import footage.jobs.Failures;
-import footage.jobs.FootageCommand;
 import footage.jobs.UsageException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;

@@ -3,7 +3,6 @@ package footage.jobs.retention;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
-import footage.jobs.UsageException;
 import footage.jobs.cli.TestCommands;
 import footage.jobs.report.GapReportBuilder;
 import footage.jobs.report.GapReportRenderer;

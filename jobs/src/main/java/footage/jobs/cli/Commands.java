@@ -7,6 +7,7 @@ import footage.jobs.console.TlsCommand;
 import footage.jobs.continuity.ContinuityCommand;
 import footage.jobs.continuity.ExplainCommand;
 import footage.jobs.devices.DevicesCommand;
+import footage.jobs.devices.OfficersCommand;
 import footage.jobs.ingest.DemoCommand;
 import footage.jobs.ingest.IngestCommand;
 import footage.jobs.ingest.ProbeCommand;
@@ -31,7 +32,7 @@ import java.util.List;
 @Command(name = "footage", synopsisSubcommandLabel = "COMMAND",
         description = "Body-camera footage: ingest, continuity, reports, integrity, retention (DESIGN §8).",
         subcommands = {DemoCommand.class, IngestCommand.class, ProbeCommand.class, ExplainCommand.class,
-                ContinuityCommand.class, ActivitiesCommand.class, DevicesCommand.class, CatalogCommand.class, ReportCommand.class,
+                ContinuityCommand.class, ActivitiesCommand.class, DevicesCommand.class, OfficersCommand.class, CatalogCommand.class, ReportCommand.class,
                 VerifyCommand.class, FixityCommand.class, ExportCommand.class, footage.jobs.transcode.TranscodeCommand.class,
                 RetentionCommand.class, HoldCommand.class, SweepCommand.class, JobsCommand.class, ServeCommand.class, TlsCommand.class,
                 TestCommand.class, HelpCommand.class},

@@ -43,6 +43,7 @@ class SupervisionController {
         java.util.List<SupervisionReports.Figures> rows = new java.util.ArrayList<>(report.officers());
         rows.add(report.total());
         model.addAttribute("rows", rows);
+        model.addAttribute("units", report.units());
         return "evidence/supervision";
     }
 

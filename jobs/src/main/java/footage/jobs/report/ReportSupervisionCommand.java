@@ -16,7 +16,7 @@ import java.util.Locale;
  * {@code footage report supervision --month 2024-03 [--format csv|html|pdf] [--lang zh-CN|en] [--out FILE]}: the
  * supervision report of Art. 19 for one month.
  */
-@Command(name = "supervision", description = "the supervision report per officer for a month (Art. 19)")
+@Command(name = "supervision", description = "the supervision report per officer and unit for a month (Art. 19)")
 class ReportSupervisionCommand implements FootageCommand {
 
     @Autowired

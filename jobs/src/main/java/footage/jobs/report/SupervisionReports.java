@@ -1,6 +1,7 @@
 package footage.jobs.report;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.devices.Officers;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.text.DisplayText;
 import org.springframework.context.MessageSource;
@@ -33,15 +34,17 @@ public class SupervisionReports {
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
+    private final Officers officerUnits;
     private final ZoneId zone;
     private final ReportProperties properties;
     private final MessageSource messages;
     private final ReportTemplates templates;
 
-    SupervisionReports(JdbcClient jdbc, Ledger ledger, ReportProperties properties, FootageProperties footage,
+    SupervisionReports(JdbcClient jdbc, Ledger ledger, Officers officerUnits, ReportProperties properties, FootageProperties footage,
                        MessageSource messages) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.officerUnits = officerUnits;
         this.zone = properties.zoneOr(footage.deviceZone());
         this.properties = properties;
         this.messages = messages;
@@ -65,7 +68,14 @@ public class SupervisionReports {
      *                the month-over-month chart
      */
     public record Report(YearMonth month, ZoneId zone, OffsetDateTime generatedAt, String ledgerHead,
-                         List<Figures> officers, Figures total, Map<YearMonth, Figures> history) {
+                         List<Figures> officers, List<UnitFigures> units, Figures total, Map<YearMonth, Figures> history) {
+    }
+
+    /**
+     * One unit's figures: the sum of its officers' (an activity of two officers of one unit counts twice, as in the
+     * total). Officers not in the officers list ({@code footage officers import}) are summed under {@code unit} null.
+     */
+    public record UnitFigures(String unit, int officers, Figures figures) {
     }
 
     /** Months the chart looks back over, this one included. */
@@ -85,7 +95,7 @@ public class SupervisionReports {
         }
         history.put(month, report.total());
         return new Report(report.month(), report.zone(), report.generatedAt(), report.ledgerHead(), report.officers(),
-                report.total(), history);
+                report.units(), report.total(), history);
     }
 
     private Report figures(YearMonth month) {
@@ -140,7 +150,17 @@ public class SupervisionReports {
         List<Figures> officers = byOfficer.values().stream().map(t -> t.figures(names.get(t.officer))).toList();
         Tally total = new Tally(null);
         byOfficer.values().forEach(total::add);
-        return new Report(month, zone, OffsetDateTime.now(zone), head, officers, total.figures(null), Map.of());
+        Map<String, String> unitOf = officerUnits.units();
+        Map<String, Tally> byUnit = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        Map<String, Integer> officersOf = new java.util.HashMap<>();
+        for (Tally t : byOfficer.values()) {
+            String unit = unitOf.get(t.officer);
+            byUnit.computeIfAbsent(unit, Tally::new).add(t);
+            officersOf.merge(unit, 1, Integer::sum);
+        }
+        List<UnitFigures> units = byUnit.entrySet().stream()
+                .map(e -> new UnitFigures(e.getKey(), officersOf.get(e.getKey()), e.getValue().figures(null))).toList();
+        return new Report(month, zone, OffsetDateTime.now(zone), head, officers, units, total.figures(null), Map.of());
     }
 
     /** Counts as they come in; coverage weighted by the activities' length. */
@@ -262,11 +282,22 @@ public class SupervisionReports {
                 Integer.toString(f.explanationsFiled()));
     }
 
+    /** A unit's row: "unit: NAME" where the officer's id stands, the number of its officers where the name does. */
+    private static List<String> unitCells(UnitFigures u, ReportLanguage language) {
+        List<String> cells = new ArrayList<>(cells(u.figures(), u.unit() == null ? language.text("report.supervision.noUnit")
+                : language.text("report.supervision.unitRow", u.unit())));
+        cells.set(1, language.text("report.supervision.unitOfficers", u.officers()));
+        return cells;
+    }
+
     private static String csv(Report report, ReportLanguage language) {
         StringBuilder b = new StringBuilder();
         row(b, List.of(language.text("report.supervision.csvHeader").split(",")));
         for (Figures f : report.officers()) {
             row(b, cells(f, f.officerId()));
+        }
+        for (UnitFigures u : report.units()) {
+            row(b, unitCells(u, language));
         }
         row(b, cells(report.total(), language.text("report.supervision.total")));
         return b.toString();
@@ -290,6 +321,7 @@ public class SupervisionReports {
         List<List<String>> rows = new ArrayList<>();
         report.officers().forEach(f -> rows.add(cells(f, f.officerId()).stream().map(DisplayText::escapeControls).toList()));
         page.put("rows", rows);
+        page.put("units", report.units().stream().map(u -> unitCells(u, language).stream().map(DisplayText::escapeControls).toList()).toList());
         page.put("total", cells(report.total(), language.text("report.supervision.total")));
         page.put("header", List.of(language.text("report.supervision.csvHeader").split(",")));
         page.put("chart", chart(report));

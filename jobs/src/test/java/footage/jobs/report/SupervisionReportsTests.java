@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.jobs.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -102,6 +103,87 @@ class SupervisionReportsTests extends ReportTestBase {
         assertThat(report.history().get(month).unexplainedGaps()).isEqualTo(3);
         assertThat(report.history().get(month.minusMonths(1)).activities()).isEqualTo(1);
         assertThat(html).contains("class=\"month-chart\"").contains("<title>" + m + "</title>");
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
+    @Test
+    void eachUnitSumsItsOfficersFromTheImportedOfficersListAndOfficersWithoutAUnitAreSummedApart() throws Exception {
+        // given, in a month of its own, officers A and B of one unit (imported from a CSV with a BOM) and C of none
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String a = "UA" + tag;
+        String b = "UB" + tag;
+        String c = "UC" + tag;
+        String unit = "一中队" + tag;
+        YearMonth month = YearMonth.of(2040, 1 + Math.floorMod(tag.hashCode(), 12));
+        String m = month.toString();
+        java.nio.file.Path list = tmp.resolve("officers.csv");
+        java.nio.file.Files.write(list, ("\uFEFFofficerId,officerName,unit\n" + a + ",张三," + unit + "\n" + b + ",李四," + unit + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        assertThat(Cli.run(context, print, print, "officers", "import", list.toString())).as(out.toString()).isZero();
+        CatalogRows rows = rows();
+        long dockA = rows.dump("UDA" + tag, a, "张三", cst(m + "-10T18:00:00"), 0.0);
+        long dockC = rows.dump("UDC" + tag, c, "王五", cst(m + "-11T18:00:00"), 0.0);
+        // A: one activity of 1 h at 100 %, one unexplained gap of 60 s; B: one of 1 h at 0 %; C: one of 1 h at 50 %
+        activity("UX1" + tag, a, m + "-10T09:00:00", m + "-10T10:00:00", 100.0);
+        activity("UX2" + tag, b, m + "-10T11:00:00", m + "-10T12:00:00", 0.0);
+        activity("UX3" + tag, c, m + "-11T09:00:00", m + "-11T10:00:00", 50.0);
+        rows.finding("UG1" + tag, "GAP", "UDA" + tag, dockA, cst(m + "-10T09:10:00"), cst(m + "-10T09:11:00"), 60.0, "[]", null, "");
+        rows.finding("UL1" + tag, "LATE_UPLOAD", "UDC" + tag, dockC, cst(m + "-11T10:00:00"), cst(m + "-13T18:00:00"), 1.0, "[]", null, "");
+
+        // when
+        SupervisionReports.Report report = reports.month(month);
+
+        // then the unit has both its officers' figures, and C stands apart
+        assertThat(report.units()).extracting(SupervisionReports.UnitFigures::unit).containsExactly(unit, null);
+        SupervisionReports.UnitFigures u = report.units().get(0);
+        assertThat(u.officers()).isEqualTo(2);
+        assertThat(u.figures().activities()).isEqualTo(2);
+        assertThat(u.figures().activitiesWithoutFootage()).isEqualTo(1);
+        assertThat(u.figures().coveragePercent()).isCloseTo(50.0, within(0.05));
+        assertThat(u.figures().unexplainedGaps()).isEqualTo(1);
+        assertThat(u.figures().unexplainedGapMinutes()).isCloseTo(1.0, within(0.01));
+        assertThat(u.figures().lateUploads()).isZero();
+        SupervisionReports.UnitFigures none = report.units().get(1);
+        assertThat(none.officers()).isEqualTo(1);
+        assertThat(none.figures().activities()).isEqualTo(1);
+        assertThat(none.figures().coveragePercent()).isCloseTo(50.0, within(0.05));
+        assertThat(none.figures().lateUploads()).isEqualTo(1);
+        // and the CSV (Chinese) and the HTML (English) carry the unit rows
+        String csv = new String(reports.render(report, ReportFormat.CSV, null), StandardCharsets.UTF_8);
+        assertThat(csv).contains("单位：" + unit + ",2 名执法人员,2,1,50,1,1,0,0,0,0\r\n")
+                .contains("未登记单位的执法人员,1 名执法人员,1,0,50,0,0,1,0,0,0\r\n");
+        String html = new String(reports.render(report, ReportFormat.HTML, Locale.ENGLISH), StandardCharsets.UTF_8);
+        assertThat(html).contains("Per unit").contains("<td>unit: " + unit + "</td>").contains("<td>2 officer(s)</td>");
+    }
+
+    @Test
+    void aBadOfficersListNamesEveryBadLineAndImportsNothing() throws Exception {
+        // given a list with a duplicate id and a line without a unit, and one saved as GBK
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        java.nio.file.Path bad = tmp.resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "officerId,officerName,unit\nO1" + tag + ",张三,一中队\nO1" + tag + ",李四,二中队\nO2" + tag + ",王五,\n");
+        java.nio.file.Path gbk = tmp.resolve("gbk.csv");
+        java.nio.file.Files.write(gbk, ("officerId,officerName,unit\nO3" + tag + ",张三,一中队\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(err, true, StandardCharsets.UTF_8);
+
+        // when
+        int badLines = Cli.run(context, print, print, "officers", "import", bad.toString());
+        int gbkFile = Cli.run(context, print, print, "officers", "import", gbk.toString());
+
+        // then
+        assertThat(badLines).isEqualTo(1);
+        assertThat(gbkFile).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 3 (O1" + tag + "): duplicate officerId O1" + tag + " (also on line 2)")
+                .contains("line 4 (O2" + tag + "): unit is empty").contains("nothing was imported").contains("reads as GBK");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM officers WHERE officer_id LIKE ?").param("O_" + tag).query(Long.class).single()).isZero();
     }
 
     private void activity(String id, String officers, String start, String end, Double coverage) {

@@ -60,7 +60,7 @@ final class Commands {
             result = root.parseArgs(args);
         } catch (CommandLine.UnmatchedArgumentException e) {
             CommandLine where = e.getCommandLine();
-            boolean group = !where.getSubcommands().isEmpty() && where.getCommand() instanceof FootageCommand == false;
+            boolean group = !where.getSubcommands().isEmpty() && !(where.getCommand() instanceof FootageCommand);
             String said = group ? "unknown command '" + (name(where).isEmpty() ? "" : name(where) + " ") + e.getUnmatched().get(0) + "'"
                     : e.getMessage().lines().findFirst().orElse("");
             err.println("footage: " + said + " (see 'footage help" + name(where).transform(n -> n.isEmpty() ? "" : " " + n) + "')");

@@ -1,9 +1,7 @@
 package footage.jobs.devices;
 
-import footage.jobs.activity.Csv;
 import footage.pipeline.time.StrictTimes;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -14,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,39 +81,17 @@ final class DeviceFileReader {
     }
 
     Result parse(String text) {
-        List<List<String>> records;
-        try {
-            records = Csv.parse(text);
-        } catch (IOException e) {
-            throw new Unreadable(e.getMessage());
-        }
-        if (records.isEmpty()) {
-            throw new Unreadable("the file has no header (expected " + String.join(",", HEADER) + ")");
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = records.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
-        }
-        List<String> missing = HEADER.stream().filter(c -> !columns.containsKey(c.toLowerCase(Locale.ROOT))).toList();
-        if (!missing.isEmpty()) {
-            throw new Unreadable("the header lacks " + missing + " (expected " + String.join(",", HEADER) + "; found "
-                    + String.join(",", header) + ")");
-        }
+        RegisterTable table = RegisterTable.parse(text, HEADER);
         List<Row> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> rec = records.get(r);
-            int line = r + 1;
-            if (rec.stream().allMatch(String::isBlank)) {
-                continue;
-            }
+        for (RegisterTable.Line rec : table.lines()) {
+            int line = rec.number();
             List<String> why = new ArrayList<>();
-            if (rec.size() > header.size()) {
-                why.add(rec.size() + " cells where the header has " + header.size());
+            if (rec.tooWide() != null) {
+                why.add(rec.tooWide());
             }
-            String id = cell(rec, columns, "deviceId");
+            String id = table.cell(rec, "deviceId");
             if (id == null) {
                 why.add("deviceId is empty");
             } else if (seen.containsKey(id)) {
@@ -125,7 +100,7 @@ final class DeviceFileReader {
                 seen.put(id, line);
             }
             DeviceType type = null;
-            String typeCell = cell(rec, columns, "type");
+            String typeCell = table.cell(rec, "type");
             if (typeCell == null) {
                 why.add("type is empty; one of " + Arrays.toString(DeviceType.values()));
             } else {
@@ -135,8 +110,8 @@ final class DeviceFileReader {
                     why.add("unknown type '" + typeCell + "'; one of " + Arrays.toString(DeviceType.values()));
                 }
             }
-            String officer = cell(rec, columns, "officerId");
-            String fromCell = cell(rec, columns, "assignedFrom");
+            String officer = table.cell(rec, "officerId");
+            String fromCell = table.cell(rec, "assignedFrom");
             OffsetDateTime from = null;
             if (fromCell != null) {
                 try {
@@ -152,21 +127,12 @@ final class DeviceFileReader {
                 why.add("assignedFrom without officerId");
             }
             if (why.isEmpty()) {
-                rows.add(new Row(line, id, type, cell(rec, columns, "model"), cell(rec, columns, "serial"), officer,
-                        cell(rec, columns, "officerName"), from));
+                rows.add(new Row(line, id, type, table.cell(rec, "model"), table.cell(rec, "serial"), officer,
+                        table.cell(rec, "officerName"), from));
             } else {
                 errors.add("line " + line + (id == null ? "" : " (" + id + ")") + ": " + String.join("; ", why));
             }
         }
         return new Result(rows, errors);
-    }
-
-    private static String cell(List<String> rec, Map<String, Integer> columns, String name) {
-        Integer i = columns.get(name.toLowerCase(Locale.ROOT));
-        if (i == null || i >= rec.size()) {
-            return null;
-        }
-        String v = rec.get(i).trim();
-        return v.isEmpty() ? null : v;
     }
 }

@@ -1,12 +1,9 @@
 package footage.jobs.devices;
 
-import footage.jobs.activity.Csv;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,39 +27,17 @@ final class OfficerFileReader {
         } catch (DeviceFileReader.Unreadable e) {
             throw new DeviceFileReader.Unreadable(e.getMessage().replace(String.join(",", DeviceFileReader.HEADER), String.join(",", HEADER)));
         }
-        List<List<String>> records;
-        try {
-            records = Csv.parse(text);
-        } catch (IOException e) {
-            throw new DeviceFileReader.Unreadable(e.getMessage());
-        }
-        if (records.isEmpty()) {
-            throw new DeviceFileReader.Unreadable("the file has no header (expected " + String.join(",", HEADER) + ")");
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = records.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
-        }
-        List<String> missing = HEADER.stream().filter(c -> !columns.containsKey(c.toLowerCase(Locale.ROOT))).toList();
-        if (!missing.isEmpty()) {
-            throw new DeviceFileReader.Unreadable("the header lacks " + missing + " (expected " + String.join(",", HEADER)
-                    + "; found " + String.join(",", header) + ")");
-        }
+        RegisterTable table = RegisterTable.parse(text, HEADER);
         List<Row> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> rec = records.get(r);
-            int line = r + 1;
-            if (rec.stream().allMatch(String::isBlank)) {
-                continue;
-            }
+        for (RegisterTable.Line rec : table.lines()) {
+            int line = rec.number();
             List<String> why = new ArrayList<>();
-            if (rec.size() > header.size()) {
-                why.add(rec.size() + " cells where the header has " + header.size());
+            if (rec.tooWide() != null) {
+                why.add(rec.tooWide());
             }
-            String id = cell(rec, columns, "officerId");
+            String id = table.cell(rec, "officerId");
             if (id == null) {
                 why.add("officerId is empty");
             } else if (seen.containsKey(id)) {
@@ -70,25 +45,16 @@ final class OfficerFileReader {
             } else {
                 seen.put(id, line);
             }
-            String unit = cell(rec, columns, "unit");
+            String unit = table.cell(rec, "unit");
             if (unit == null) {
                 why.add("unit is empty (the unit the officer belongs to)");
             }
             if (why.isEmpty()) {
-                rows.add(new Row(line, id, cell(rec, columns, "officerName"), unit));
+                rows.add(new Row(line, id, table.cell(rec, "officerName"), unit));
             } else {
                 errors.add("line " + line + (id == null ? "" : " (" + id + ")") + ": " + String.join("; ", why));
             }
         }
         return new Result(rows, errors);
-    }
-
-    private static String cell(List<String> rec, Map<String, Integer> columns, String name) {
-        Integer i = columns.get(name.toLowerCase(Locale.ROOT));
-        if (i == null || i >= rec.size()) {
-            return null;
-        }
-        String v = rec.get(i).trim();
-        return v.isEmpty() ? null : v;
     }
 }

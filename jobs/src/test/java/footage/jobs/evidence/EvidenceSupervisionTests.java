@@ -25,6 +25,11 @@ class EvidenceSupervisionTests extends AbstractEvidenceTests {
         // then
         assertThat(page).contains("Supervision report 2026-03").contains("data-officer=\"O5\"")
                 .contains("data-officer=\"total\"").contains("supervision.csv?month=2026-03");
+        // no officers list in this catalog: the unit table sums every officer of the month apart, with their activities
+        String units = page.substring(page.indexOf("id=\"supervision-units\""));
+        long officers = page.lines().filter(l -> l.contains("data-officer=") && !l.contains("data-officer=\"total\"")).count();
+        assertThat(units).contains("officers not in a unit").contains("<td>" + officers + " officer(s)</td>")
+                .containsPattern(officers + " officer\\(s\\)</td>\\s*<td class=\"num\">[1-9]\\d*</td>");
         assertThat(search).contains("id=\"supervision-link\"");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().lines().filter(l -> l.startsWith("O5,"))).singleElement().asString().startsWith("O5,,1,");

@@ -2,6 +2,7 @@ package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.ledger.Ledger;
+import footage.jobs.metrics.DomainMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -42,12 +43,13 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     private final DerivativeMoves derivatives;
     private final SweepPauseHook pause;
     private final FootageProperties properties;
+    private final DomainMetrics metrics;
     private StepExecution step;
     private LocalDate today;
     private long sweep;
 
     MoveOutWriter(JdbcClient jdbc, Ledger ledger, RetentionRows rows, SweepRules rules, RetentionPolicy policy,
-                  ExpiredStore store, DerivativeMoves derivatives, SweepPauseHook pause, FootageProperties properties) {
+                  ExpiredStore store, DerivativeMoves derivatives, SweepPauseHook pause, FootageProperties properties, DomainMetrics metrics) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.rows = rows;
@@ -57,6 +59,7 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
         this.derivatives = derivatives;
         this.pause = pause;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Override
@@ -111,6 +114,8 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
         payload.put("sweep", sweep);
         payload.put("expiredFolder", properties.expired().toString());
         ledger.append("RECORDING_MOVED_OUT", "recording:" + r.id(), properties.ingest().actor(), payload);
+        // counted once the chunk commits: a rolled-back move is not a move
+        metrics.sweepMoved(r.size());
     }
 
     /** No longer to be moved: the copy is not catalogued, so it goes again once this transaction is over. */

@@ -2,6 +2,7 @@ package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.ledger.Ledger;
+import footage.jobs.metrics.DomainMetrics;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -83,8 +84,8 @@ class RetentionSweepJobConfiguration {
     @Bean
     MoveOutWriter sweepMoveWriter(JdbcClient jdbc, Ledger ledger, RetentionRows rows, SweepRules rules,
                                   RetentionPolicy policy, ExpiredStore store, DerivativeMoves derivatives,
-                                  SweepPauseHook pause, FootageProperties properties) {
-        return new MoveOutWriter(jdbc, ledger, rows, rules, policy, store, derivatives, pause, properties);
+                                  SweepPauseHook pause, FootageProperties properties, DomainMetrics metrics) {
+        return new MoveOutWriter(jdbc, ledger, rows, rules, policy, store, derivatives, pause, properties, metrics);
     }
 
     @Bean

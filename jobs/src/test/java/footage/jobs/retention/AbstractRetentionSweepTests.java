@@ -261,6 +261,10 @@ abstract class AbstractRetentionSweepTests {
         // given
         assertThat(OtherFilesystem.sameFilesystem(expired, properties.archive())).as("expired/ is on another filesystem").isFalse();
         Map<String, String> hashes = Map.of(a(1), sha(a(1)), a(4), sha(a(4)));
+        io.micrometer.core.instrument.MeterRegistry meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        double movedBefore = meters.counter("footage.sweep.moved").count();
+        double bytesBefore = meters.counter("footage.sweep.moved.bytes").count();
+        long bytes = jdbc.sql("SELECT SUM(size_bytes) FROM recordings WHERE file_name IN (?, ?)").params(a(1), a(4)).query(Long.class).single();
 
         // when
         Run sweep = command("sweep", List.of(), Map.of());
@@ -268,6 +272,9 @@ abstract class AbstractRetentionSweepTests {
         // then a1 and a4 are in expired/ only, with their bytes intact; a2 (permanent), a3 and b1 (held) stayed
         assertThat(sweep.code()).as(sweep.text()).isZero();
         assertThat(sweep.text()).contains(": 2 recording(s), ");
+        // and counted for the README's footage_sweep_moved_total and footage_sweep_moved_bytes_total
+        assertThat(meters.counter("footage.sweep.moved").count() - movedBefore).isEqualTo(2.0);
+        assertThat(meters.counter("footage.sweep.moved.bytes").count() - bytesBefore).isEqualTo((double) bytes);
         for (String file : List.of(a(1), a(4))) {
             String path = archivePath(file);
             assertThat(path).startsWith("expired/sha256/");

@@ -5,8 +5,8 @@ import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.time.OffsetDateTime;
@@ -21,24 +21,18 @@ class DevicesDamageCommand implements FootageCommand {
     @Autowired
     private DeviceRegister register;
 
-    @Parameters(index = "0", paramLabel = "DEVICE")
-    private String device;
-
-    @Option(names = "--at", required = true, paramLabel = "T", description = "when it was reported")
-    private String at;
+    @Mixin
+    private DeviceChange change;
 
     @Option(names = "--note", required = true, paramLabel = "TEXT", description = "what is damaged")
     private String note;
 
-    @Option(names = "--by", required = true, paramLabel = "USER", description = "who reports it (ledgered)")
-    private String by;
-
     @Override
     public int run(PrintStream out, PrintStream err) {
-        OffsetDateTime time = DevicesCommand.time("at", at, properties.deviceZone());
+        OffsetDateTime time = change.at(properties.deviceZone());
         try {
-            long id = register.damage(device, time, note, DevicesCommand.by(by));
-            out.println("devices: damage report " + id + " on " + device + " at " + time + "; " + device + " is UNDER_REPAIR");
+            long id = register.damage(change.device, time, note, change.by());
+            out.println("devices: damage report " + id + " on " + change.device + " at " + time + "; " + change.device + " is UNDER_REPAIR");
             return 0;
         } catch (DeviceRegister.Refused e) {
             throw new UsageException(e.getMessage());

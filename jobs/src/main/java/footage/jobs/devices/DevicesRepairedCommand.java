@@ -5,8 +5,7 @@ import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
 import java.time.OffsetDateTime;
@@ -21,21 +20,15 @@ class DevicesRepairedCommand implements FootageCommand {
     @Autowired
     private DeviceRegister register;
 
-    @Parameters(index = "0", paramLabel = "DEVICE")
-    private String device;
-
-    @Option(names = "--at", required = true, paramLabel = "T", description = "from when")
-    private String at;
-
-    @Option(names = "--by", required = true, paramLabel = "USER", description = "who does it (ledgered)")
-    private String by;
+    @Mixin
+    private DeviceChange change;
 
     @Override
     public int run(PrintStream out, PrintStream err) {
-        OffsetDateTime time = DevicesCommand.time("at", at, properties.deviceZone());
+        OffsetDateTime time = change.at(properties.deviceZone());
         try {
-            register.repaired(device, time, DevicesCommand.by(by));
-            out.println("devices: " + device + " is IN_SERVICE since " + time);
+            register.repaired(change.device, time, change.by());
+            out.println("devices: " + change.device + " is IN_SERVICE since " + time);
             return 0;
         } catch (DeviceRegister.Refused e) {
             throw new UsageException(e.getMessage());

@@ -43,8 +43,19 @@ public final class MediaProbe {
     /** Demuxers that accept plain text files; a match is text, not footage. */
     private static final Set<String> TEXT_FORMATS = Set.of("tty");
 
+    /** Whether MPEG-TS is scanned by {@link TransportStreamScan} (else by libavformat alone, as tests compare). */
+    private final boolean directTransportStream;
+    /** Told which reader scanned each file's packets: for tests and benchmarks. */
+    private final java.util.function.Consumer<String> scanned;
+
     public MediaProbe() {
+        this(true, reader -> { });
+    }
+
+    MediaProbe(boolean directTransportStream, java.util.function.Consumer<String> scanned) {
         Ffmpeg.init();
+        this.directTransportStream = directTransportStream;
+        this.scanned = scanned;
     }
 
     public ProbeResult probe(Path file) {
@@ -108,7 +119,7 @@ public final class MediaProbe {
         }
     }
 
-    private static ProbeResult inspect(Path file, AVFormatContext context, long fileSize) {
+    private ProbeResult inspect(Path file, AVFormatContext context, long fileSize) {
         String name = file.toString();
         int info = avformat_find_stream_info(context, (PointerPointer<?>) null);
         String container = context.iformat().name().getString(StandardCharsets.UTF_8);
@@ -129,8 +140,11 @@ public final class MediaProbe {
         boolean movie = container.startsWith("mov,");
         PacketScan scan = movie ? PacketScan.fromIndex(context, videoIndex, referenceIndex, frame, fileSize) : null;
         if (scan == null) {
-            scan = PacketScan.read(context, videoIndex, referenceIndex, frame);
+            scan = directTransportStream && container.equals("mpegts")
+                    ? TransportStreamScan.read(file, context, videoIndex, referenceIndex, frame)
+                    : PacketScan.read(context, videoIndex, referenceIndex, frame);
         }
+        scanned.accept(scan.reader);
 
         StatedDuration stated = StatedDuration.of(context, containerDuration(context, movie ? file : null),
                 TruncationRule.tolerance(frameInterval));

@@ -27,42 +27,70 @@ final class PacketScan {
     int endCode;
     /** "index" or "packets": where the timestamps came from. */
     String mode = "packets";
+    /** "libavformat", "index" or "transport stream": what read the timestamps (for tests and benchmarks). */
+    String reader = "libavformat";
     final java.util.List<TimestampJump> jumps = new java.util.ArrayList<>();
     private Long previousVideoDts;
     private Long firstVideoDts;
     private long jumpTicks = Long.MAX_VALUE;
 
-    private PacketScan() {
-    }
+    private final int videoIndex;
+    private final int referenceIndex;
+    private final TimeBase videoTimeBase;
+    private final TimeBase referenceTimeBase;
+    private final double referenceFrameSeconds;
 
     /**
      * @param videoIndex            main video stream or -1
      * @param referenceIndex        stream whose end measures the file's real length (video, else audio), or -1
      * @param referenceFrameSeconds duration to assume for a reference packet that states none, or 0
      */
+    PacketScan(AVFormatContext context, int videoIndex, int referenceIndex, double referenceFrameSeconds) {
+        this.videoIndex = videoIndex;
+        this.referenceIndex = referenceIndex;
+        this.referenceFrameSeconds = referenceFrameSeconds;
+        this.videoTimeBase = TimeBase.of(context, videoIndex);
+        this.referenceTimeBase = TimeBase.of(context, referenceIndex);
+        this.jumpTicks = videoTimeBase.ticks(Math.max(1.0, 3 * referenceFrameSecondsOfVideo(videoIndex, referenceIndex, referenceFrameSeconds)));
+    }
+
+    /** Every packet libavformat gives, to the end of the file or the first read error. */
     static PacketScan read(AVFormatContext context, int videoIndex, int referenceIndex, double referenceFrameSeconds) {
-        PacketScan scan = new PacketScan();
-        TimeBase videoTimeBase = TimeBase.of(context, videoIndex);
-        scan.jumpTicks = videoTimeBase.ticks(Math.max(1.0, 3 * referenceFrameSecondsOfVideo(videoIndex, referenceIndex, referenceFrameSeconds)));
-        TimeBase referenceTimeBase = TimeBase.of(context, referenceIndex);
+        PacketScan scan = new PacketScan(context, videoIndex, referenceIndex, referenceFrameSeconds);
+        scan.readPackets(context, Long.MAX_VALUE, null);
+        return scan;
+    }
+
+    /**
+     * Reads on with libavformat until {@code videoLimit} video packets have been counted or reading stops (then
+     * {@link #endCode} is set and true returned). Each video packet's pts, dts and duration go to {@code video} when
+     * it is not null.
+     */
+    boolean readPackets(AVFormatContext context, long videoLimit, java.util.List<long[]> video) {
         AVPacket packet = av_packet_alloc();
         if (packet == null || packet.isNull()) {
             throw new OutOfMemoryError("av_packet_alloc failed");
         }
         try {
             int rc;
-            while ((rc = av_read_frame(context, packet)) >= 0) {
+            while (videoPackets < videoLimit) {
+                if ((rc = av_read_frame(context, packet)) < 0) {
+                    endCode = rc;
+                    return true;
+                }
                 try {
-                    scan.count(packet, videoIndex, videoTimeBase, referenceIndex, referenceTimeBase, referenceFrameSeconds);
+                    if (video != null && packet.stream_index() == videoIndex) {
+                        video.add(new long[] {packet.pts(), packet.dts(), packet.duration()});
+                    }
+                    count(packet.stream_index(), packet.pts(), packet.dts(), packet.duration());
                 } finally {
                     av_packet_unref(packet);
                 }
             }
-            scan.endCode = rc;
+            return false;
         } finally {
             av_packet_free(packet);
         }
-        return scan;
     }
 
     /**
@@ -77,12 +105,12 @@ final class PacketScan {
                 return null;
             }
         }
-        PacketScan scan = new PacketScan();
+        PacketScan scan = new PacketScan(context, videoIndex, referenceIndex, referenceFrameSeconds);
         scan.mode = "index";
+        scan.reader = "index";
         scan.endCode = AVERROR_EOF;
-        TimeBase videoTimeBase = TimeBase.of(context, videoIndex);
-        TimeBase referenceTimeBase = TimeBase.of(context, referenceIndex);
-        scan.jumpTicks = videoTimeBase.ticks(Math.max(1.0, 3 * referenceFrameSecondsOfVideo(videoIndex, referenceIndex, referenceFrameSeconds)));
+        TimeBase videoTimeBase = scan.videoTimeBase;
+        TimeBase referenceTimeBase = scan.referenceTimeBase;
         for (int s = 0; s < context.nb_streams(); s++) {
             org.bytedeco.ffmpeg.avformat.AVStream stream = context.streams(s);
             int n = org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count(stream);
@@ -135,16 +163,15 @@ final class PacketScan {
         return endCode == AVERROR_EOF;
     }
 
-    private void count(AVPacket packet, int videoIndex, TimeBase videoTimeBase, int referenceIndex,
-                       TimeBase referenceTimeBase, double referenceFrameSeconds) {
+    /** One packet as libavformat gives it: timestamps in its stream's time base, AV_NOPTS_VALUE when absent. */
+    void count(int stream, long pts, long dts, long duration) {
         packets++;
-        int stream = packet.stream_index();
-        long timestamp = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+        long timestamp = pts != AV_NOPTS_VALUE ? pts : dts;
         if (stream == videoIndex) {
             videoPackets++;
-            long dts = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
-            if (dts != AV_NOPTS_VALUE) {
-                checkJump(dts, videoTimeBase);
+            long decoding = dts != AV_NOPTS_VALUE ? dts : pts;
+            if (decoding != AV_NOPTS_VALUE) {
+                checkJump(decoding, videoTimeBase);
             }
             if (timestamp != AV_NOPTS_VALUE) {
                 double at = videoTimeBase.seconds(timestamp);
@@ -153,8 +180,8 @@ final class PacketScan {
             }
         }
         if (stream == referenceIndex && timestamp != AV_NOPTS_VALUE) {
-            double duration = packet.duration() > 0 ? referenceTimeBase.seconds(packet.duration()) : referenceFrameSeconds;
-            double end = referenceTimeBase.seconds(timestamp) + duration;
+            double seconds = duration > 0 ? referenceTimeBase.seconds(duration) : referenceFrameSeconds;
+            double end = referenceTimeBase.seconds(timestamp) + seconds;
             referenceEnd = referenceEnd == null ? end : Math.max(referenceEnd, end);
         }
     }

@@ -198,7 +198,7 @@ if step "generate one ~1 GB recording for the packet scan" \
   step "5a. packet scan MP4" in_pipeline footage.pipeline.bench.PacketScanBenchmark "$scan_mp4" 3
   if LD_LIBRARY_PATH="$(dirname "$(find "$HOME/.javacpp/cache" -name ffmpeg -type f | head -1)")" \
        "$(find "$HOME/.javacpp/cache" -name ffmpeg -type f | head -1)" -v error -y -i "$scan_mp4" -c copy -f mpegts "$data/scan/big.ts"; then
-    step "5b. packet scan MPEG-TS" in_pipeline footage.pipeline.bench.PacketScanBenchmark "$data/scan/big.ts" 3
+    step "5b. packet scan MPEG-TS" in_pipeline footage.pipeline.bench.PacketScanBenchmark "$data/scan/big.ts" 5
   fi
   rm -rf "$data/scan"
 fi

@@ -16,7 +16,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -80,7 +82,7 @@ final class TransportStreamScan {
         if (videoIndex < 0 || referenceIndex != videoIndex) {
             return "no video stream";
         }
-        java.util.Set<Integer> pids = new java.util.HashSet<>();
+        Set<Integer> pids = new HashSet<>();
         for (int i = 0; i < context.nb_streams(); i++) {
             AVStream stream = context.streams(i);
             AVCodecParameters parameters = stream.codecpar();

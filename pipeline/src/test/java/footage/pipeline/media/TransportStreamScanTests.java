@@ -147,6 +147,20 @@ class TransportStreamScanTests {
     }
 
     @Test
+    void soundAloneGoesToLibavformat() throws Exception {
+        // given an MPEG-TS with AAC and no video: its end is measured on the audio packets, which the scan does not time
+        Path file = ffmpeg("sound.ts", "-i", plain.toString(), "-map", "0:a", "-c", "copy");
+
+        // when
+        ProbeResult ours = direct.probe(file);
+
+        // then
+        assertThat(readers).containsExactly("libavformat: no video stream");
+        assertThat(ours).isEqualTo(libavformat.probe(file));
+        assertThat(ours.kind()).isEqualTo(RecordingKind.AUDIO);
+    }
+
+    @Test
     void randomBytesAndZeroBytesNamedTsAreUnreadableAsBefore() throws Exception {
         // given
         byte[] noise = new byte[188 * 1000];

@@ -47,6 +47,11 @@ final class TransportStreamScan {
     private static final int CALIBRATION = 16;
     private static final int NULL_PID = 0x1FFF;
     private static final long WRAP = 1L << 33;
+    /**
+     * One read buffer per probing thread, kept: direct buffers are freed only when the heap is collected, and a service
+     * probing many files with a quiet heap would otherwise hold a megabyte of native memory per file until then.
+     */
+    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
 
     private TransportStreamScan() {
     }
@@ -175,7 +180,7 @@ final class TransportStreamScan {
         /** Null when the whole file was read, else why it was not. */
         String scan(Path file) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                buffer = ByteBuffer.allocateDirect(BUFFER);
+                buffer = BUFFERS.get();
                 boolean end = false;
                 while (!end) {
                     buffer.clear();

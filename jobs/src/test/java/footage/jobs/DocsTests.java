@@ -88,11 +88,14 @@ class DocsTests {
                 }
                 links++;
                 String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
+                String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
                 Path resolved = doc.getParent().resolve(file).normalize();
                 if (!resolved.startsWith(ROOT)) {
                     broken.add(ROOT.relativize(doc) + ": " + target + " leaves the repository");
                 } else if (!Files.exists(resolved)) {
                     broken.add(ROOT.relativize(doc) + ": " + target + " does not exist");
+                } else if (anchor != null && resolved.toString().endsWith(".md") && !anchors(resolved).contains(anchor)) {
+                    broken.add(ROOT.relativize(doc) + ": " + target + " names no heading of " + file);
                 }
             }
         }
@@ -100,6 +103,31 @@ class DocsTests {
         // then
         assertThat(links).as("relative links found in " + docs.size() + " documents").isPositive();
         assertThat(broken).as("Markdown links to no file of the repository").isEmpty();
+    }
+
+    /**
+     * The anchors a Markdown renderer gives the headings of a file, as GitHub makes them: lower case, punctuation
+     * (and so "§") dropped, spaces as hyphens, a repeated heading numbered.
+     */
+    private static Set<String> anchors(Path markdown) throws IOException {
+        Set<String> out = new java.util.HashSet<>();
+        boolean fenced = false;
+        for (String line : Files.readAllLines(markdown, StandardCharsets.UTF_8)) {
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+            }
+            if (fenced || !line.matches("#{1,6} .*")) {
+                continue;
+            }
+            String slug = line.replaceFirst("#+ ", "").trim().toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+            String unique = slug;
+            for (int n = 1; out.contains(unique); n++) {
+                unique = slug + "-" + n;
+            }
+            out.add(unique);
+        }
+        return out;
     }
 
     /** Surefire runs in the jobs module's folder; the repository is its parent. */

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * One command of the {@code footage} command line (DESIGN §8): a picocli {@code @Command} in its feature's package.
+ * One command of the {@code footage} command line (docs/architecture.md §6): a picocli {@code @Command} in its feature's package.
  * picocli fills in its options first, so usage errors and help need no application context; the entry point then
  * starts the context the command needs, injects its {@code @Autowired} fields and calls {@link #run}.
  * Return 0 done, 1 the job failed or problems were found; throw {@link UsageException} for a bad value (exit 2).

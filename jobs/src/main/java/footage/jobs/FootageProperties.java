@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * Everything under {@code footage.*}. Folders default to sub-folders of {@code footage.home} (DESIGN §3) and can
+ * Everything under {@code footage.*}. Folders default to sub-folders of {@code footage.home} (docs/formats.md §2) and can
  * each be placed elsewhere, e.g. {@code footage.expired} on another filesystem.
  */
 @ConfigurationProperties("footage")

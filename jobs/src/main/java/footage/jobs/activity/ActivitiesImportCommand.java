@@ -23,7 +23,7 @@ class ActivitiesImportCommand implements FootageCommand {
     @Autowired
     private ActivityImporter importer;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV or JSON (DESIGN: activities)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV or JSON (docs/formats.md §10)")
     private Path file;
 
     @Override

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
-/** One enforcement activity as imported (DESIGN §6), validated at construction. */
+/** One enforcement activity as imported (docs/formats.md §10), validated at construction. */
 record ActivityRecord(String id, String caseNumber, OffsetDateTime start, OffsetDateTime end, List<String> devices,
                       List<String> officers, List<String> permanent) {
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Catalog rows (DESIGN §5). Callers own the transaction; every change also writes its ledger entry, so a change
+ * Catalog rows (docs/architecture.md §2). Callers own the transaction; every change also writes its ledger entry, so a change
  * without its entry cannot commit.
  */
 @Repository

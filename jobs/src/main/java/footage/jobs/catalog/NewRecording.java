@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
  *
  * @param creationTime the container's creation_time, or a photo's EXIF DateTimeOriginal, as an ISO instant
  * @param timeProblem  why a time of it could not be read (impossible date in its name, container or EXIF), or null
- * @param kind         VIDEO, AUDIO or PHOTO (decided from its bytes, DESIGN §4)
+ * @param kind         VIDEO, AUDIO or PHOTO (decided from its bytes, docs/formats.md §5)
  * @param silencesJson where its sound is silent, [{"fromSeconds":s,"toSeconds":s}]; null when not checked
  * @param silenceProblem why its sound could not be decoded to the end, or null
  */

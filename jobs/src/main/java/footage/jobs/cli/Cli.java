@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code footage} command line (DESIGN §8) on picocli. Exit codes: 0 done, 1 the job failed, 2 bad usage or
- * configuration. The options of the command are parsed before anything starts, so a usage error or a help request
- * costs no application context; global options ({@code --home DIR}, any Spring property as {@code --footage.x=y})
- * may stand anywhere and go to the context.
+ * The {@code footage} command line (docs/architecture.md §6) on picocli. Exit codes (docs/formats.md §14): 0 done,
+ * 1 the job failed, 2 bad usage or configuration. The options of the command are parsed before anything starts, so a
+ * usage error or a help request costs no application context; global options ({@code --home DIR}, any Spring
+ * property as {@code --footage.x=y}) may stand anywhere and go to the context.
  */
 public final class Cli {
 

@@ -28,9 +28,9 @@ import picocli.CommandLine;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Every command of DESIGN §8, in the order the usage lists them, and how a command line picks one. */
+/** Every command (docs/architecture.md §6), in the order the usage lists them, and how a command line picks one. */
 @Command(name = "footage", synopsisSubcommandLabel = "COMMAND",
-        description = "Body-camera footage: ingest, continuity, reports, integrity, retention (DESIGN §8).",
+        description = "Body-camera footage: ingest, continuity, reports, integrity, retention.",
         subcommands = {DemoCommand.class, IngestCommand.class, ProbeCommand.class, ExplainCommand.class,
                 ContinuityCommand.class, ActivitiesCommand.class, DevicesCommand.class, OfficersCommand.class, CatalogCommand.class, ReportCommand.class,
                 VerifyCommand.class, FixityCommand.class, ExportCommand.class, footage.jobs.transcode.TranscodeCommand.class,

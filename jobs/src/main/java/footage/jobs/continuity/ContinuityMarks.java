@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Which devices' timelines need analysis ({@code continuity_marks}, DESIGN §6): durable state, set in the transaction
+ * Which devices' timelines need analysis ({@code continuity_marks}, docs/architecture.md §3): durable state, set in the transaction
  * that changes what an analysis would see (a dump registered, a file settled, a recording found damaged) and cleared
  * in the transaction that writes the analysis' findings. So a crash anywhere (intake, analysis, a worker, a full disk)
  * leaves the mark, and the next analysis — of any run, on any node — picks the device up.

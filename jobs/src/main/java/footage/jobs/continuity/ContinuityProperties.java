@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * {@code footage.continuity.*}: the thresholds of DESIGN §6, validated at start-up by
+ * {@code footage.continuity.*}: the thresholds of docs/formats.md §4, validated at start-up by
  * {@link footage.pipeline.continuity.ContinuityRules}, and the sound checks of Art. 8.
  *
  * @param silence      sound below {@code silenceLevel} for longer than this is AUDIO_SILENT (default 60 s)

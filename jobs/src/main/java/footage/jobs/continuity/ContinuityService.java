@@ -114,7 +114,7 @@ public class ContinuityService {
             DeviceTimeline timeline = analyzer.analyze(device, segments, docks);
             timelines.put(device, timeline);
             List<TimelineFinding> of = new ArrayList<>(timeline.findings());
-            // the device register's findings (DESIGN §11): none while the register is empty
+            // the device register's findings (docs/formats.md §6): none while the register is empty
             RegisterFindings.Outcome fromRegister = register.of(device, timeline, segments, docks, now);
             of.addAll(fromRegister.findings());
             if (fromRegister.dueBy() != null) {

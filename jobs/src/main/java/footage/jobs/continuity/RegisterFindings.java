@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The findings of the device register (DESIGN §11, Art. 3, 4, 18), read from its tables ({@code devices},
+ * The findings of the device register (docs/formats.md §6, Art. 3, 4, 18), read from its tables ({@code devices},
  * {@code device_status}, {@code device_assignments}, {@code damage_reports}) as {@link TimelineSource} reads the
  * activities: {@code UNKNOWN_DEVICE}, {@code DEVICE_LENT}, {@code DAMAGE_NOT_REPORTED}, {@code RETIRED_DEVICE_USED}.
  * An empty register raises nothing (a deployment without one keeps its findings as they were).

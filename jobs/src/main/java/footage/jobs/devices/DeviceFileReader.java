@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a device register CSV (DESIGN §11): UTF-8 (a BOM is allowed), header
+ * Reads a device register CSV (docs/formats.md §9): UTF-8 (a BOM is allowed), header
  * {@code deviceId,type,model,serial,officerId,officerName,assignedFrom}. A file that is not UTF-8 (a GBK file saved by
  * Excel on Chinese Windows, UTF-16) or lacks a column is refused as a whole ({@link Unreadable}); every bad line gets
  * its reason ({@code line N: ...}), all of them, so that one look at the errors is enough to fix the file.

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The device register (Art. 3, 4, 18; DESIGN §11): devices, their status history, assignments and damage reports.
+ * The device register (Art. 3, 4, 18; docs/formats.md §9): devices, their status history, assignments and damage reports.
  * Every change is a ledger entry, and the devices it concerns are analysed again at once (their register findings
  * follow the change: a damage report filed in time supersedes a DAMAGE_NOT_REPORTED, and so on).
  */

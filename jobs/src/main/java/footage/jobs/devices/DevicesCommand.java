@@ -8,7 +8,7 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** {@code footage devices import | list | assign | damage | repaired | retire}: the device register (DESIGN §11). */
+/** {@code footage devices import | list | assign | damage | repaired | retire}: the device register (docs/formats.md §9). */
 @Command(name = "devices", description = "the device register: import, list, assign, damage, repaired, retire",
         subcommands = {DevicesImportCommand.class, DevicesListCommand.class, DevicesAssignCommand.class,
                 DevicesDamageCommand.class, DevicesRepairedCommand.class, DevicesRetireCommand.class})

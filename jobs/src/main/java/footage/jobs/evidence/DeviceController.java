@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * The device register in the console (issue 19, DESIGN §11): the register, and a device's page with its assignments,
+ * The device register in the console (issue 19, docs/formats.md §9): the register, and a device's page with its assignments,
  * status history, damage reports, recordings and findings. Everyone on the evidence console reads; evidence staff and
  * administrators import, assign, report damage, repair and retire (ConsoleSecurity), through the very service the
  * {@code footage devices} commands use, the logged-in user as the actor.

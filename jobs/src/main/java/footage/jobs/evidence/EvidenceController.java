@@ -35,7 +35,7 @@ class EvidenceController {
 
     static final int PAGE_SIZE = 25;
     private static final List<String> STATUSES = List.of("ARCHIVED", "DAMAGED");
-    /** DESIGN §10's retention classes (footage.jobs.retention.RetentionClass). */
+    /** The retention classes of docs/formats.md §12 (footage.jobs.retention.RetentionClass). */
     static final List<String> RETENTION_CLASSES = List.of("STANDARD", "PERMANENT");
     static final List<String> RECORDING_KINDS = java.util.Arrays.stream(footage.pipeline.media.RecordingKind.values())
             .map(Enum::name).toList();

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * Takes one file in: non-media to quarantine; media copied into the archive in one hashing pass (durable
- * protocol of DESIGN §5), then probed from the archived copy. Never touches the source. The source is opened once,
+ * protocol of docs/architecture.md §4), then probed from the archived copy. Never touches the source. The source is opened once,
  * without following links, and only if it is still the registered file ({@link SourceFile}); one that was replaced is
  * not taken (REJECTED, with a SOURCE_REPLACED finding), one still changing is taken again in a later run.
  */

@@ -125,7 +125,7 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
         }
         NewRecording recording = recording(o);
         long recordingId = catalog.addRecording(recording, actor);
-        // class and retain-until commit with the recording, so no recording is ever without them (DESIGN §10)
+        // class and retain-until commit with the recording, so no recording is ever without them (docs/formats.md §12)
         retention.onIngest(recordingId, actor);
         catalog.settleFile(f.id(), o.status(), o.reason(), o.sha256(), recordingId, null, executionId, actor);
         return new Settled(o.status(), recording.deviceId());

@@ -72,7 +72,7 @@ class IngestJobConfiguration {
                 .build();
     }
 
-    /** After the files are catalogued: timelines of every device marked as needing analysis (DESIGN §6). */
+    /** After the files are catalogued: timelines of every device marked as needing analysis (docs/architecture.md §3). */
     @Bean
     Step continuityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         ContinuityTasklet continuityTasklet, PauseHook pauseHook) {

@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Keeps what cannot be catalogued as a recording (DESIGN §4): a durable copy under
+ * Keeps what cannot be catalogued as a recording (docs/formats.md §2): a durable copy under
  * {@code quarantine/<dump folder>/<path>} with {@code <path>.reason.txt} beside it. Never overwrites. Copies are made
  * in {@code quarantine/.tmp/}: a hidden folder is never a dump, so no quarantined file can ever be there, and the
  * clean-up of interrupted copies can never take a station's file for one of its own temporary files.

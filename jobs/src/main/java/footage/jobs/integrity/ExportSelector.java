@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Chooses the recordings of an export: those of a device overlapping a time range, or those of a case, i.e. of the
- * devices and officers of the case's enforcement activities overlapping each activity's window (DESIGN §6).
+ * devices and officers of the case's enforcement activities overlapping each activity's window (docs/formats.md §10).
  * A recording overlaps a window when its reference [start, end] and the window share a moment; a recording whose
  * start could not be placed on the reference clock cannot be placed in a window and is not chosen.
  */

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Append-only, hash-chained record of state changes (DESIGN §9). An entry is written in the caller's transaction,
+ * Append-only, hash-chained record of state changes (docs/ledger.md). An entry is written in the caller's transaction,
  * so a change and its entry commit or roll back together.
  *
  * <p>Canonical form, so that anyone can recompute the chain: the UTF-8 bytes of the JSON object

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The gap-detection report of DESIGN §7 as values; every time is already in {@link #zone}. The renderers turn it
+ * The gap-detection report of docs/formats.md §7 as values; every time is already in {@link #zone}. The renderers turn it
  * into JSON, CSV, HTML and PDF.
  *
  * @param ledgerHead hash of the newest ledger entry when the report was built: ties the report to the catalog state
@@ -39,7 +39,7 @@ public record GapReport(OffsetDateTime generatedAt, String ledgerHead, ZoneId zo
     }
 
     /**
-     * What the device register (DESIGN §11) says of a device.
+     * What the device register (docs/formats.md §9) says of a device.
      *
      * @param assignments the officers it was assigned to during the report's span (the whole history when unfiltered)
      */
@@ -89,7 +89,7 @@ public record GapReport(OffsetDateTime generatedAt, String ledgerHead, ZoneId zo
     }
 
     /**
-     * Retention of a recording (DESIGN §10), shown in the HTML, PDF and CSV renderings; the JSON schema of §7 has no
+     * Retention of a recording (docs/formats.md §12), shown in the HTML, PDF and CSV renderings; the JSON schema of §7 has no
      * place for it.
      *
      * @param category    the Art. 15 category of a PERMANENT recording, else null

@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads the gap report of DESIGN §7 from the catalog: per device its recordings on the reference clock and its
+ * Reads the gap report of docs/formats.md §7 from the catalog: per device its recordings on the reference clock and its
  * current findings. Superseded findings (no longer found by a later analysis) and findings about dump files
  * (manifest mismatches and the like) are not part of it.
  */

@@ -121,7 +121,7 @@ final class HtmlReport {
         }
     }
 
-    /** Every recording with its retention (DESIGN §10): class, category, hold, retain-until. */
+    /** Every recording with its retention (docs/formats.md §12): class, category, hold, retain-until. */
     public record RecordingRow(String id, String file, String kind, String device, String start, String end,
                                String seconds, String status, String retentionClass, String retentionDetail) {
 

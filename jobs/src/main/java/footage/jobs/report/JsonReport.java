@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The report as JSON, schema {@code footage-gap-report/1} (DESIGN §7). Built node by node rather than by
+ * The report as JSON, schema {@code footage-gap-report/1} (docs/formats.md §7). Built node by node rather than by
  * serialising the model, so that the schema is exactly what this class writes and nothing else leaks into it.
  */
 final class JsonReport {
@@ -29,7 +29,7 @@ final class JsonReport {
             device.put("clockOffsetSeconds", d.clockOffsetSeconds());
             GapReport.Registered registered = d.registered();
             if (registered != null) {
-                // from the device register (DESIGN §11): only for a registered device, so other rows keep their fields
+                // from the device register (docs/formats.md §9): only for a registered device, so other rows keep their fields
                 device.put("type", registered.type());
                 device.put("model", registered.model());
                 device.put("serial", registered.serial());

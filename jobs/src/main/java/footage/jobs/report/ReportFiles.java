@@ -14,7 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Report files are written like archive objects (DESIGN §5): temp file beside the target, fsync, atomic rename,
+ * Report files are written like archive objects (docs/architecture.md §4): temp file beside the target, fsync, atomic rename,
  * folder fsync. A reader never sees half a report, and a crash leaves at most a recognisable temp file.
  */
 final class ReportFiles {

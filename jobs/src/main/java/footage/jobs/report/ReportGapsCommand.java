@@ -15,9 +15,9 @@ import java.time.ZoneId;
 
 /**
  * {@code footage report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--out FILE]}: the gap
- * report (DESIGN §7) to stdout, or to FILE.
+ * report (docs/formats.md §7) to stdout, or to FILE.
  */
-@Command(name = "gaps", description = "the gap report (DESIGN §7)")
+@Command(name = "gaps", description = "the gap report (docs/formats.md §7)")
 class ReportGapsCommand implements FootageCommand {
 
     @Autowired

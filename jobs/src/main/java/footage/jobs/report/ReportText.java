@@ -13,7 +13,7 @@ final class ReportText {
     private ReportText() {
     }
 
-    /** ISO-8601 with offset, as DESIGN §7 asks; null stays null. */
+    /** ISO-8601 with offset, as docs/formats.md §1 asks; null stays null. */
     static String iso(OffsetDateTime t) {
         return t == null ? null : t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * A recording's derivatives (proxies, thumbnails: the {@code derivatives} table of the transcode feature) go to expired/
- * with it (DESIGN §10), by the same protocol: verified copy under {@code expired/proxies/<path>}, then the row's path
+ * with it (docs/formats.md §12), by the same protocol: verified copy under {@code expired/proxies/<path>}, then the row's path
  * and a DERIVATIVE_MOVED_OUT entry in the recording's transaction, then the original removed from footage.proxies.
  * Without the table (a catalog from before the transcode feature) there is nothing to move.
  */

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The expired area ({@code footage.expired}): a content-addressed store like the archive, possibly on another
- * filesystem, so objects arrive by copy (the durable protocol of DESIGN §5: temporary file, fsync, hash, atomic
+ * filesystem, so objects arrive by copy (the durable protocol of docs/architecture.md §4: temporary file, fsync, hash, atomic
  * no-replace rename, folder fsync) and leave the archive only once the catalog says where they are.
  */
 @Component

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Holds (DESIGN §10): a hold on a case or a recording keeps every recording it covers from being swept, whatever
+ * Holds (docs/formats.md §12): a hold on a case or a recording keeps every recording it covers from being swept, whatever
  * its class. Which recordings a case hold covers is decided from the activities each time it matters, so footage
  * of the case taken in (or activities imported) after the hold was set is held too; {@code recordings.on_hold}
  * mirrors the answer for display and is refreshed whenever holds or activities change. Callers own the transaction.

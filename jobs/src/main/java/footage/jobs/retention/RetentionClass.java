@@ -1,6 +1,6 @@
 package footage.jobs.retention;
 
-/** Retention classes of DESIGN §10. */
+/** Retention classes of docs/formats.md §12. */
 enum RetentionClass {
     /** kept until the recording date + {@code footage.retention.standard}, then swept to expired/ */
     STANDARD,

@@ -9,7 +9,7 @@ import java.time.Period;
 import java.time.ZoneId;
 
 /**
- * Dates of the STANDARD class (DESIGN §10): kept until the recording date + {@code footage.retention.standard},
+ * Dates of the STANDARD class (docs/formats.md §12): kept until the recording date + {@code footage.retention.standard},
  * dates in the bureau's zone ({@code footage.device-zone}). A recording is expired the day after its retain-until
  * date.
  */

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code retentionSweepJob} (DESIGN §10): resolve what a killed sweep left, move each expired, unheld STANDARD
+ * {@code retentionSweepJob} (docs/formats.md §12): resolve what a killed sweep left, move each expired, unheld STANDARD
  * recording to expired/ (one per chunk: a restart redoes at most the recording in flight), write the disposition
  * report.
  */

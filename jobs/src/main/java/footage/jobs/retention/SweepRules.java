@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the retention sweep may move (DESIGN §10): a recording still in the archive, STANDARD, expired (its retain-until
+ * What the retention sweep may move (docs/formats.md §12): a recording still in the archive, STANDARD, expired (its retain-until
  * date is before today) and covered by no active hold. Checked twice for each recording: when it is read, and again
  * in the transaction that records the move, with the row locked, so a hold or class change committed meanwhile wins.
  */

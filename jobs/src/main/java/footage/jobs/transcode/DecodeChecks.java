@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The decode check's results on the {@code recordings} rows (DESIGN §4: partly undecodable media is DAMAGED), each with
+ * The decode check's results on the {@code recordings} rows (docs/formats.md §5: partly undecodable media is DAMAGED), each with
  * its {@code DECODE_CHECKED} ledger entry, in the caller's transaction (the transcode step's chunk). A recording is
  * checked once: a second result for it is not recorded. One with decode errors that was ARCHIVED becomes DAMAGED with
  * "N decode errors between t1 and t2" and the span kept, and its device is marked for continuity analysis in the same

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Generated dumps covering every finding kind of DESIGN §7, ingested end to end (real FFmpeg, real files, H2);
+ * Generated dumps covering every timeline finding kind of docs/formats.md §6, ingested end to end (real FFmpeg, real files, H2);
  * findings checked field by field on the reference clock.
  */
 @SpringBootTest(properties = "footage.ingest.quiet-period=0s")

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Four dumps whose ingest raises every timeline finding kind of DESIGN §7: device {@link #A} (clock 95 s fast, a gap,
+ * Four dumps whose ingest raises every timeline finding kind of docs/formats.md §6: device {@link #A} (clock 95 s fast, a gap,
  * an overlap, a jump, a truncated file, a creation_time far from its name), {@link #LATE} (docked two days after
  * recording), {@link #NOCLOCK} (no manifest) and {@link #BADDATE} (file names dated 30 February). Eleven media files,
  * taken in in this order.

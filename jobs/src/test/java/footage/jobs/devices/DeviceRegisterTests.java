@@ -32,7 +32,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The device register end to end (issue 19, DESIGN §11): {@code footage devices ...} on the command line, generated
+ * The device register end to end (issue 19, docs/formats.md §9): {@code footage devices ...} on the command line, generated
  * dumps ingested with real FFmpeg, and the register findings DEVICE_LENT, UNKNOWN_DEVICE, DAMAGE_NOT_REPORTED and
  * RETIRED_DEVICE_USED as the continuity analysis raises them. H2 here; {@link PostgresDeviceRegisterTests} on PostgreSQL.
  */

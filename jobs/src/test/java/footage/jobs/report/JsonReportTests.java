@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The JSON report against DESIGN §7, field by field. */
+/** The JSON report against docs/formats.md §7, field by field. */
 class JsonReportTests extends ReportTestBase {
 
     @Autowired

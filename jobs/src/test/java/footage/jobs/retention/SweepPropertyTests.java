@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sweep's rule as a property over random catalogs: rows written straight into the catalog (random class,
  * category, status, recording time, stored retain-until, holds on recordings and on cases, some lifted) with small
  * real files, then a sweep, several rounds on one growing catalog. No PERMANENT or held recording ever moves; every
- * expired, unheld STANDARD one does; each object is in exactly one place. The oracle below is written from DESIGN §10,
+ * expired, unheld STANDARD one does; each object is in exactly one place. The oracle below is written from docs/formats.md §12,
  * independently of the implementation. Seed: {@code -Dfootage.test.seed=N} (printed with every failure).
  */
 @SpringBootTest
@@ -160,7 +160,7 @@ class SweepPropertyTests {
         return jdbc.sql("SELECT archive_path FROM recordings WHERE id = ?").param(id).query(String.class).single().startsWith("expired/");
     }
 
-    /** DESIGN §10: the later of the stored date and recording date + 2 years (the default period). */
+    /** docs/formats.md §12: the later of the stored date and recording date + 2 years (the default period). */
     private static LocalDate effectiveUntil(Row r) {
         LocalDate recorded = r.start != null ? r.start.atZoneSameInstant(ZONE).toLocalDate() : LocalDate.now(ZONE);
         LocalDate byPeriod = recorded.plusYears(2);

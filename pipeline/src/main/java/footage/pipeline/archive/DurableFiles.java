@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * The durable write protocol of DESIGN §5: bytes go to a temporary file in the destination folder while they are
+ * The durable write protocol of docs/architecture.md §4: bytes go to a temporary file in the destination folder while they are
  * hashed, the file is fsynced, renamed atomically, and the folder is fsynced. A crash leaves either no file or a
  * complete one (plus, at worst, a temporary file that {@link #isTemp} recognises).
  */

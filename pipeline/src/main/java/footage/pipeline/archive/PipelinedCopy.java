@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The copy of a large file with its costs overlapped instead of paid in turn. The calling thread has the kernel
  * copy the source into the temporary file block by block ({@link FileChannel#transferTo}: no trip through user
  * space); one thread per digest follows behind it and hashes each block <em>as it is in the temporary file</em>, so
- * the digest is of the archived bytes themselves, which is the verification of DESIGN §5; another thread starts the
+ * the digest is of the archived bytes themselves, which is the verification of docs/architecture.md §4; another thread starts the
  * write-back of what is copied so far, so the final fsync only waits for the tail.
  *
  * <p>Measured on the 2-core machine (BENCHMARKS.md §1): moving the bytes through a user-space buffer cost four times

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * Thresholds of DESIGN §6 ({@code footage.continuity.*}).
+ * Thresholds of docs/formats.md §4 ({@code footage.continuity.*}).
  *
  * @param tolerance      |delta| up to this is one recording split into segments (default 2 s)
  * @param sessionBreak   a delta above this starts a new session rather than a gap (default 30 min)

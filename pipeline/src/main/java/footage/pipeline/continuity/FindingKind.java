@@ -1,7 +1,7 @@
 package footage.pipeline.continuity;
 
 /**
- * Finding kinds of DESIGN §7. The last four come from the device register (§11): the jobs module raises them, the
+ * Timeline finding kinds of docs/formats.md §6. The last four come from the device register (§9): the jobs module raises them, the
  * timeline analysis of this library never does.
  */
 public enum FindingKind {
@@ -12,7 +12,7 @@ public enum FindingKind {
     NO_AUDIO,
     /** Sound below the silence level for longer than {@code footage.continuity.silence}, with where. */
     AUDIO_SILENT,
-    /** A dump from a device not in the device register (DESIGN §11; only when the register is not empty). */
+    /** A dump from a device not in the device register (docs/formats.md §9; only when the register is not empty). */
     UNKNOWN_DEVICE,
     /** A recording whose officer is not the officer the device was assigned to at its time (Art. 18: no lending). */
     DEVICE_LENT,

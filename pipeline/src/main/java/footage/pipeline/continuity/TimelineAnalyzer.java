@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The time model of DESIGN §6, pure and without I/O: places a device's segments on the reference clock and
+ * The time model of docs/formats.md §4, pure and without I/O: places a device's segments on the reference clock and
  * finds gaps, overlaps, discontinuities, damage, clock drift, late uploads, time mismatches, unverified clocks and
  * unreadable times.
  */

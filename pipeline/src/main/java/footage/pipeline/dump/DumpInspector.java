@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Decides whether a dump folder is ready (DESIGN §4): a manifest and every listed file present at its listed size,
+ * Decides whether a dump folder is ready (docs/formats.md §3): a manifest and every listed file present at its listed size,
  * or nothing changed for the quiet period. Reads names and sizes only, never contents (except the manifest).
  */
 public final class DumpInspector {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A parsed {@code manifest.json} of schema {@value #SCHEMA} (DESIGN §4). */
+/** A parsed {@code manifest.json} of schema {@value #SCHEMA} (docs/formats.md §3). */
 public record DumpManifest(String station, String deviceId, String officerId, String officerName,
                            OffsetDateTime dockedAt, OffsetDateTime deviceClockAtDock, List<ManifestEntry> files) {
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A synthetic docking-station dump (DESIGN §4). Manifest fields left null are omitted from the
+ * A synthetic docking-station dump (docs/formats.md §3). Manifest fields left null are omitted from the
  * manifest; a deliberately malformed manifest can be written as {@code FileSpec.bytes("manifest.json", ...)}
  * with {@code writeManifest = false}.
  *

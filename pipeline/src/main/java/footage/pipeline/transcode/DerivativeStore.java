@@ -12,7 +12,7 @@ import footage.pipeline.archive.DurableFiles;
 
 /**
  * Derivatives on disk: {@code <root>/ab/cd/<original sha256><profile suffix>}, next to the other derivatives of the
- * same original, written with the durable protocol of DESIGN §5: a temporary file in the destination folder →
+ * same original, written with the durable protocol of docs/architecture.md §4: a temporary file in the destination folder →
  * fsync → SHA-256 → atomic rename (never replacing) → folder fsync. The caller catalogues the result afterwards; a
  * crash before that leaves at worst a temporary file ({@link #removeStaleTemps}) or a complete but uncatalogued
  * derivative, which the next {@link #make} replaces.

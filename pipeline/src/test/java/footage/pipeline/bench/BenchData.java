@@ -37,7 +37,7 @@ import footage.pipeline.sample.VideoSpec;
  * BenchData clips DIR COUNT DISTINCT          COUNT small clips (DISTINCT different ones, copied round)
  * </pre>
  * Sizes: at 40 Mbit/s one second of video is ~4.8 MiB, so 21 s is ~100 MiB. Recordings of a dump are
- * named one minute apart in the default pattern of DESIGN §4.
+ * named one minute apart in the default pattern of docs/formats.md §3.
  */
 public final class BenchData {
 
@@ -91,7 +91,7 @@ public final class BenchData {
         long[] mdat = mdat(master);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < files; i++) {
-            // 09:30:00, 09:31:00, ... in the device's zone: names follow the default pattern of DESIGN §4
+            // 09:30:00, 09:31:00, ... in the device's zone: names follow the default pattern of docs/formats.md §3
             String name = String.format(Locale.ROOT, "%s_%s_20190217_%s_%04d.mp4", DEVICE, OFFICER,
                     LocalTime.of(9, 30).plusMinutes(i).format(DateTimeFormatter.ofPattern("HHmmss")), i + 1);
             Path copy = dump.resolve(name);

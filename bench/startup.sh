@@ -4,17 +4,22 @@
 # commands that only read and write the catalog) against the way before it (the extracted image with no usable
 # archive and the full JIT), and against the JVM's own floor (`java -version`) measured in the same run.
 #
-#   bench/startup.sh [--runs N] [--home DIR]     DIR: an existing home to use (default: a demo home made once)
+#   bench/startup.sh [--runs N] [--home DIR] [--before APP]
+#     DIR: an existing home to use (default: a demo home made once)
+#     APP: an earlier build's image (a copy of its jobs/target/footage-app) as "before", run the launcher's way
+#          (its archive, the same JIT choice); default: this build's image without its archive and with the full JIT
 #
 # Page cache warm on purpose: these are the commands staff run one after another on a home in use.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=5
 home=""
+before=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift ;;
     --home) home="$2"; shift ;;
+    --before) before="$2"; shift ;;
     -h|--help) sed -n "2,9p" "$0"; exit 0 ;;
     *) echo "startup: unknown option $1" >&2; exit 2 ;;
   esac
@@ -42,7 +47,7 @@ measure() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-echo "startup: $runs runs per command, home $home, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo "startup: $runs runs per command, before: ${before:-this image without its archive, full JIT}, home $home, load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 floor_runs=()
 for _ in $(seq "$runs"); do floor_runs+=("$(measure java -version | cut -d' ' -f1)"); done
 floor=$(printf '%s\n' "${floor_runs[@]}" | median)
@@ -53,7 +58,17 @@ for cmd in "jobs list" "jobs show 1" "catalog list" "report gaps" "explain NO-SU
   words=($cmd)
   bw=(); bc=(); aw=(); ac=()
   for _ in $(seq "$runs"); do
-    read -r w c < <(measure java -jar "$app/footage.jar" --home "$home" "${words[@]}")
+    if [ -n "$before" ]; then
+      case "${words[0]}" in
+        ingest) jit="" ;;
+        *) jit="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
+      esac
+      # shellcheck disable=SC2086
+      read -r w c < <(measure java -XX:SharedArchiveFile="$before/footage.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off $jit \
+        -jar "$before/footage.jar" --home "$home" "${words[@]}")
+    else
+      read -r w c < <(measure java -jar "$app/footage.jar" --home "$home" "${words[@]}")
+    fi
     bw+=("$w"); bc+=("$c")
     read -r w c < <(measure ./footage --home "$home" "${words[@]}")
     aw+=("$w"); ac+=("$c")

@@ -22,8 +22,9 @@ fi
 [ -e "$dest" ] && mv "$dest" "$old"
 mv "$new" "$dest"
 rm -rf "$old"
-# The training run starts the application on a throw-away home and lists jobs: Spring, Batch, Flyway, H2 and the
-# catalog code, the classes every command loads. The archive is bound to this jar at this path; the JVM ignores it
+# The training run lists jobs on a throw-away home: its catalog context is tried first and refused (a new catalog),
+# then the whole application starts and migrates it, so the archive holds the classes of both — Spring, Batch, Flyway,
+# H2 and the catalog code, what every command loads. The archive is bound to this jar at this path; the JVM ignores it
 # (silently, with -Xlog:cds=off) when either changes.
 home="$(mktemp -d "${TMPDIR:-/tmp}/footage-cds.XXXXXX")"
 if ! java -XX:ArchiveClassesAtExit="$dest/footage.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \

@@ -18,6 +18,15 @@ public interface FootageCommand {
         return true;
     }
 
+    /**
+     * The classes of a slim context that holds all this command needs, starting with {@link CatalogContext}; empty
+     * (the default) for the whole application. A command with a slim context still runs in the whole application
+     * when the catalog is new or older than this build, or in a test that embeds the commands.
+     */
+    default List<Class<?>> catalogContext() {
+        return List.of();
+    }
+
     /** Spring properties ({@code --name=value}) this command's context starts with, e.g. serve's web server. */
     default List<String> contextProperties(boolean homeGiven) {
         return List.of();

@@ -1,5 +1,6 @@
 package footage.jobs.catalog;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.retention.ObjectLocations;
@@ -24,6 +25,11 @@ class CatalogListCommand implements FootageCommand {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

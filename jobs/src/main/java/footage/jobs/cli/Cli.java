@@ -1,5 +1,6 @@
 package footage.jobs.cli;
 
+import footage.jobs.CatalogNotCurrent;
 import footage.jobs.FootageApplication;
 import footage.jobs.Failures;
 import footage.jobs.UsageException;
@@ -83,7 +84,7 @@ public final class Cli {
         }
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplication(FootageApplication.class).run(springArgs.toArray(String[]::new));
+            context = start(parsed.command().catalogContext(), springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             String why = Failures.rootMessage(e);
             if (why.contains("The file is locked") || why.contains("Database may be already in use")) {
@@ -102,6 +103,32 @@ public final class Cli {
             // stopped by a signal: the command's own result (a STOPPED run is 1) is not what the shell asked about
             return SignalShutdown.exitCode() != 0 ? SignalShutdown.exitCode() : code;
         }
+    }
+
+    /**
+     * The command's own slim context when it has one and the catalog is up to date (a fraction of the whole
+     * application's start-up), else the whole application, which also creates or migrates the catalog.
+     */
+    private static ConfigurableApplicationContext start(List<Class<?>> slim, String[] springArgs) {
+        if (!slim.isEmpty()) {
+            try {
+                return new SpringApplication(slim.toArray(Class<?>[]::new)).run(springArgs);
+            } catch (RuntimeException e) {
+                if (!catalogNotCurrent(e)) {
+                    throw e;
+                }
+            }
+        }
+        return new SpringApplication(FootageApplication.class).run(springArgs);
+    }
+
+    private static boolean catalogNotCurrent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CatalogNotCurrent) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int runChecked(Commands.Parsed parsed) {

@@ -20,6 +20,7 @@ import footage.jobs.retention.RetentionCommand;
 import footage.jobs.retention.SweepCommand;
 import footage.jobs.runs.JobsCommand;
 import footage.jobs.schedule.ServeCommand;
+import footage.jobs.transcode.TranscodeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -31,15 +32,17 @@ import java.util.List;
 /** Every command (docs/architecture.md §6), in the order the usage lists them, and how a command line picks one. */
 @Command(name = "footage", synopsisSubcommandLabel = "COMMAND",
         description = "Body-camera footage: ingest, continuity, reports, integrity, retention.",
-        subcommands = {DemoCommand.class, IngestCommand.class, ProbeCommand.class, ExplainCommand.class,
-                ContinuityCommand.class, ActivitiesCommand.class, DevicesCommand.class, OfficersCommand.class, CatalogCommand.class, ReportCommand.class,
-                VerifyCommand.class, FixityCommand.class, ExportCommand.class, footage.jobs.transcode.TranscodeCommand.class,
-                RetentionCommand.class, HoldCommand.class, SweepCommand.class, JobsCommand.class, ServeCommand.class, TlsCommand.class,
-                TestCommand.class, HelpCommand.class},
         footer = {"", "Global options, anywhere on the line: --home DIR (default ./var), any Spring property as --footage.x=y or --spring.x=y.",
                 "Exit codes: 0 done, 1 the job failed or problems were found, 2 bad usage or configuration.",
                 "'footage help COMMAND' or 'footage COMMAND --help' shows a command's options."})
 final class Commands {
+
+    /** In the order the usage lists them. */
+    static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, IngestCommand.class, ProbeCommand.class,
+            ExplainCommand.class, ContinuityCommand.class, ActivitiesCommand.class, DevicesCommand.class, OfficersCommand.class,
+            CatalogCommand.class, ReportCommand.class, VerifyCommand.class, FixityCommand.class, ExportCommand.class,
+            TranscodeCommand.class, RetentionCommand.class, HoldCommand.class, SweepCommand.class, JobsCommand.class,
+            ServeCommand.class, TlsCommand.class, TestCommand.class, HelpCommand.class);
 
     /** What a command line asks for: a command to run (and its name), or only an exit code (help shown, or bad usage). */
     record Parsed(FootageCommand command, String name, int exitCode) {
@@ -50,11 +53,11 @@ final class Commands {
     }
 
     static Parsed parse(String[] args, PrintStream out, PrintStream err) {
-        CommandLine root = tree();
         if (args.length == 0) {
             err.println("footage: no command given (see 'footage help')");
             return Parsed.exit(2);
         }
+        CommandLine root = tree(args[0]);
         CommandLine.ParseResult result;
         try {
             result = root.parseArgs(args);
@@ -90,8 +93,18 @@ final class Commands {
         return Parsed.exit(2);
     }
 
-    static CommandLine tree() {
+    /**
+     * The command tree, with only the named command under the root when there is one by that name: picocli reads
+     * every command's annotations when it builds a tree, and its classes predate what class-data sharing can keep,
+     * which made the whole tree a fifth of a short command's start-up. Anything else (help, a mistyped name) gets the
+     * whole tree, for the listing and the message.
+     */
+    static CommandLine tree(String first) {
         CommandLine root = new CommandLine(new Commands());
+        List<Class<?>> named = COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
+        for (Class<?> command : named.isEmpty() || named.get(0) == HelpCommand.class ? COMMANDS : named) {
+            root.addSubcommand(command);
+        }
         root.setCaseInsensitiveEnumValuesAllowed(true);
         addHelpOption(root);
         return root;

@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import footage.jobs.UsageException;
 import footage.pipeline.time.StrictTimes;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * {@code footage report gaps [--format json|csv|html|pdf] [--device ID] [--from T] [--to T] [--out FILE]}: the gap
@@ -40,6 +42,11 @@ class ReportGapsCommand implements FootageCommand {
 
     @Mixin
     private ReportOutput output;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, ReportContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

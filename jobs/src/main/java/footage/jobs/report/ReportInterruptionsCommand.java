@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import footage.jobs.UsageException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,6 +38,11 @@ class ReportInterruptionsCommand implements FootageCommand {
 
     @Mixin
     private ReportOutput output;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, ReportContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -12,12 +12,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,18 +33,18 @@ public class JobRuns {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Map<String, Job> jobs;
-    private final JdbcClient jdbc;
+    private final JobHistory history;
     private final JobClaims claims;
     private final OperationsProperties properties;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Long> recovered = new CopyOnWriteArrayList<>();
 
-    JobRuns(JobOperator operator, JobRepository repository, Map<String, Job> jobs, JdbcClient jdbc, JobClaims claims,
+    JobRuns(JobOperator operator, JobRepository repository, Map<String, Job> jobs, JobHistory history, JobClaims claims,
             OperationsProperties properties) {
         this.operator = operator;
         this.repository = repository;
         this.jobs = jobs;
-        this.jdbc = jdbc;
+        this.history = history;
         this.claims = claims;
         this.properties = properties;
     }
@@ -158,16 +154,7 @@ public class JobRuns {
     }
 
     public JobExecution execution(long executionId) {
-        JobExecution execution;
-        try {
-            execution = repository.getJobExecution(executionId);
-        } catch (EmptyResultDataAccessException none) {
-            execution = null; // Spring Batch 6.0's JDBC repository throws where it used to return null
-        }
-        if (execution == null) {
-            throw new JobRunRefused("no job execution " + executionId);
-        }
-        return execution;
+        return history.execution(executionId);
     }
 
     private interface Launch {
@@ -273,31 +260,5 @@ public class JobRuns {
             log.warn("shutting down with {} job(s) still running after {}; they will be recovered at the next start",
                     inFlight.get(), properties.shutdownGrace());
         }
-    }
-
-    public record ExecutionRow(long id, String job, String status, LocalDateTime start, LocalDateTime end,
-                               String exitCode, String exitMessage) {
-    }
-
-    /** Newest first, optionally only one status and/or one job. */
-    public List<ExecutionRow> recent(int limit, String status, String job) {
-        StringBuilder sql = new StringBuilder("SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME, "
-                + "e.EXIT_CODE, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (status != null) {
-            sql.append(" AND e.STATUS = ?");
-            params.add(status);
-        }
-        if (job != null) {
-            sql.append(" AND i.JOB_NAME = ?");
-            params.add(job);
-        }
-        sql.append(" ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new ExecutionRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class), rs.getString(6),
-                        rs.getString(7)))
-                .list();
     }
 }

@@ -1,5 +1,6 @@
 package footage.jobs.runs;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code footage jobs show ID}: parameters, timings, every step's counts, exit descriptions and failures; exit 2 for an unknown id. */
@@ -19,13 +21,18 @@ class JobsShowCommand implements FootageCommand {
     private long id;
 
     @Autowired
-    private JobRuns runs;
+    private JobHistory history;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, JobHistoryContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {
         JobExecution e;
         try {
-            e = runs.execution(id);
+            e = history.execution(id);
         } catch (JobRunRefused refused) {
             err.println("footage: refused: " + refused.getMessage());
             return 2;

@@ -1,0 +1,169 @@
+package footage.jobs.cli;
+
+import footage.jobs.CatalogContext;
+import footage.jobs.CatalogNotCurrent;
+import footage.jobs.FootageApplication;
+import footage.jobs.FootageCommand;
+import footage.jobs.runs.JobHistory;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.Scheduler;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.SecurityFilterChain;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The slim contexts of the commands that only read the catalog (issue 17, point 2). */
+class CatalogContextsTests {
+
+    @TempDir
+    static Path tmp;
+
+    private static Path home;
+
+    @BeforeAll
+    static void anExistingHome() throws Exception {
+        home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("drop"));
+        // an ingest of an empty drop: the whole application migrates the catalog and leaves one job execution
+        assertThat(run("--home", home.toString(), "ingest").code()).isZero();
+    }
+
+    @Test
+    void everyCatalogContextStartsWithWhatItsCommandNeedsAndNoneOfTheService() {
+        // given every command that declares a catalog context
+        List<FootageCommand> slim = new ArrayList<>();
+        collect(Commands.tree("help"), slim);
+        assertThat(slim).extracting(c -> c.getClass().getSimpleName())
+                .contains("JobsListCommand", "JobsShowCommand", "CatalogListCommand", "ReportGapsCommand");
+
+        for (FootageCommand command : slim) {
+            // when its context starts on an existing home
+            try (ConfigurableApplicationContext context = new SpringApplication(command.catalogContext().toArray(Class<?>[]::new))
+                    .run("--footage.home=" + home)) {
+                // then the command's fields are all there, and nothing of jobs, schedules, console, cluster or migrations is
+                context.getAutowireCapableBeanFactory().autowireBean(command);
+                String name = command.getClass().getSimpleName();
+                assertThat(context).as(name).isNotInstanceOf(WebServerApplicationContext.class);
+                for (Class<?> absent : List.of(Job.class, JobOperator.class, Scheduler.class, ConnectionFactory.class,
+                        SecurityFilterChain.class, Flyway.class)) {
+                    assertThat(context.getBeanNamesForType(absent)).as(name + " has a " + absent.getSimpleName()).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void jobsListAndShowSayTheSameInTheSlimContextAsInTheWholeApplication() {
+        // when
+        Result slimList = run("--home", home.toString(), "jobs", "list");
+        Result slimShow = run("--home", home.toString(), "jobs", "show", "1");
+        Result whole;
+        Result wholeShow;
+        try (ConfigurableApplicationContext context = new SpringApplication(FootageApplication.class).run("--footage.home=" + home)) {
+            whole = run(context, "jobs", "list");
+            wholeShow = run(context, "jobs", "show", "1");
+        }
+
+        // then
+        assertThat(slimList.code()).as(slimList.err()).isZero();
+        assertThat(slimList.out()).contains("ingestJob").isEqualTo(whole.out());
+        assertThat(slimShow.code()).as(slimShow.err()).isZero();
+        assertThat(slimShow.out()).contains("execution 1 of ingestJob").isEqualTo(wholeShow.out());
+    }
+
+    @Test
+    void theJobNamesTheHistoryKnowsAreTheApplicationsJobs() {
+        // given the jobs of a one-shot command's application, and the console's export job, which only serve has
+        Set<String> jobs;
+        try (ConfigurableApplicationContext context = new SpringApplication(FootageApplication.class).run("--footage.home=" + home)) {
+            jobs = new TreeSet<>(context.getBeansOfType(Job.class).keySet());
+        }
+        jobs.add("requestExportJob");
+
+        // then
+        assertThat(JobHistory.JOB_NAMES).containsExactlyInAnyOrderElementsOf(jobs);
+    }
+
+    @Test
+    void aReadCommandOnAnExistingHomeIsNotStoppedByTheServicesConfiguration() {
+        // when the broker's port is nonsense, which only the cluster roles of serve use
+        Result list = run("--home", home.toString(), "--spring.rabbitmq.port=not-a-port", "jobs", "list");
+
+        // then
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("ingestJob");
+    }
+
+    @Test
+    void aCatalogWithoutEveryMigrationOfThisBuildIsNotCurrent() throws Exception {
+        // given a build with one migration more than the catalog has
+        Path extra = Files.createDirectories(tmp.resolve("extra"));
+        Files.writeString(extra.resolve("V999__later.sql"), "CREATE TABLE later (id INT);\n");
+
+        // when / then
+        assertThatThrownBy(() -> new SpringApplication(CatalogContext.class)
+                .run("--footage.home=" + home, "--spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor},filesystem:" + extra)
+                .close())
+                .hasRootCauseInstanceOf(CatalogNotCurrent.class)
+                .rootCause().hasMessageContaining("[999]");
+    }
+
+    @Test
+    void aNewHomeIsMigratedByTheWholeApplicationAndThenReadInTheSlimOne() {
+        // given
+        Path fresh = tmp.resolve("fresh");
+
+        // when the slim context is tried first on it
+        // then it refuses, and the command still works (the whole application creates the catalog)
+        assertThatThrownBy(() -> new SpringApplication(CatalogContext.class).run("--footage.home=" + fresh).close())
+                .hasRootCauseInstanceOf(CatalogNotCurrent.class);
+        Result first = run("--home", fresh.toString(), "catalog", "list");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("ID ");
+        new SpringApplication(CatalogContext.class).run("--footage.home=" + fresh).close();
+    }
+
+    private static void collect(CommandLine line, List<FootageCommand> slim) {
+        if (line.getCommand() instanceof FootageCommand command && !command.catalogContext().isEmpty()) {
+            slim.add(command);
+        }
+        line.getSubcommands().values().forEach(sub -> collect(sub, slim));
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Result run(ConfigurableApplicationContext context, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(context, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -95,9 +95,8 @@ final class Commands {
 
     /**
      * The command tree, with only the named command under the root when there is one by that name: picocli reads
-     * every command's annotations when it builds a tree, and its classes predate what class-data sharing can keep,
-     * which made the whole tree a fifth of a short command's start-up. Anything else (help, a mistyped name) gets the
-     * whole tree, for the listing and the message.
+     * the annotations of every command in a tree when it builds it, and a command needs only its own. Anything else
+     * (help, a mistyped name) gets the whole tree, for the listing and the message.
      */
     static CommandLine tree(String first) {
         CommandLine root = new CommandLine(new Commands());

@@ -1,5 +1,7 @@
 package footage.jobs.ledger;
 
+import footage.pipeline.continuity.Jump;
+import footage.pipeline.media.SilentSpan;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -41,6 +43,19 @@ class LedgerCanonicalBytesTests {
         // then
         assertThat(json).isEqualTo(EXPECTED_PAYLOAD);
         assertThat(canonical).isEqualTo(EXPECTED_CANONICAL);
+    }
+
+    @Test
+    void recordsKeepTheirComponentOrderInJsonColumns() {
+        // given the spans a probe finds, as the catalog stores them (jumps_json, silences_json)
+        List<Object> spans = List.of(new Jump(1.5, 2.25), new SilentSpan(0.1 + 0.2, 1e23));
+
+        // when
+        String json = Ledger.canonicalJson(spans);
+
+        // then in declaration order, not sorted by name, as the Jackson 2 code wrote them
+        assertThat(json).isEqualTo("[{\"fromSeconds\":1.5,\"toSeconds\":2.25},"
+                + "{\"fromSeconds\":0.30000000000000004,\"toSeconds\":9.999999999999999E22}]");
     }
 
     private static final String EXPECTED_PAYLOAD = "{\"big\":9.999999999999999E22,\"bytes\":12345678901,\"ids\":[3,1,2],\"mixed\":[1,\"two\",null,3.5],\"nested\":{\"a\":false,\"z\":true},\"none\":null,\"note\":\"当事人 \\\"quoted\\\" \\\\ </script>\\n\\t\\u0001\u2028 😀\",\"path\":\"expired/ab/cd/ab12.mp4\",\"seconds\":0.30000000000000004,\"small\":1.0E-7,\"whole\":100.0}";

@@ -1,8 +1,9 @@
 package footage.jobs.activity;
 
-import tools.jackson.databind.JsonNode;
+import footage.jobs.csv.Csv;
 import footage.pipeline.text.Json;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import footage.pipeline.time.StrictTimes;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package footage.jobs.evidence;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import footage.jobs.csv.Csv;
 import footage.jobs.report.ReportTemplates;
 import footage.pipeline.text.DisplayText;
-import footage.jobs.report.SpreadsheetText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,30 +37,22 @@ final class RegisterExports {
 
     /** {@code text}: message code and arguments to the reader's language; cells keep their codes (request, use). */
     static String csv(AccessRegister.View view, EvidenceFormat format, BiFunction<String, Object[], String> text) {
-        StringBuilder csv = new StringBuilder();
+        List<List<?>> rows = new ArrayList<>();
         String[] header = text.apply("evidence.register.csvHeader", new Object[0]).split(",");
         if (header.length != CSV_HEADER.size()) {
             throw new IllegalStateException("evidence.register.csvHeader names " + header.length + " columns, not "
                     + CSV_HEADER.size());
         }
-        row(csv, (Object[]) header);
+        rows.add(List.of(header));
         for (AccessRequests.Request q : view.requests()) {
-            row(csv, "request", q.id(), iso(q.requestedAt()), q.kind(), q.requester(), q.what(), q.reason(), q.status(),
-                    q.decidedBy(), q.decisionComment(), iso(q.validFrom()), iso(q.validUntil()), external(q), q.id());
+            rows.add(Arrays.asList("request", q.id(), iso(q.requestedAt()), q.kind(), q.requester(), q.what(), q.reason(),
+                    q.status(), q.decidedBy(), q.decisionComment(), iso(q.validFrom()), iso(q.validUntil()), external(q), q.id()));
         }
         for (AccessRegister.Use u : view.uses()) {
-            row(csv, "use", u.seq(), iso(u.at()), u.type(), u.actor(), u.subject(), u.why(), "", "", "", "", "", u.detail(),
-                    u.requestId());
+            rows.add(Arrays.asList("use", u.seq(), iso(u.at()), u.type(), u.actor(), u.subject(), u.why(), "", "", "", "",
+                    "", u.detail(), u.requestId()));
         }
-        return csv.toString();
-    }
-
-    private static void row(StringBuilder b, Object... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            String v = SpreadsheetText.inert(cells[i] == null ? null : cells[i].toString());
-            b.append(i == 0 ? "" : ",").append('"').append(v.replace("\"", "\"\"")).append('"');
-        }
-        b.append("\r\n");
+        return Csv.write(rows, Csv.Quoting.ALWAYS);
     }
 
     private static String iso(OffsetDateTime t) {

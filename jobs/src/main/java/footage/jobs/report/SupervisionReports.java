@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.jobs.csv.Csv;
 import footage.jobs.FootageProperties;
 import footage.jobs.devices.Officers;
 import footage.jobs.ledger.Ledger;
@@ -291,25 +292,18 @@ public class SupervisionReports {
     }
 
     private static String csv(Report report, ReportLanguage language) {
-        StringBuilder b = new StringBuilder();
-        row(b, List.of(language.text("report.supervision.csvHeader").split(",")));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(language.text("report.supervision.csvHeader").split(",")));
         for (Figures f : report.officers()) {
-            row(b, cells(f, f.officerId()));
+            rows.add(cells(f, f.officerId()));
         }
         for (UnitFigures u : report.units()) {
-            row(b, unitCells(u, language));
+            rows.add(unitCells(u, language));
         }
-        row(b, cells(report.total(), language.text("report.supervision.total")));
-        return b.toString();
-    }
-
-    private static void row(StringBuilder b, List<String> cells) {
-        List<String> safe = new ArrayList<>();
-        for (String c : cells) {
-            String v = SpreadsheetText.inert(DisplayText.escapeControls(c));
-            safe.add(v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-        }
-        b.append(String.join(",", safe)).append("\r\n");
+        rows.add(cells(report.total(), language.text("report.supervision.total")));
+        // a name's line feed shown as an escape too: one officer, one line
+        return Csv.write(rows.stream().map(r -> r.stream().map(DisplayText::escapeControls).toList()).toList(),
+                Csv.Quoting.WHEN_NEEDED);
     }
 
     private String html(Report report, ReportLanguage language) {

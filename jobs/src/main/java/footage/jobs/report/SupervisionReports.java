@@ -38,11 +38,13 @@ public class SupervisionReports {
     private final Officers officerUnits;
     private final ZoneId zone;
     private final ReportProperties properties;
+    private final PdfRenderer pdf;
     private final MessageSource messages;
     private final ReportTemplates templates;
 
     SupervisionReports(JdbcClient jdbc, Ledger ledger, Officers officerUnits, ReportProperties properties, FootageProperties footage,
-                       MessageSource messages) {
+                       MessageSource messages, PdfRenderer pdf) {
+        this.pdf = pdf;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.officerUnits = officerUnits;
@@ -269,7 +271,7 @@ public class SupervisionReports {
         return switch (format) {
             case CSV -> csv(report, language).getBytes(StandardCharsets.UTF_8);
             case HTML -> html(report, language).getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfReport.render(html(report, language), properties.cjkFont());
+            case PDF -> pdf.render(html(report, language));
             case JSON -> throw new IllegalArgumentException("the supervision report is written as csv, html or pdf");
         };
     }

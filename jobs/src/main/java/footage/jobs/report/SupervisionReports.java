@@ -1,7 +1,7 @@
 package footage.jobs.report;
 
-import footage.jobs.csv.Csv;
 import footage.jobs.FootageProperties;
+import footage.jobs.csv.Csv;
 import footage.jobs.devices.Officers;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.text.DisplayText;

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 
 /**
  * The context of a command that only works on the catalog ({@link FootageCommand#catalogContext()}): the
- * configuration, the data source, JDBC and transactions, and nothing else — no jobs, Quartz, web server, console,
+ * configuration, the data source, JDBC, transactions and the JSON mapper, and nothing else — no jobs, Quartz, web server, console,
  * RabbitMQ, security or metrics, which are most of a whole application's start-up. It runs on a catalog that is
  * already up to date only ({@link CatalogSchema}); on a new or older one the command starts in the whole application,
  * whose Flyway migrates it.
@@ -34,7 +34,7 @@ import javax.sql.DataSource;
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, MessageSourceAutoConfiguration.class})
 @EnableConfigurationProperties({FootageProperties.class, DataSourceProperties.class})
 @EnableTransactionManagement(proxyTargetClass = true)
-@Import(CatalogSchema.class)
+@Import({CatalogSchema.class, JsonConfiguration.class})
 public class CatalogContext {
 
     @Bean

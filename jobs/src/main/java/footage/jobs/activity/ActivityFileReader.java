@@ -1,7 +1,9 @@
 package footage.jobs.activity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.jobs.csv.Csv;
+import footage.pipeline.text.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import footage.pipeline.time.StrictTimes;
 
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,6 @@ final class ActivityFileReader {
     record Row(int line, ActivityRecord activity, String error) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ZoneId zone;
 
@@ -51,7 +51,12 @@ final class ActivityFileReader {
     }
 
     private List<Row> json(String text) throws IOException {
-        JsonNode root = JSON.readTree(text);
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         JsonNode array = root.isArray() ? root : root.path("activities");
         if (!array.isArray()) {
             throw new IOException("JSON must be an array of activities or {\"activities\": [...]}");
@@ -113,7 +118,7 @@ final class ActivityFileReader {
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return v == null || v.isNull() ? null : v.asString();
     }
 
     private static List<String> list(JsonNode node) {
@@ -122,18 +127,17 @@ final class ActivityFileReader {
         }
         if (node.isArray()) {
             List<String> out = new ArrayList<>();
-            node.forEach(n -> out.add(n.asText()));
+            node.forEach(n -> out.add(n.asString()));
             return out;
         }
-        return split(node.asText());
+        return split(node.asString());
     }
 
     /** Categories as a list, or an object of flags {"PENALTY_EVIDENCE": true, ...}. */
     private static List<String> permanent(JsonNode node) {
         if (node != null && node.isObject()) {
             List<String> out = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 if (e.getValue().asBoolean()) {
                     out.add(e.getKey());
                 }

@@ -1,7 +1,8 @@
 package footage.jobs.continuity;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import footage.pipeline.continuity.Activity;
 import footage.pipeline.continuity.Dock;
 import footage.pipeline.continuity.Jump;
@@ -11,8 +12,6 @@ import footage.pipeline.media.SilentSpan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -28,12 +27,13 @@ import java.util.stream.Collectors;
 @Component
 class TimelineSource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonMapper json;
 
     private final JdbcClient jdbc;
 
-    TimelineSource(JdbcClient jdbc) {
+    TimelineSource(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Docks that brought recordings of this device, or that are registered for it. */
@@ -116,27 +116,27 @@ class TimelineSource {
         }
     }
 
-    private static List<SilentSpan> silences(String json) {
+    private List<SilentSpan> silences(String json) {
         if (json == null) {
             return null;
         }
         try {
-            List<Map<String, Double>> raw = JSON.readValue(json, new TypeReference<>() { });
+            List<Map<String, Double>> raw = this.json.readValue(json, new TypeReference<>() { });
             return raw.stream().map(j -> new SilentSpan(j.get("fromSeconds"), j.get("toSeconds"))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("recordings.silences_json is not valid JSON: " + json, e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("recordings.silences_json is not valid JSON: " + json, e);
         }
     }
 
-    private static List<Jump> jumps(String json) {
+    private List<Jump> jumps(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
         try {
-            List<Map<String, Double>> raw = JSON.readValue(json, new TypeReference<>() { });
+            List<Map<String, Double>> raw = this.json.readValue(json, new TypeReference<>() { });
             return raw.stream().map(j -> new Jump(j.get("fromSeconds"), j.get("toSeconds"))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("recordings.jumps_json is not valid JSON: " + json, e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("recordings.jumps_json is not valid JSON: " + json, e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package footage.jobs.devices;
 
-import footage.jobs.activity.Csv;
+import footage.jobs.csv.Csv;
 
 import java.io.IOException;
 import java.util.ArrayList;

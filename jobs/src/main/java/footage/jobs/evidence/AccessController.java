@@ -1,11 +1,11 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.report.PdfRenderer;
 import footage.jobs.report.ReportTemplates;
 import footage.jobs.retention.ObjectLocations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -55,19 +55,18 @@ class AccessController {
     private final EvidenceFormat format;
     private final AccessRegister register;
     private final MessageSource messages;
-    private final Path cjkFont;
+    private final PdfRenderer pdf;
     private final ReportTemplates templates;
 
     AccessController(AccessRequests requests, JdbcClient jdbc, FootageProperties footage, EvidenceFormat format,
-                     AccessRegister register, MessageSource messages,
-                     @Value("${footage.report.cjk-font:/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf}") Path cjkFont) {
+                     AccessRegister register, MessageSource messages, PdfRenderer pdf) {
         this.requests = requests;
         this.jdbc = jdbc;
         this.footage = footage;
         this.format = format;
         this.register = register;
         this.messages = messages;
-        this.cjkFont = cjkFont;
+        this.pdf = pdf;
         this.templates = new ReportTemplates(messages);
     }
 
@@ -198,10 +197,10 @@ class AccessController {
         user = own(user, request);
         AccessRegister.Filter filter = filter(user, recording, kind, status, from, to);
         String conditions = exportQuery(filter.user(), recording, filter.kind(), filter.status(), from, to);
-        byte[] pdf = RegisterExports.pdf(register.of(filter), conditions, format,
-                (code, args) -> messages.getMessage(code, args, code, locale), templates, locale, cjkFont);
+        byte[] body = RegisterExports.pdf(register.of(filter), conditions, format,
+                (code, args) -> messages.getMessage(code, args, code, locale), templates, locale, pdf);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.pdf\"").body(pdf);
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-register.pdf\"").body(body);
     }
 
     /** The register's user filter: anyone's for evidence staff and auditors, else always the reader's own. */

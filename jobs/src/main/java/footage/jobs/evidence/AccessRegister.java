@@ -1,8 +1,8 @@
 package footage.jobs.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ class AccessRegister {
     static final List<String> KINDS = List.of("INTERNAL", "EXTERNAL");
     static final List<String> STATUSES = List.of("PENDING", "APPROVED", "DENIED");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonMapper json;
 
     /**
      * Every field may be null (no condition). {@code user} is the requester or decider of a request, the actor of a
@@ -53,9 +53,10 @@ class AccessRegister {
     private final AccessRequests requests;
     private final JdbcClient jdbc;
 
-    AccessRegister(AccessRequests requests, JdbcClient jdbc) {
+    AccessRegister(AccessRequests requests, JdbcClient jdbc, JsonMapper json) {
         this.requests = requests;
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     View of(Filter f) {
@@ -125,14 +126,14 @@ class AccessRegister {
                 .list();
     }
 
-    private static Use use(long seq, OffsetDateTime at, String type, String subject, String actor, String payload) {
+    private Use use(long seq, OffsetDateTime at, String type, String subject, String actor, String payload) {
         Long recording = number(subject, "recording:");
         Long request = number(subject, "access-request:");
         Map<String, String> fields = new LinkedHashMap<>();
         try {
-            JsonNode node = JSON.readTree(payload == null ? "{}" : payload);
-            node.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
-        } catch (JsonProcessingException e) {
+            JsonNode node = json.readTree(payload == null ? "{}" : payload);
+            node.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
+        } catch (JacksonException e) {
             fields.put("payload", payload);
         }
         if (request == null && fields.containsKey("request") && !fields.get("request").isEmpty()) {

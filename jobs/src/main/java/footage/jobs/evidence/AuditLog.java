@@ -1,8 +1,8 @@
 package footage.jobs.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,12 +21,13 @@ import java.util.Optional;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class AuditLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonMapper json;
 
     private final JdbcClient jdbc;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -92,18 +93,18 @@ class AuditLog {
     }
 
     /** The approving roles a user entry gave: its {@code granted}, or for entries written before it, its {@code roles}. */
-    private static List<String> approving(String payload) {
+    private List<String> approving(String payload) {
         JsonNode p;
         try {
-            p = JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
+            p = json.readTree(payload);
+        } catch (JacksonException e) {
             return List.of();
         }
         JsonNode roles = p.has("granted") ? p.path("granted") : p.path("roles");
         List<String> out = new ArrayList<>();
         roles.forEach(r -> {
-            if (APPROVING.contains(r.asText())) {
-                out.add(r.asText());
+            if (APPROVING.contains(r.asString())) {
+                out.add(r.asString());
             }
         });
         return out;
@@ -162,23 +163,23 @@ class AuditLog {
                 .optional();
     }
 
-    private static VerifyResult result(long seq, OffsetDateTime at, String actor, String payload) {
+    private VerifyResult result(long seq, OffsetDateTime at, String actor, String payload) {
         JsonNode p;
         try {
-            p = JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
+            p = json.readTree(payload);
+        } catch (JacksonException e) {
             // the chain check of the next verify reports a damaged entry; the page just says what it can
-            p = JSON.createObjectNode();
+            p = json.createObjectNode();
         }
         long problems = p.path("problems").asLong(0);
         List<String> lines = new ArrayList<>();
-        p.path("problemLines").forEach(l -> lines.add(l.asText()));
+        p.path("problemLines").forEach(l -> lines.add(l.asString()));
         JsonNode objects = p.path("objectsRehashed");
         Map<String, Long> catalog = new LinkedHashMap<>();
         p.path("catalog").properties().forEach(e -> catalog.put(e.getKey(), e.getValue().asLong()));
         return new VerifyResult(seq, at, actor, p.path("full").asBoolean(false),
                 p.has("ok") ? p.path("ok").asBoolean(false) : problems == 0, problems, p.path("entriesChecked").asLong(0),
-                p.path("headChecked").asText(""), objects.isNumber() ? objects.asLong() : null,
+                p.path("headChecked").asString(""), objects.isNumber() ? objects.asLong() : null,
                 catalog, lines);
     }
 }

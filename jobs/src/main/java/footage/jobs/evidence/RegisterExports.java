@@ -1,16 +1,13 @@
 package footage.jobs.evidence;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import footage.jobs.csv.Csv;
+import footage.jobs.report.PdfRenderer;
 import footage.jobs.report.ReportTemplates;
 import footage.pipeline.text.DisplayText;
-import footage.jobs.report.SpreadsheetText;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,46 +16,36 @@ import java.util.function.BiFunction;
 
 /**
  * The access register as CSV and as PDF. Both take the {@link AccessRegister.View} the page shows for the same filter.
- * The PDF is rendered by openhtmltopdf as the gap report's is ({@code footage.jobs.report.PdfReport}), with the same
- * CJK font ({@code footage.report.cjk-font}) embedded: agencies, reasons and comments are mostly Chinese.
+ * The PDF is rendered by the reports' one {@link PdfRenderer}, with the same CJK font ({@code footage.report.cjk-font})
+ * embedded: agencies, reasons and comments are mostly Chinese.
  */
 final class RegisterExports {
 
     /** The columns in English; a reader of another language gets them in its words (evidence.register.csvHeader). */
     static final List<String> CSV_HEADER = List.of("record", "id", "time", "kind_or_type", "who", "what", "why", "status",
             "decided_by", "decision_comment", "valid_from", "valid_until", "detail", "request");
-    /** The family register.xhtml's style sheet asks for; the CJK font is registered under it. */
-    private static final String CJK_FAMILY = "footage-cjk";
 
     private RegisterExports() {
     }
 
     /** {@code text}: message code and arguments to the reader's language; cells keep their codes (request, use). */
     static String csv(AccessRegister.View view, EvidenceFormat format, BiFunction<String, Object[], String> text) {
-        StringBuilder csv = new StringBuilder();
+        List<List<?>> rows = new ArrayList<>();
         String[] header = text.apply("evidence.register.csvHeader", new Object[0]).split(",");
         if (header.length != CSV_HEADER.size()) {
             throw new IllegalStateException("evidence.register.csvHeader names " + header.length + " columns, not "
                     + CSV_HEADER.size());
         }
-        row(csv, (Object[]) header);
+        rows.add(List.of(header));
         for (AccessRequests.Request q : view.requests()) {
-            row(csv, "request", q.id(), iso(q.requestedAt()), q.kind(), q.requester(), q.what(), q.reason(), q.status(),
-                    q.decidedBy(), q.decisionComment(), iso(q.validFrom()), iso(q.validUntil()), external(q), q.id());
+            rows.add(Arrays.asList("request", q.id(), iso(q.requestedAt()), q.kind(), q.requester(), q.what(), q.reason(),
+                    q.status(), q.decidedBy(), q.decisionComment(), iso(q.validFrom()), iso(q.validUntil()), external(q), q.id()));
         }
         for (AccessRegister.Use u : view.uses()) {
-            row(csv, "use", u.seq(), iso(u.at()), u.type(), u.actor(), u.subject(), u.why(), "", "", "", "", "", u.detail(),
-                    u.requestId());
+            rows.add(Arrays.asList("use", u.seq(), iso(u.at()), u.type(), u.actor(), u.subject(), u.why(), "", "", "", "",
+                    "", u.detail(), u.requestId()));
         }
-        return csv.toString();
-    }
-
-    private static void row(StringBuilder b, Object... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            String v = SpreadsheetText.inert(cells[i] == null ? null : cells[i].toString());
-            b.append(i == 0 ? "" : ",").append('"').append(v.replace("\"", "\"\"")).append('"');
-        }
-        b.append("\r\n");
+        return Csv.write(rows, Csv.Quoting.ALWAYS);
     }
 
     private static String iso(OffsetDateTime t) {
@@ -81,29 +68,13 @@ final class RegisterExports {
      * language, for the codes in the rows (kinds, statuses, events); the page is {@code templates/report/register.xhtml}.
      */
     static byte[] pdf(AccessRegister.View view, String conditions, EvidenceFormat format,
-                      BiFunction<String, Object[], String> text, ReportTemplates templates, Locale locale, Path cjkFont) {
-        if (cjkFont == null || !Files.isRegularFile(cjkFont) || !Files.isReadable(cjkFont)) {
-            throw new IllegalStateException("the CJK font for PDF exports is missing: " + cjkFont + " (install the Debian "
-                    + "package fonts-droid-fallback, or set footage.report.cjk-font to a TrueType font with Chinese glyphs)");
-        }
+                      BiFunction<String, Object[], String> text, ReportTemplates templates, Locale locale, PdfRenderer renderer) {
         Map<String, Object> page = new HashMap<>();
         page.put("conditions", shown(conditions));
         page.put("zone", format.zone());
         page.put("requests", view.requests().stream().map(q -> RequestRow.of(q, format, text)).toList());
         page.put("uses", view.uses().stream().map(u -> UseRow.of(u, format, text)).toList());
-        String xhtml = templates.render("register", locale, page);
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(cjkFont.toFile(), CJK_FAMILY);
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(pdf);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not render the register as PDF: " + e.getMessage(), e);
-        }
-        return pdf.toByteArray();
+        return renderer.render(templates.render("register", locale, page));
     }
 
     private static String t(BiFunction<String, Object[], String> text, String code, Object... args) {

@@ -1,8 +1,8 @@
 package footage.jobs.integrity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,6 @@ import java.util.Set;
 @Component
 class LedgerExtract {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
     private final LedgerReader reader;
@@ -68,14 +67,14 @@ class LedgerExtract {
     }
 
     static String line(LedgerEntry e) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("seq", e.seq());
         node.put("prevHash", e.prevHash());
         node.put("hash", e.hash());
         node.put("canonical", e.canonical());
         try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException ex) {
+            return Json.MAPPER.writeValueAsString(node);
+        } catch (JacksonException ex) {
             throw new IllegalStateException(ex);
         }
     }

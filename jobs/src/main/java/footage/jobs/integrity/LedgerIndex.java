@@ -1,8 +1,8 @@
 package footage.jobs.integrity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,13 +14,12 @@ import java.util.function.Consumer;
  */
 final class LedgerIndex implements Consumer<LedgerEntry> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An entry and its parsed payload (an empty object when the payload is not JSON: the chain check reports that). */
     record Fact(long seq, String type, JsonNode payload) {
         String text(String field) {
             JsonNode v = payload.get(field);
-            return v == null || v.isNull() ? null : v.asText();
+            return v == null || v.isNull() ? null : v.asString();
         }
 
         Long number(String field) {
@@ -136,11 +135,11 @@ final class LedgerIndex implements Consumer<LedgerEntry> {
     private static Fact fact(LedgerEntry e) {
         JsonNode payload;
         try {
-            payload = JSON.readTree(e.payload());
-        } catch (JsonProcessingException ex) {
+            payload = Json.MAPPER.readTree(e.payload());
+        } catch (JacksonException ex) {
             payload = null;
         }
-        return new Fact(e.seq(), e.type(), payload != null && payload.isObject() ? payload : JSON.createObjectNode());
+        return new Fact(e.seq(), e.type(), payload != null && payload.isObject() ? payload : Json.MAPPER.createObjectNode());
     }
 
     private static Long number(String id) {

@@ -1,9 +1,10 @@
 package footage.jobs.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,7 +37,8 @@ public class Ledger {
     public static final String GENESIS = "0".repeat(64);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Map keys sorted: the form must not depend on the order a caller filled its map in. */
+    private static final ObjectWriter CANONICAL = Json.MAPPER.writer(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -86,8 +88,8 @@ public class Ledger {
 
     static String canonicalPayload(Map<String, ?> payload) {
         try {
-            return JSON.writeValueAsString(payload == null ? Map.of() : payload);
-        } catch (JsonProcessingException e) {
+            return CANONICAL.writeValueAsString(payload == null ? Map.of() : payload);
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("ledger payload is not serialisable: " + e.getOriginalMessage(), e);
         }
     }
@@ -95,23 +97,23 @@ public class Ledger {
     /** Any value as canonical JSON (map keys sorted), e.g. for JSON columns that must compare equal across runs. */
     public static String canonicalJson(Object value) {
         try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+            return CANONICAL.writeValueAsString(value);
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("not serialisable as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
     public static String canonical(long seq, Instant at, String type, String subject, String actor, String payloadJson) {
         try {
-            ObjectNode node = JSON.createObjectNode();
+            ObjectNode node = Json.MAPPER.createObjectNode();
             node.put("seq", seq);
             node.put("time", TIME.format(at));
             node.put("type", type);
             node.put("subject", subject);
             node.put("actor", actor);
-            node.set("payload", JSON.readTree(payloadJson));
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+            node.set("payload", Json.MAPPER.readTree(payloadJson));
+            return CANONICAL.writeValueAsString(node);
+        } catch (JacksonException e) {
             throw new IllegalStateException("ledger payload is not JSON: " + payloadJson, e);
         }
     }

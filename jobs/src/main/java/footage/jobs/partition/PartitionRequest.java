@@ -1,8 +1,8 @@
 package footage.jobs.partition;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 import java.util.LinkedHashMap;
@@ -15,7 +15,6 @@ import java.util.Map;
  */
 record PartitionRequest(String stepName, long stepExecutionId) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static PartitionRequest of(StepExecutionRequest request) {
         return new PartitionRequest(request.getStepName(), request.getStepExecutionId());
@@ -31,8 +30,8 @@ record PartitionRequest(String stepName, long stepExecutionId) {
         fields.put("stepName", stepName);
         fields.put("stepExecutionId", stepExecutionId);
         try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
+            return Json.MAPPER.writeValueAsString(fields);
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -41,13 +40,13 @@ record PartitionRequest(String stepName, long stepExecutionId) {
         String text = payload instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
                 : String.valueOf(payload);
         try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !"footage-partition/1".equals(node.path("schema").asText())
-                    || !node.path("stepName").isTextual() || !node.path("stepExecutionId").canConvertToLong()) {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node == null || !"footage-partition/1".equals(node.path("schema").asString())
+                    || !node.path("stepName").isString() || !node.path("stepExecutionId").canConvertToLong()) {
                 throw new IllegalArgumentException("not a footage-partition/1 request: " + abbreviated(text));
             }
-            return new PartitionRequest(node.get("stepName").asText(), node.get("stepExecutionId").asLong());
-        } catch (JsonProcessingException e) {
+            return new PartitionRequest(node.get("stepName").asString(), node.get("stepExecutionId").asLong());
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("not JSON: " + abbreviated(text), e);
         }
     }

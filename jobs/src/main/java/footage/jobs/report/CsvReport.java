@@ -1,5 +1,9 @@
 package footage.jobs.report;
 
+import footage.jobs.csv.Csv;
+
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,55 +24,34 @@ final class CsvReport {
     }
 
     static String render(GapReport report, ReportLanguage language) {
-        StringBuilder b = new StringBuilder();
+        List<List<?>> rows = new ArrayList<>();
         List<String> header = List.of(language.text("report.csv.header").split(","));
         if (header.size() != HEADER.size()) {
             throw new IllegalStateException("report.csv.header names " + header.size() + " columns, not "
                     + HEADER.size() + ", in " + language.locale());
         }
-        row(b, header);
+        rows.add(header);
         for (GapReport.Device d : report.devices()) {
             for (GapReport.Finding f : d.findings()) {
                 GapReport.Explanation e = f.explanation();
-                row(b, List.of(text(f.id()), text(d.deviceId()), text(f.kind()), text(ReportText.iso(f.start())),
-                        text(ReportText.iso(f.end())), ReportText.number(f.seconds()),
-                        text(String.join("; ", f.recordings())), text(f.activityId()),
-                        text(e == null ? null : e.reason()), text(e == null ? null : e.note()),
-                        text(e == null ? null : e.by()), text(e == null ? null : ReportText.iso(e.at())),
-                        text(f.detail()), "", "", "", "", ""));
+                rows.add(Arrays.asList(f.id(), d.deviceId(), f.kind(), ReportText.iso(f.start()),
+                        ReportText.iso(f.end()), new Csv.Numeral(ReportText.number(f.seconds())),
+                        String.join("; ", f.recordings()), f.activityId(),
+                        e == null ? null : e.reason(), e == null ? null : e.note(),
+                        e == null ? null : e.by(), e == null ? null : ReportText.iso(e.at()),
+                        f.detail(), "", "", "", "", ""));
             }
         }
         for (GapReport.Device d : report.devices()) {
             for (GapReport.Recording r : d.recordings()) {
                 GapReport.Retention t = r.retention();
-                row(b, List.of("", text(d.deviceId()), "RECORDING", text(ReportText.iso(r.start())),
-                        text(ReportText.iso(r.end())), ReportText.number(r.durationSeconds()), text(r.file()), "", "", "",
-                        "", "", text(ReportText.recordingDetail(r)), t == null ? "" : text(t.retentionClass()),
-                        t == null ? "" : text(t.category()), t == null ? "" : language.text(t.held() ? "report.csv.yes" : "report.csv.no"),
-                        t == null || t.retainUntil() == null ? "" : t.retainUntil().toString(), text(r.kind())));
+                rows.add(Arrays.asList("", d.deviceId(), "RECORDING", ReportText.iso(r.start()),
+                        ReportText.iso(r.end()), new Csv.Numeral(ReportText.number(r.durationSeconds())), r.file(), "", "", "",
+                        "", "", ReportText.recordingDetail(r), t == null ? "" : t.retentionClass(),
+                        t == null ? "" : t.category(), t == null ? "" : language.text(t.held() ? "report.csv.yes" : "report.csv.no"),
+                        t == null ? "" : t.retainUntil(), r.kind()));
             }
         }
-        return b.toString();
-    }
-
-    private static void row(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            b.append(quoted(cells.get(i)));
-        }
-        b.append("\r\n");
-    }
-
-    static String text(String value) {
-        return SpreadsheetText.inert(value);
-    }
-
-    private static String quoted(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
+        return Csv.write(rows, Csv.Quoting.WHEN_NEEDED);
     }
 }

@@ -1,8 +1,8 @@
 package footage.jobs.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import footage.jobs.FootageProperties;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.continuity.FindingKind;
@@ -37,7 +37,7 @@ import java.util.TreeMap;
 public class GapReportBuilder {
 
     static final List<String> KINDS = Arrays.stream(FindingKind.values()).map(Enum::name).toList();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonMapper json;
     private static final Comparator<OffsetDateTime> TIME_NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
 
     private final JdbcClient jdbc;
@@ -46,11 +46,12 @@ public class GapReportBuilder {
     private final Clock clock;
 
     GapReportBuilder(JdbcClient jdbc, Ledger ledger, ReportProperties report, FootageProperties footage,
-                     Optional<Clock> clock) {
+                     Optional<Clock> clock, JsonMapper json) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.zone = report.zoneOr(footage.deviceZone());
         this.clock = clock.orElse(Clock.systemUTC());
+        this.json = json;
     }
 
     /** The zone the report's times are written in ({@code footage.report.zone}). */
@@ -206,19 +207,19 @@ public class GapReportBuilder {
         return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
-    private static List<String> fileNames(String findingId, String json) {
+    private List<String> fileNames(String findingId, String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
         try {
-            JsonNode node = JSON.readTree(json);
+            JsonNode node = this.json.readTree(json);
             if (!node.isArray()) {
                 throw new IllegalStateException("finding " + findingId + ": recordings is not a JSON array: " + json);
             }
             List<String> names = new ArrayList<>();
-            node.forEach(n -> names.add(n.isNull() ? "" : n.asText()));
+            node.forEach(n -> names.add(n.isNull() ? "" : n.asString()));
             return names;
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("finding " + findingId + ": recordings is not JSON: " + json, e);
         }
     }

@@ -17,9 +17,11 @@ public class GapReportRenderer {
     private final ReportProperties properties;
     private final MessageSource messages;
     private final HtmlReport html;
+    private final PdfRenderer pdf;
 
-    GapReportRenderer(ReportProperties properties, MessageSource messages) {
+    GapReportRenderer(ReportProperties properties, MessageSource messages, PdfRenderer pdf) {
         this.properties = properties;
+        this.pdf = pdf;
         this.messages = messages;
         this.html = new HtmlReport(messages);
     }
@@ -45,7 +47,7 @@ public class GapReportRenderer {
             case JSON -> JsonReport.render(report).getBytes(StandardCharsets.UTF_8);
             case CSV -> CsvReport.render(report, language).getBytes(StandardCharsets.UTF_8);
             case HTML -> html.render(report, language).getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfReport.render(html.render(report, language), properties.cjkFont());
+            case PDF -> pdf.render(html.render(report, language));
         };
     }
 }

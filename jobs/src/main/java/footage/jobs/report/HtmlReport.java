@@ -12,9 +12,6 @@ import java.util.Map;
  */
 final class HtmlReport {
 
-    /** Family name the PDF renderer registers the CJK font under; browsers skip it and use their own. */
-    static final String CJK_FAMILY = "footage-cjk";
-
     static final String CSS = """
             @page { size: A4 landscape; margin: 12mm; }
             body { font-family: footage-cjk, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;

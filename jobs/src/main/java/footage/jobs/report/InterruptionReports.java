@@ -32,11 +32,13 @@ public class InterruptionReports {
     private final Ledger ledger;
     private final ZoneId zone;
     private final ReportProperties properties;
+    private final PdfRenderer pdf;
     private final MessageSource messages;
     private final ReportTemplates templates;
 
     InterruptionReports(JdbcClient jdbc, Ledger ledger, ReportProperties properties, FootageProperties footage,
-                        MessageSource messages) {
+                        MessageSource messages, PdfRenderer pdf) {
+        this.pdf = pdf;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.zone = properties.zoneOr(footage.deviceZone());
@@ -113,7 +115,7 @@ public class InterruptionReports {
         String html = html(report, language);
         return switch (format) {
             case HTML -> html.getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfReport.render(html, properties.cjkFont());
+            case PDF -> pdf.render(html);
             default -> throw new IllegalArgumentException("the leader's report is written as html or pdf, not "
                     + format.extension());
         };

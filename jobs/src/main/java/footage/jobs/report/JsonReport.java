@@ -1,10 +1,9 @@
 package footage.jobs.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The report as JSON, schema {@code footage-gap-report/1} (docs/formats.md §7). Built node by node rather than by
@@ -12,13 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class JsonReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private JsonReport() {
     }
 
     static String render(GapReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schema", GapReport.SCHEMA);
         root.put("generatedAt", ReportText.iso(report.generatedAt()));
         root.put("ledgerHead", report.ledgerHead());
@@ -78,10 +75,6 @@ final class JsonReport {
                 }
             }
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("gap report is not serialisable: " + e.getOriginalMessage(), e);
-        }
+        return Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
     }
 }

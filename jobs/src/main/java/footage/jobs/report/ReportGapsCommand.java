@@ -64,7 +64,7 @@ class ReportGapsCommand implements FootageCommand {
         byte[] bytes;
         try {
             bytes = language == null ? renderer.render(report, format) : renderer.render(report, format, language);
-        } catch (PdfReport.CjkFontMissingException e) {
+        } catch (PdfRenderer.CjkFontMissingException e) {
             throw new UsageException(e.getMessage()); // configuration, not a failed run: exit 2
         }
         if (device != null && report.devices().isEmpty()) {

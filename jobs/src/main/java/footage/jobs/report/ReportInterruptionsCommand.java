@@ -72,7 +72,7 @@ class ReportInterruptionsCommand implements FootageCommand {
         byte[] bytes;
         try {
             bytes = reports.render(report, format, language);
-        } catch (PdfReport.CjkFontMissingException e) {
+        } catch (PdfRenderer.CjkFontMissingException e) {
             throw new UsageException(e.getMessage());
         }
         output.write(bytes, "report interruptions", format.extension() + ", "

@@ -47,7 +47,7 @@ class ReportSupervisionCommand implements FootageCommand {
         byte[] bytes;
         try {
             bytes = reports.render(report, format, language);
-        } catch (PdfReport.CjkFontMissingException e) {
+        } catch (PdfRenderer.CjkFontMissingException e) {
             throw new UsageException(e.getMessage());
         }
         output.write(bytes, "report supervision", format.extension() + ", "

@@ -1,6 +1,7 @@
 package footage.jobs.report;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.csv.Csv;
 import footage.jobs.devices.Officers;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.text.DisplayText;
@@ -37,11 +38,13 @@ public class SupervisionReports {
     private final Officers officerUnits;
     private final ZoneId zone;
     private final ReportProperties properties;
+    private final PdfRenderer pdf;
     private final MessageSource messages;
     private final ReportTemplates templates;
 
     SupervisionReports(JdbcClient jdbc, Ledger ledger, Officers officerUnits, ReportProperties properties, FootageProperties footage,
-                       MessageSource messages) {
+                       MessageSource messages, PdfRenderer pdf) {
+        this.pdf = pdf;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.officerUnits = officerUnits;
@@ -268,7 +271,7 @@ public class SupervisionReports {
         return switch (format) {
             case CSV -> csv(report, language).getBytes(StandardCharsets.UTF_8);
             case HTML -> html(report, language).getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfReport.render(html(report, language), properties.cjkFont());
+            case PDF -> pdf.render(html(report, language));
             case JSON -> throw new IllegalArgumentException("the supervision report is written as csv, html or pdf");
         };
     }
@@ -291,25 +294,18 @@ public class SupervisionReports {
     }
 
     private static String csv(Report report, ReportLanguage language) {
-        StringBuilder b = new StringBuilder();
-        row(b, List.of(language.text("report.supervision.csvHeader").split(",")));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(language.text("report.supervision.csvHeader").split(",")));
         for (Figures f : report.officers()) {
-            row(b, cells(f, f.officerId()));
+            rows.add(cells(f, f.officerId()));
         }
         for (UnitFigures u : report.units()) {
-            row(b, unitCells(u, language));
+            rows.add(unitCells(u, language));
         }
-        row(b, cells(report.total(), language.text("report.supervision.total")));
-        return b.toString();
-    }
-
-    private static void row(StringBuilder b, List<String> cells) {
-        List<String> safe = new ArrayList<>();
-        for (String c : cells) {
-            String v = SpreadsheetText.inert(DisplayText.escapeControls(c));
-            safe.add(v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-        }
-        b.append(String.join(",", safe)).append("\r\n");
+        rows.add(cells(report.total(), language.text("report.supervision.total")));
+        // a name's line feed shown as an escape too: one officer, one line
+        return Csv.write(rows.stream().map(r -> r.stream().map(DisplayText::escapeControls).toList()).toList(),
+                Csv.Quoting.WHEN_NEEDED);
     }
 
     private String html(Report report, ReportLanguage language) {

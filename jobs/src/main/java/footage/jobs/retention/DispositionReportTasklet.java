@@ -1,6 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.csv.Csv;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.archive.DurableFiles;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,18 +87,17 @@ class DispositionReportTasklet implements Tasklet {
                         (Long) rs.getObject(13, Long.class), rs.getString(14)))
                 .list();
         Map<Long, List<String>> duplicates = duplicates(moved);
-        StringBuilder csv = new StringBuilder();
-        row(csv, header);
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(header);
         long bytes = 0;
         for (Moved m : moved) {
             bytes += m.size();
-            row(csv, List.of(Long.toString(m.id()), m.sha256(), Long.toString(m.size()), text(m.fileName()),
-                    text(m.originalPath()), text(String.join("; ", duplicates.getOrDefault(m.id(), List.of()))),
-                    text(m.device()), text(m.officer()), time(m.recordedAt()), m.retainUntil() == null ? "" : m.retainUntil(),
-                    m.retentionClass(), m.status(), time(m.movedAt()), m.sweep() == null ? "" : m.sweep().toString(),
-                    text("archive/" + ObjectLocations.relative(m.to())), text(m.to())));
+            rows.add(Arrays.asList(m.id(), m.sha256(), m.size(), m.fileName(), m.originalPath(),
+                    String.join("; ", duplicates.getOrDefault(m.id(), List.of())), m.device(), m.officer(),
+                    time(m.recordedAt()), m.retainUntil(), m.retentionClass(), m.status(), time(m.movedAt()), m.sweep(),
+                    "archive/" + ObjectLocations.relative(m.to()), m.to()));
         }
-        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] content = Csv.write(rows, Csv.Quoting.WHEN_NEEDED).getBytes(StandardCharsets.UTF_8);
         Path report = writeDurably(content, sweep);
         pause.at("after-report");
         List<Long> ids = moved.stream().map(Moved::id).toList();
@@ -156,26 +157,5 @@ class DispositionReportTasklet implements Tasklet {
 
     private String time(OffsetDateTime t) {
         return t == null ? "" : t.atZoneSameInstant(policy.zone()).toOffsetDateTime().toString();
-    }
-
-    private static void row(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            String cell = cells.get(i);
-            boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
-            b.append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
-        }
-        b.append("\r\n");
-    }
-
-    /** Names come from outside: a cell a spreadsheet would read as a formula gets a leading apostrophe. */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
     }
 }

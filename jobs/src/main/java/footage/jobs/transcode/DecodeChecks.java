@@ -1,7 +1,7 @@
 package footage.jobs.transcode;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import footage.jobs.continuity.ContinuityMarks;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.transcode.DecodeReport;
@@ -31,17 +31,18 @@ import java.util.Optional;
 public class DecodeChecks {
 
     private static final Logger log = LoggerFactory.getLogger(DecodeChecks.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final JsonMapper json;
 
     private final JdbcClient jdbc;
     private final Ledger ledger;
     private final ContinuityMarks marks;
     private final Clock clock = Clock.systemUTC();
 
-    DecodeChecks(JdbcClient jdbc, Ledger ledger, ContinuityMarks marks) {
+    DecodeChecks(JdbcClient jdbc, Ledger ledger, ContinuityMarks marks, JsonMapper json) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.marks = marks;
+        this.json = json;
     }
 
     /** What the check of one recording found: a report, or why nothing could be decoded. */
@@ -158,10 +159,10 @@ public class DecodeChecks {
         return facts;
     }
 
-    private static String json(Map<String, Object> facts) {
+    private String json(Map<String, Object> facts) {
         try {
-            return JSON.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
+            return json.writeValueAsString(facts);
+        } catch (JacksonException e) {
             throw new IllegalStateException("decode check facts are not JSON: " + facts, e);
         }
     }

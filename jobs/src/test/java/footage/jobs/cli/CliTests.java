@@ -1,7 +1,7 @@
 package footage.jobs.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import footage.pipeline.sample.SampleDumpGenerator;
 import footage.pipeline.sample.VideoSpec;
 import org.junit.jupiter.api.Test;
@@ -121,7 +121,7 @@ class CliTests {
 
         // then
         assertThat(code).isZero();
-        JsonNode json = new ObjectMapper().readTree(out());
+        JsonNode json = Json.MAPPER.readTree(out());
         assertThat(json.isArray()).isTrue();
         assertThat(json.get(0).get("file").asText()).isEqualTo(video.toString());
         assertThat(json.get(0).get("creationTime").asText()).isEqualTo("2019-02-17T01:30:00Z");

@@ -1,5 +1,6 @@
 package footage.jobs.continuity;
 
+import footage.pipeline.text.Json;
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.Cli;
 import footage.jobs.runs.JobRuns;
@@ -157,10 +158,10 @@ class ContinuityEndToEndTests {
         byte[] json = renderer.render(reports.build(footage.jobs.report.ReportFilter.all()), footage.jobs.report.ReportFormat.JSON);
 
         // then
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var root = Json.MAPPER.readTree(json);
         assertThat(root.get("schema").asText()).isEqualTo("footage-gap-report/1");
         assertThat(root.get("ledgerHead").asText()).isEqualTo(ledger.headHash());
-        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> devices = new java.util.HashMap<>();
+        java.util.Map<String, tools.jackson.databind.JsonNode> devices = new java.util.HashMap<>();
         root.get("devices").forEach(d -> devices.put(d.get("deviceId").asText(), d));
         var a = devices.get(A);
         // the newest dock's offset: 95 s, or 1 s once the re-dock test has docked the device again

@@ -1,5 +1,6 @@
 package footage.jobs.devices;
 
+import footage.pipeline.text.Json;
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.Cli;
 import footage.jobs.runs.JobRuns;
@@ -334,10 +335,10 @@ class DeviceRegisterTests {
         assertThat(footage("report", "gaps", "--format", "html", "--lang", "en", "--out", html.toString())).as(err()).isZero();
 
         // then the registered device's row carries the register's fields, the unregistered one's is as before
-        com.fasterxml.jackson.databind.JsonNode devices = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("devices");
-        com.fasterxml.jackson.databind.JsonNode camera = null;
-        com.fasterxml.jackson.databind.JsonNode unknown = null;
-        for (com.fasterxml.jackson.databind.JsonNode d : devices) {
+        tools.jackson.databind.JsonNode devices = Json.MAPPER.readTree(json.toFile()).get("devices");
+        tools.jackson.databind.JsonNode camera = null;
+        tools.jackson.databind.JsonNode unknown = null;
+        for (tools.jackson.databind.JsonNode d : devices) {
             camera = d.get("deviceId").asText().equals("DSJ9000006") ? d : camera;
             unknown = d.get("deviceId").asText().equals("DSJ9999997") ? d : unknown;
         }
@@ -348,9 +349,9 @@ class DeviceRegisterTests {
         assertThat(camera.get("assignedOfficers").get(0).get("officerName").asText()).isEqualTo("钱七");
         assertThat(camera.get("assignedOfficers").get(0).get("to").isNull()).isTrue();
         List<String> names = new java.util.ArrayList<>();
-        unknown.fieldNames().forEachRemaining(names::add);
+        names.addAll(unknown.propertyNames());
         assertThat(names).containsExactly("deviceId", "clockOffsetSeconds", "recordings", "findings");
-        assertThat(unknown.get("findings").findValuesAsText("kind")).contains("UNKNOWN_DEVICE");
+        assertThat(unknown.get("findings").findValuesAsString("kind")).contains("UNKNOWN_DEVICE");
         assertThat(Files.readString(html)).contains("CAMERA C-9 → 钱七 (100240)", "Unknown device");
     }
 

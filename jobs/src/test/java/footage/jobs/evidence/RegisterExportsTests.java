@@ -1,6 +1,7 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.report.PdfRenderer;
 import footage.jobs.report.ReportTemplates;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -40,7 +41,7 @@ class RegisterExportsTests {
         // when
         byte[] pdf = RegisterExports.pdf(view, "user=rhea" + HOSTILE, format,
                 (code, args) -> messages.getMessage(code, args, code, Locale.SIMPLIFIED_CHINESE),
-                new ReportTemplates(messages), Locale.SIMPLIFIED_CHINESE, CJK_FONT);
+                new ReportTemplates(messages), Locale.SIMPLIFIED_CHINESE, new PdfRenderer(CJK_FONT));
 
         // then the PDF (which the renderer could only make from well-formed XHTML) reads every one of them as typed,
         // in Chinese, the bidi override shown as an escape

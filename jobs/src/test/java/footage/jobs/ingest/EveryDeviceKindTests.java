@@ -1,7 +1,7 @@
 package footage.jobs.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import footage.jobs.FootageProperties;
 import footage.jobs.report.GapReportBuilder;
 import footage.jobs.report.GapReportRenderer;
@@ -199,7 +199,7 @@ class EveryDeviceKindTests {
 
         // then
         JsonNode device = null;
-        for (JsonNode d : new ObjectMapper().readTree(json).get("devices")) {
+        for (JsonNode d : Json.MAPPER.readTree(json).get("devices")) {
             device = DEVICE.equals(d.get("deviceId").asText()) ? d : device;
         }
         assertThat(device).isNotNull();

@@ -1,8 +1,9 @@
 package footage.jobs.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import footage.jobs.cli.Cli;
 import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.sample.DumpSpec;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileDumpTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @TempDir
     Path home;
@@ -184,7 +185,7 @@ class HostileDumpTests {
         // then neither is taken for a dump without manifest, nor for the other device: both are quarantined, said why
         assertThat(strings("SELECT folder || ': ' || status || ': ' || reason FROM dumps ORDER BY folder")).containsExactly(
                 "linked: QUARANTINED: manifest.json is a symbolic link (to " + outside + "), not a file: links are not followed",
-                "twice: QUARANTINED: malformed manifest.json: Duplicate field 'deviceId' at line 4, column 13");
+                "twice: QUARANTINED: malformed manifest.json: Duplicate Object property \"deviceId\" at line 4, column 13");
         assertThat(strings("SELECT COUNT(*) FROM recordings")).containsExactly("0");
         assertThat(Drops.tree(home.resolve("quarantine/dumps/linked"))).containsValue(linkedSha);
     }

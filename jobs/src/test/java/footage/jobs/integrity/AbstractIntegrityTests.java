@@ -1,7 +1,8 @@
 package footage.jobs.integrity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.TestCommands;
 import footage.jobs.runs.JobRuns;
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractIntegrityTests {
 
     static final String ORGANIZATION = "某市民政局 (civil affairs bureau)";
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     @Autowired
     JobRuns runs;

@@ -1,6 +1,6 @@
 package footage.jobs.integrity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.pipeline.text.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,11 +75,7 @@ class FixityCrashTests {
     }
 
     private static long audit(String payload) {
-        try {
-            return new ObjectMapper().readTree(payload).get("audit").asLong();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.MAPPER.readTree(payload).get("audit").asLong();
     }
 
     private List<String> checkedSubjects() throws SQLException {

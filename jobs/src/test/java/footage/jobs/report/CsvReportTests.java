@@ -34,7 +34,7 @@ class CsvReportTests extends ReportTestBase {
         assertThat(lines.get(2).split(",")[9]).isEqualTo("'=cmd() <script>alert('x')</script> 暴雨");
         assertThat(lines.get(2)).contains(",WEATHER,").contains(",李四,2019-02-18T08:00:00+08:00,");
         assertThat(lines.get(3)).startsWith(s.drift() + "," + s.device() + ",CLOCK_DRIFT,").contains(",95,");
-        assertThat(lines.get(4)).startsWith("," + s.device() + ",RECORDING,2019-02-17T09:30:00+08:00,")
+        assertThat(lines.get(4)).startsWith("\"\"," + s.device() + ",RECORDING,2019-02-17T09:30:00+08:00,")
                 .contains("," + s.fileA() + ",").contains(",recording " + s.recordingA() + ": ARCHIVED; sha256 ")
                 .endsWith(",STANDARD,,no,,VIDEO");
     }
@@ -55,8 +55,5 @@ class CsvReportTests extends ReportTestBase {
         String row = csv.substring(csv.indexOf("\r\n") + 2);
         assertThat(row).isEqualTo("F1,'-D1,GAP,,,-2.5,\"a,b.mp4; say \"\"hi\"\".mp4\",'+1,OBSTRUCTION,"
                 + "\"line one\nline two\",'@admin,,'\tcmd,,,,,\r\n");
-        assertThat(CsvReport.text("\rx")).isEqualTo("'\rx");
-        assertThat(CsvReport.text("=1+1")).isEqualTo("'=1+1");
-        assertThat(CsvReport.text("plain")).isEqualTo("plain");
     }
 }

@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.text.Json;
 import footage.jobs.FootageProperties;
 import footage.jobs.ledger.Ledger;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class GapReportBuilderTests extends ReportTestBase {
         // given
         CatalogRows.Scenario s = rows().scenario();
         GapReportBuilder utc = new GapReportBuilder(jdbc, ledger, new ReportProperties(ZoneId.of("UTC"), null, null), footage,
-                Optional.empty());
+                Optional.empty(), Json.MAPPER);
 
         // when
         GapReport report = utc.build(new ReportFilter(s.device(), null, null));

@@ -53,15 +53,15 @@ class PdfReportTests extends ReportTestBase {
     @Test
     void aMissingCjkFontIsABadConfigurationThatSaysWhatToDo() {
         // given
-        GapReportRenderer withoutFont = new GapReportRenderer(new ReportProperties(null, Path.of("/nonexistent/cjk.ttf"), null),
-                messages);
+        ReportProperties noFont = new ReportProperties(null, Path.of("/nonexistent/cjk.ttf"), null);
+        GapReportRenderer withoutFont = new GapReportRenderer(noFont, messages, new PdfRenderer(noFont));
         GapReport report = builder.build(new ReportFilter("NO-SUCH-DEVICE", null, null));
 
         // when
         Throwable thrown = catchThrowable(() -> withoutFont.render(report, ReportFormat.PDF));
 
         // then
-        assertThat(thrown).isInstanceOf(PdfReport.CjkFontMissingException.class)
+        assertThat(thrown).isInstanceOf(PdfRenderer.CjkFontMissingException.class)
                 .hasMessageContaining("/nonexistent/cjk.ttf")
                 .hasMessageContaining("fonts-droid-fallback")
                 .hasMessageContaining("footage.report.cjk-font");

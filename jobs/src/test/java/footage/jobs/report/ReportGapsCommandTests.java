@@ -1,7 +1,7 @@
 package footage.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import footage.jobs.cli.Cli;
 import footage.jobs.cli.TestCommands;
 import footage.jobs.UsageException;
@@ -50,7 +50,7 @@ class ReportGapsCommandTests extends ReportTestBase {
 
         // then
         assertThat(code).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+        JsonNode json = Json.MAPPER.readTree(out.toByteArray());
         JsonNode device = json.get("devices").get(0);
         assertThat(device.get("recordings")).hasSize(1);
         assertThat(device.get("recordings").get(0).get("file").asText()).isEqualTo(s.fileB());

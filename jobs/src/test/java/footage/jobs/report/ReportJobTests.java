@@ -1,7 +1,7 @@
 package footage.jobs.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import footage.jobs.FootageProperties;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.archive.DurableFiles;
@@ -42,7 +42,7 @@ class ReportJobTests extends ReportTestBase {
         assertThat(entry.get("ENTRY_TYPE")).isEqualTo("REPORT_WRITTEN");
         String base = entry.get("SUBJECT").toString().substring("report:".length());
         assertThat(base).matches("gaps-\\d{8}-\\d{6}(-\\d+)?");
-        JsonNode payload = new ObjectMapper().readTree(entry.get("PAYLOAD").toString());
+        JsonNode payload = Json.MAPPER.readTree(entry.get("PAYLOAD").toString());
         assertThat(payload.get("reportLedgerHead").asText()).isEqualTo(headBefore);
         JsonNode files = payload.get("files");
         for (String extension : List.of("json", "csv", "html", "pdf")) {
@@ -54,9 +54,9 @@ class ReportJobTests extends ReportTestBase {
         try (Stream<Path> left = Files.list(properties.reports())) {
             assertThat(left.filter(DurableFiles::isTemp)).isEmpty();
         }
-        JsonNode json = new ObjectMapper().readTree(properties.reports().resolve(base + ".json").toFile());
+        JsonNode json = Json.MAPPER.readTree(properties.reports().resolve(base + ".json").toFile());
         assertThat(json.get("ledgerHead").asText()).isEqualTo(headBefore);
-        assertThat(json.get("devices").findValuesAsText("deviceId")).contains(s.device());
+        assertThat(json.get("devices").findValuesAsString("deviceId")).contains(s.device());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.text.Json;
 import footage.jobs.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -208,7 +209,7 @@ class SupervisionReportsTests extends ReportTestBase {
         String payload = jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'SUPERVISION_REPORT_WRITTEN' "
                 + "ORDER BY seq DESC LIMIT 1").query(String.class).single();
         assertThat(payload).contains("\"month\":\"" + last + "\"");
-        String base = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).get("files").fieldNames().next()
+        String base = Json.MAPPER.readTree(payload).get("files").propertyNames().iterator().next()
                 .replaceAll("\\.[a-z]+$", "");
         for (String ext : java.util.List.of("csv", "html", "pdf")) {
             java.nio.file.Path file = footage.reports().resolve(base + "." + ext);

@@ -1,7 +1,8 @@
 package footage.jobs.retention;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.TestCommands;
 import footage.jobs.report.GapReportBuilder;
@@ -48,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AbstractRetentionSweepTests {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     @Autowired
     JobRuns runs;

@@ -1,7 +1,8 @@
 package footage.jobs.transcode;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.TestCommands;
 import footage.jobs.runs.JobRuns;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 abstract class AbstractDecodeCheckJobTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern REASON = Pattern.compile("(\\d+) decode errors between (\\d+\\.\\d\\d) s and (\\d+\\.\\d\\d) s");
 
     @Autowired

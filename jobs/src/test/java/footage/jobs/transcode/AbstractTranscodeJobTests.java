@@ -1,7 +1,8 @@
 package footage.jobs.transcode;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
 import footage.jobs.runs.JobRuns;
 import footage.pipeline.archive.DurableFiles;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 abstract class AbstractTranscodeJobTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Autowired
     JobRuns runs;

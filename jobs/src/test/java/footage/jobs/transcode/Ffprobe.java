@@ -1,7 +1,8 @@
 package footage.jobs.transcode;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.ObjectMapper;
 import org.bytedeco.javacpp.Loader;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Ffprobe {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Map<String, String> SONAMES = Map.of("libva.so.2", "libva.so", "libva-drm.so.2", "libva-drm.so");
 
     private Ffprobe() {

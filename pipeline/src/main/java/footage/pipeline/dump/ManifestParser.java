@@ -1,12 +1,15 @@
 package footage.pipeline.dump;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import footage.pipeline.text.Json;
 import footage.pipeline.time.StrictTimes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,11 +38,12 @@ import java.util.Set;
  */
 public final class ManifestParser {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+    private static final ObjectReader JSON = Json.MAPPER.reader()
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // the rest of the file is read for the digest after the parser is done
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-    private static final ObjectMapper JSON = new ObjectMapper(FACTORY);
+            .without(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            // each files[] entry is read as a tree from the middle of the stream; the end is checked below
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TEXT_FIELDS = Set.of("schema", "station", "deviceId", "officerId", "officerName",
             "dockedAt", "deviceClockAtDock");
 
@@ -62,11 +66,11 @@ public final class ManifestParser {
         List<ManifestEntry> entries = null;
         // no-follow: a manifest.json that is (or became) a link is refused, never read through
         try (InputStream in = new DigestInputStream(Files.newInputStream(manifestFile, LinkOption.NOFOLLOW_LINKS), sha);
-             JsonParser p = FACTORY.createParser(in)) {
+             JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("the top level is not a JSON object");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if (name.equals("files")) {
@@ -83,7 +87,9 @@ public final class ManifestParser {
                         + ") at line " + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr());
             }
             in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (JsonProcessingException e) {
+        } catch (JacksonIOException e) {
+            throw new ManifestException("unreadable manifest.json: " + e.getCause(), e);
+        } catch (JacksonException e) {
             throw new ManifestException("malformed manifest.json: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()), e);
@@ -127,7 +133,7 @@ public final class ManifestParser {
         if (!value.isScalarValue()) {
             throw new IllegalArgumentException(field + " must be a string");
         }
-        return noNul(field, p.getText());
+        return noNul(field, p.getString());
     }
 
     /** U+0000 is no part of a name or an id, and PostgreSQL cannot store it: said once, not failed on every run. */
@@ -159,7 +165,7 @@ public final class ManifestParser {
         if (!v.isValueNode()) {
             throw new IllegalArgumentException(field + " must be a string");
         }
-        return noNul("files[]." + field, v.asText());
+        return noNul("files[]." + field, v.asString());
     }
 
     private static OffsetDateTime time(Map<String, String> fields, String field) {

@@ -2,11 +2,10 @@ package footage.pipeline.media;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of probe results ({@code footage probe}). Built field by field rather than by
@@ -14,24 +13,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ProbeJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ProbeJson() {
     }
 
     /** A pretty-printed JSON array with one object per file, in the given order. */
     public static String toJson(List<ProbeResult> results) {
-        ArrayNode array = MAPPER.createArrayNode();
+        ArrayNode array = Json.MAPPER.createArrayNode();
         results.forEach(result -> array.add(node(result)));
-        try {
-            return MAPPER.writeValueAsString(array);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render probe results as JSON", e);
-        }
+        return Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(array);
     }
 
     private static ObjectNode node(ProbeResult result) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("file", result.file());
         node.put("readable", result.readable());
         node.put("error", result.error());
@@ -56,7 +49,7 @@ public final class ProbeJson {
     }
 
     private static ObjectNode node(PhotoFacts photo) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("codec", photo.codec());
         node.put("width", photo.width());
         node.put("height", photo.height());
@@ -70,7 +63,7 @@ public final class ProbeJson {
     }
 
     private static ObjectNode node(StreamInfo stream) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("index", stream.index());
         node.put("type", stream.type());
         node.put("codec", stream.codec());

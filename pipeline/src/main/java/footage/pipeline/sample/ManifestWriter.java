@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /** Writes a dump's manifest.json (schema footage-dump/1) the way a docking station does: last, atomically. */
@@ -18,13 +18,11 @@ final class ManifestWriter {
     static final String FILE_NAME = "manifest.json";
     static final String SCHEMA = "footage-dump/1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ManifestWriter() {
     }
 
     static void write(Path dumpDir, DumpSpec spec) throws IOException {
-        ObjectNode manifest = MAPPER.createObjectNode();
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
         manifest.put("schema", SCHEMA);
         putIfPresent(manifest, "station", spec.station());
         putIfPresent(manifest, "deviceId", spec.deviceId());
@@ -39,7 +37,7 @@ final class ManifestWriter {
             }
         }
         // Jackson writes UTF-8 and keeps 张三 as characters rather than \\u escapes
-        byte[] json = MAPPER.writeValueAsBytes(manifest);
+        byte[] json = Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(manifest);
         // hidden temp name + rename: a watcher never sees a half-written manifest.json
         Path temp = dumpDir.resolve("." + FILE_NAME + ".tmp");
         Files.write(temp, json);
@@ -49,7 +47,7 @@ final class ManifestWriter {
 
     private static ObjectNode entry(Path dumpDir, FileSpec file) throws IOException {
         Path written = dumpDir.resolve(file.path());
-        ObjectNode entry = MAPPER.createObjectNode();
+        ObjectNode entry = Json.MAPPER.createObjectNode();
         entry.put("path", file.path());
         entry.put("size", file.manifestSize() != null ? file.manifestSize() : Files.size(written));
         if (file.manifestMd5() == null) {

@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import footage.pipeline.media.FfmpegBinaries;
 import footage.pipeline.media.MediaProbe;
@@ -111,8 +111,7 @@ public final class BenchData {
 
     /** manifest.json of schema footage-dump/1 with the required fields only, written last as a station does. */
     static void manifest(Path dump, String device, String dockedAt, List<String> names) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode manifest = mapper.createObjectNode();
+        ObjectNode manifest = Json.MAPPER.createObjectNode();
         manifest.put("schema", "footage-dump/1");
         manifest.put("deviceId", device);
         manifest.put("dockedAt", dockedAt);
@@ -120,7 +119,7 @@ public final class BenchData {
         for (String name : names) {
             list.addObject().put("path", name).put("size", Files.size(dump.resolve(name)));
         }
-        Files.write(dump.resolve("manifest.json"), mapper.writeValueAsBytes(manifest));
+        Files.write(dump.resolve("manifest.json"), Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(manifest));
     }
 
     /** Offset and length of the payload of the top-level mdat box. */

@@ -68,7 +68,7 @@ class ManifestParserTests {
 
         // then
         assertThatThrownBy(() -> new ManifestParser().parse(file)).isInstanceOf(ManifestException.class)
-                .hasMessageStartingWith("malformed manifest.json: Duplicate field 'deviceId'");
+                .hasMessageStartingWith("malformed manifest.json: Duplicate Object property \"deviceId\"");
     }
 
     @Test
@@ -78,7 +78,7 @@ class ManifestParserTests {
 
         // then
         assertThatThrownBy(() -> new ManifestParser().parse(file)).isInstanceOf(ManifestException.class)
-                .hasMessageStartingWith("malformed manifest.json: Duplicate field 'size'");
+                .hasMessageStartingWith("malformed manifest.json: Duplicate Object property \"size\"");
     }
 
     @Test

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import footage.pipeline.sample.CameraFileSpec;
 import footage.pipeline.sample.SampleDumpGenerator;
 import footage.pipeline.sample.VideoSpec;
@@ -104,7 +104,7 @@ class CameraTracksTests {
     void tagsEveryStreamAsFfprobeOfTheSameBuildDoes(String name) throws Exception {
         // given
         Path file = media.resolve(name);
-        JsonNode expected = new ObjectMapper().readTree(FfmpegBinaries.run(FfmpegBinaries.ffprobe(), "-v", "error",
+        JsonNode expected = Json.MAPPER.readTree(FfmpegBinaries.run(FfmpegBinaries.ffprobe(), "-v", "error",
                 "-show_streams", "-of", "json", file.toString())).path("streams");
 
         // when

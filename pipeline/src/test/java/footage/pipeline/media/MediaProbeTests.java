@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import footage.pipeline.sample.SampleDumpGenerator;
 import footage.pipeline.sample.VideoSpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -252,6 +252,6 @@ class MediaProbeTests {
     private static JsonNode ffprobe(Path file) throws Exception {
         String json = FfmpegBinaries.run(FfmpegBinaries.ffprobe(), "-v", "error", "-count_packets",
                 "-show_format", "-show_streams", "-of", "json", file.toString());
-        return new ObjectMapper().readTree(json);
+        return Json.MAPPER.readTree(json);
     }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import footage.pipeline.sample.CameraFileSpec;
 import footage.pipeline.sample.SampleDumpGenerator;
 import footage.pipeline.sample.VideoSpec;
@@ -31,7 +31,7 @@ class ProbeJsonTests {
         String json = ProbeJson.toJson(List.of(readable, unreadable));
 
         // then
-        JsonNode array = new ObjectMapper().readTree(json);
+        JsonNode array = Json.MAPPER.readTree(json);
         assertThat(array.isArray()).isTrue();
         assertThat(array).hasSize(2);
         JsonNode first = array.get(0);
@@ -64,7 +64,7 @@ class ProbeJsonTests {
         String json = ProbeJson.toJson(List.of(new MediaProbe().probe(file)));
 
         // then
-        JsonNode result = new ObjectMapper().readTree(json).get(0);
+        JsonNode result = Json.MAPPER.readTree(json).get(0);
         assertThat(result.get("durationSeconds").asDouble()).isEqualTo(6.0);
         assertThat(result.get("truncated").asBoolean()).isFalse();
         assertThat(result.get("truncation").isNull()).isTrue();
@@ -88,7 +88,7 @@ class ProbeJsonTests {
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
+        names.addAll(node.propertyNames());
         return names;
     }
 }

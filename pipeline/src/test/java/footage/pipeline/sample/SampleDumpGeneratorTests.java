@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
 import footage.pipeline.media.MediaProbe;
 import footage.pipeline.media.ProbeResult;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -119,7 +119,7 @@ class SampleDumpGeneratorTests {
         assertThat(dump).isEqualTo(dir.resolve("ST01_DSJ0001234_20190217180512"));
         assertThat(dump.resolve("LOG/device.log")).hasBinaryContent(log);
         assertThat(dump.resolve("empty.mp4")).isEmptyFile();
-        JsonNode manifest = new ObjectMapper().readTree(dump.resolve("manifest.json").toFile());
+        JsonNode manifest = Json.MAPPER.readTree(dump.resolve("manifest.json").toFile());
         assertThat(manifest.get("schema").asText()).isEqualTo("footage-dump/1");
         assertThat(manifest.get("station").asText()).isEqualTo("ST01");
         assertThat(manifest.get("deviceId").asText()).isEqualTo("DSJ0001234");
@@ -128,7 +128,7 @@ class SampleDumpGeneratorTests {
         assertThat(manifest.get("dockedAt").asText()).isEqualTo("2019-02-17T18:05:12+08:00");
         assertThat(manifest.get("deviceClockAtDock").asText()).isEqualTo("2019-02-17T18:06:47+08:00");
         JsonNode files = manifest.get("files");
-        assertThat(files.findValuesAsText("path")).containsExactly("DSJ0001234_100234_20190217_093000_0001.mp4",
+        assertThat(files.findValuesAsString("path")).containsExactly("DSJ0001234_100234_20190217_093000_0001.mp4",
                 "wrong-size.txt", "wrong-md5.txt", "no-md5.txt", "empty.mp4");
 
         Path video = dump.resolve("DSJ0001234_100234_20190217_093000_0001.mp4");
@@ -173,7 +173,7 @@ class SampleDumpGeneratorTests {
         // then
         String json = Files.readString(dump.resolve("manifest.json"), StandardCharsets.UTF_8);
         assertThat(json).contains("\"李四\"").doesNotContain("\\u");
-        JsonNode manifest = new ObjectMapper().readTree(json);
+        JsonNode manifest = Json.MAPPER.readTree(json);
         assertThat(manifest.has("station")).isFalse();
         assertThat(manifest.has("officerId")).isFalse();
         assertThat(manifest.has("deviceClockAtDock")).isFalse();

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import footage.pipeline.text.Json;
+import tools.jackson.databind.node.ObjectNode;
 import footage.pipeline.media.MediaProbe;
 import footage.pipeline.media.MediaSniffer;
 import footage.pipeline.media.ProbeResult;
@@ -75,7 +75,7 @@ class SampleMediaSetTests {
         assertThat(manifest.get("officerName").asText()).isEqualTo("张三");
         assertThat(manifest.get("dockedAt").asText()).isEqualTo("2019-02-17T18:05:12+08:00");
         assertThat(manifest.get("deviceClockAtDock").asText()).isEqualTo("2019-02-17T18:06:47+08:00");
-        assertThat(manifest.get("files").findValuesAsText("path")).hasSize(4).noneMatch(p -> p.contains("LOG"));
+        assertThat(manifest.get("files").findValuesAsString("path")).hasSize(4).noneMatch(p -> p.contains("LOG"));
         assertThat(first.creationTime()).isEqualTo("2019-02-17T09:30:00Z");
         assertThat(first.durationSeconds()).isCloseTo(20.0, within(0.05));
         assertThat(first.truncated()).isFalse();
@@ -95,7 +95,7 @@ class SampleMediaSetTests {
         ProbeResult notes = probe.probe(dump.resolve("notes.txt"));
 
         // then
-        assertThat(manifest.get("files").findValuesAsText("path")).contains("notes.txt");
+        assertThat(manifest.get("files").findValuesAsString("path")).contains("notes.txt");
         assertThat(second.creationTime()).isEqualTo("2019-02-18T02:00:15Z");
         assertThat(second.durationSeconds()).isCloseTo(15.0, within(0.05));
         assertThat(notes.readable()).isFalse();
@@ -189,6 +189,6 @@ class SampleMediaSetTests {
     }
 
     private static JsonNode readJson(Path file) throws IOException {
-        return new ObjectMapper().readTree(file.toFile());
+        return Json.MAPPER.readTree(file.toFile());
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.sample.PhotoSpec;
 import footage.pipeline.sample.RecorderSpec;

@@ -77,7 +77,7 @@ public class GapReportBuilder {
                 rows.officers.add(f.officer());
             }
         }
-        Map<String, Double> offsets = newestClockOffsets();
+        Map<String, Double> offsets = newestClockOffsets(filter.deviceId());
         List<GapReport.Device> devices = new ArrayList<>();
         byDevice.forEach((deviceId, rows) -> {
             rows.recordings.sort(Comparator.comparing(GapReport.Recording::start, TIME_NULLS_LAST)
@@ -137,9 +137,15 @@ public class GapReportBuilder {
             params.put("device", filter.deviceId());
         }
         if (filter.to() != null) {
-            // the end needs the duration added, which H2 and PostgreSQL spell differently: from is checked in Java
+            // the end needs the duration added, which H2 and PostgreSQL spell differently: overlap is checked in Java
             sql.append(" AND r.corrected_start <= :to");
             params.put("to", filter.to());
+        }
+        if (filter.from() != null) {
+            // nothing that starts earlier than the longest recording before the window reaches into it: a range of
+            // the window's recordings instead of all the device's history before it (issue 21)
+            sql.append(" AND r.corrected_start >= :earliest");
+            params.put("earliest", filter.from().minusSeconds(longestRecordingSeconds()));
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             OffsetDateTime start = time(rs, 5);
@@ -156,6 +162,13 @@ public class GapReportBuilder {
         }).list();
     }
 
+    /** Whole seconds, rounded up; on PostgreSQL one probe of the index recordings_longest (V99). */
+    private long longestRecordingSeconds() {
+        Double longest = jdbc.sql("SELECT MAX(GREATEST(COALESCE(media_seconds, 0), COALESCE(duration_seconds, 0))) "
+                + "FROM recordings").query(Double.class).optional().orElse(null);
+        return longest == null ? 0 : (long) Math.ceil(longest) + 1;
+    }
+
     private List<FindingRow> findings(ReportFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT f.id, COALESCE(f.device_id, d.device_id, r.device_id), f.kind, "
                 + "f.start_at, f.end_at, f.seconds, f.recordings, f.activity_id, f.explanation_reason, f.explanation_note, "
@@ -165,7 +178,14 @@ public class GapReportBuilder {
         Map<String, Object> params = new HashMap<>();
         params.put("kinds", KINDS);
         if (filter.deviceId() != null) {
-            sql.append(" AND COALESCE(f.device_id, d.device_id, r.device_id) = :device");
+            // a condition on COALESCE can use no index: the candidates come from the three indexed ways a finding
+            // names its device, and the COALESCE still decides which device it is about
+            sql.append(" AND f.id IN (SELECT a.id FROM findings a WHERE a.device_id = :device"
+                    + " UNION SELECT b.id FROM findings b JOIN dumps bd ON bd.id = b.dump_id"
+                    + " WHERE b.device_id IS NULL AND bd.device_id = :device"
+                    + " UNION SELECT c.id FROM findings c JOIN recordings cr ON cr.id = c.recording_id"
+                    + " WHERE c.device_id IS NULL AND cr.device_id = :device)"
+                    + " AND COALESCE(f.device_id, d.device_id, r.device_id) = :device");
             params.put("device", filter.deviceId());
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
@@ -181,12 +201,14 @@ public class GapReportBuilder {
     }
 
     /** Offset measured at each device's newest dock; null where that dock had no manifest to measure it with. */
-    private Map<String, Double> newestClockOffsets() {
+    private Map<String, Double> newestClockOffsets(String deviceId) {
         record Dock(String deviceId, OffsetDateTime at, long id, Double offset) {
         }
-        // a dump without a manifest has no dock time; its registration is when it docked, as far as anyone knows
+        // a dump without a manifest has no dock time; its registration is when it docked, as far as anyone knows.
+        // A device's report reads that device's docks only (issue 21: not every dock of the bureau).
         List<Dock> docks = jdbc.sql("SELECT device_id, COALESCE(docked_at, registered_at), id, clock_offset_seconds "
-                        + "FROM dumps WHERE device_id IS NOT NULL")
+                        + "FROM dumps WHERE " + (deviceId == null ? "device_id IS NOT NULL" : "device_id = :device"))
+                .params(deviceId == null ? Map.<String, Object>of() : Map.<String, Object>of("device", deviceId))
                 .query((rs, n) -> new Dock(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
                         (Double) rs.getObject(4, Double.class)))
                 .list();

@@ -55,7 +55,8 @@ public final class QueryPlans {
 
     /**
      * A small catalog that every query of the plan tests finds rows in: device BWC-0001 of officer P00001 docked once
-     * (dump 1) with three recordings on 2024-03-01, a finding on the second, ledger entries for all of them.
+     * (dump 1) with three recordings on 2024-03-01 07:00-09:00, a finding on the second, ledger entries for all of
+     * them; and 2,000 recordings of 50 other devices earlier that day.
      */
     public QueryPlans givenSmallCatalog() {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
@@ -78,6 +79,25 @@ public final class QueryPlans {
                     + "TIMESTAMPTZ '2024-03-01 08:10:00+00', 600, '[\"R2.MP4\"]', 'truncated', TIMESTAMPTZ '2024-03-01 20:10:00+00')");
             s.execute("INSERT INTO ledger (seq, entry_time, entry_type, subject, actor, payload, prev_hash, hash) VALUES (4, "
                     + "TIMESTAMPTZ '2024-03-01 20:11:00+00', 'FINDING_RAISED', 'finding:dmg-2', 'test', '{}', 'h3', 'h4')");
+            // around it, 50 other devices (and officers) with 40 recordings each that same night, before 07:00: one
+            // device or officer is a small part of the day, as at a bureau's scale, so the planner weighs the indexes
+            // as it would there
+            s.execute("INSERT INTO dumps (id, folder, fingerprint, device_id, officer_id, docked_at, has_manifest, status, "
+                    + "registered_at) SELECT 100 + d, 'OTHER_' || d, 'f', 'OTHER-' || d, 'Q' || d, "
+                    + "TIMESTAMPTZ '2023-12-31 20:00:00+00', TRUE, 'DONE', TIMESTAMPTZ '2023-12-31 20:00:00+00' "
+                    + "FROM generate_series(1, 50) d");
+            s.execute("INSERT INTO recordings (id, sha256, size_bytes, archive_path, original_path, file_name, dump_id, "
+                    + "device_id, officer_id, corrected_start, duration_seconds, media_seconds, important, status, ingested_at) "
+                    + "SELECT 1000 + i, 'other' || i, 100, 'objects/o' || i, 'DCIM/O' || i, 'O' || i, 101 + i % 50, "
+                    + "'OTHER-' || (1 + i % 50), 'Q' || (1 + i % 50), TIMESTAMPTZ '2024-03-01 00:00:00+00' + i * INTERVAL '12 seconds', "
+                    + "600, 600, FALSE, 'ARCHIVED', TIMESTAMPTZ '2023-12-31 20:00:00+00' FROM generate_series(0, 1999) i");
+            s.execute("INSERT INTO findings (id, kind, dump_id, recording_id, device_id, start_at, end_at, seconds, detail, "
+                    + "raised_at) SELECT 'other-' || i, 'DAMAGED', 101 + i % 50, 1000 + i, 'OTHER-' || (1 + i % 50), "
+                    + "TIMESTAMPTZ '2024-03-01 00:00:00+00' + i * INTERVAL '12 seconds', NULL, NULL, 'truncated', "
+                    + "TIMESTAMPTZ '2023-12-31 20:00:00+00' FROM generate_series(0, 1999, 10) i");
+            s.execute("INSERT INTO ledger (seq, entry_time, entry_type, subject, actor, payload, prev_hash, hash) "
+                    + "SELECT 1000 + i, TIMESTAMPTZ '2023-12-31 20:00:00+00', 'RECORDING_ARCHIVED', 'recording:' || (1000 + i), "
+                    + "'test', '{}', 'p', 'h' FROM generate_series(0, 1999) i");
             s.execute("ANALYZE");
             return this;
         } catch (SQLException e) {

@@ -41,8 +41,8 @@ class GapReportPlansTests {
         String recordings = plans.plan(plans.containing("FROM recordings r JOIN dumps d").get(0));
         assertThat(recordings).contains("recordings_device_start").doesNotContain("Seq Scan");
         // both ends of the device's time range are index conditions: the day, not all the device's days before it
-        assertThat(recordings.lines().filter(l -> l.contains("Index Cond")).findFirst().orElseThrow())
-                .contains("corrected_start >=").contains("corrected_start <=");
+        assertThat(recordings.lines().filter(l -> l.contains("Index Cond")))
+                .anySatisfy(l -> assertThat(l).contains("corrected_start >=").contains("corrected_start <="));
         assertThat(plans.plan(plans.containing("MAX(GREATEST").get(0))).contains("recordings_longest");
         assertThat(plans.plan(plans.containing("FROM findings f").get(0)))
                 .contains("findings_device").doesNotContain("Seq Scan on findings").doesNotContain("Seq Scan on dumps");

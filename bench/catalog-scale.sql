@@ -52,6 +52,9 @@ FROM g, generate_series(0, g.n - 1) i,
                      600.0 + (i % 1200) AS seconds,
                      'BWC-' || lpad((i % g.devices + 1)::text, 4, '0') || '_' || (i + 1) || '.MP4' AS name) f;
 
+ANALYZE dumps;
+ANALYZE recordings;
+
 -- a GAP per dock (between its first two recordings), a DAMAGED finding on every damaged recording
 INSERT INTO findings (id, kind, dump_id, recording_id, device_id, path, start_at, end_at, seconds, recordings, detail, raised_at)
 SELECT 'gap-' || d.id, 'GAP', d.id, NULL, d.device_id, NULL, d.docked_at - INTERVAL '11 hours',
@@ -73,13 +76,15 @@ INSERT INTO holds (case_number, recording_id, reason, set_by, set_at)
 SELECT NULL, r * 1000, 'bench hold', 'bench', TIMESTAMPTZ '2025-01-01 00:00:00+00'
 FROM g, generate_series(1, LEAST(20, g.n / 1000)) r;
 
--- the ledger: one entry per dump and one per recording (hashes are not chained: nothing here verifies the chain)
+-- the ledger: one entry per dump and one per recording (hashes are not chained: nothing here verifies the chain),
+-- after what the application's start-up wrote (the console administrator)
+SELECT COALESCE(MAX(seq), 0) AS seq0 FROM ledger \gset
 INSERT INTO ledger (seq, entry_time, entry_type, subject, actor, payload, prev_hash, hash)
-SELECT d.id, d.registered_at, 'DUMP_REGISTERED', 'dump:' || d.id, 'bench', '{}', md5('p' || d.id) || md5('q' || d.id),
+SELECT :seq0 + d.id, d.registered_at, 'DUMP_REGISTERED', 'dump:' || d.id, 'bench', '{}', md5('p' || d.id) || md5('q' || d.id),
        md5('h' || d.id) || md5('i' || d.id)
 FROM dumps d;
 INSERT INTO ledger (seq, entry_time, entry_type, subject, actor, payload, prev_hash, hash)
-SELECT (SELECT max(id) FROM dumps) + r.id, r.ingested_at, 'RECORDING_ARCHIVED', 'recording:' || r.id, 'bench',
+SELECT :seq0 + (SELECT max(id) FROM dumps) + r.id, r.ingested_at, 'RECORDING_ARCHIVED', 'recording:' || r.id, 'bench',
        '{"sha256":"' || r.sha256 || '"}', md5('p' || r.id) || md5('r' || r.id), md5('h' || r.id) || md5('j' || r.id)
 FROM recordings r;
 

@@ -66,7 +66,7 @@ measure() {
   for name in "${requests[@]}"; do
     explain "$phase" "$name"
     rm -f "$out"/pgbench_log.*
-    (cd "$out" && pgbench -n -q -c 1 -t "$runs" -l -f "$root/bench/catalog-scale/$phase/$name.sql" "$db" >/dev/null 2>"$out/pgbench.err") \
+    (cd "$out" && pgbench -n -c 1 -t "$runs" -l -f "$root/bench/catalog-scale/$phase/$name.sql" "$db" >/dev/null 2>"$out/pgbench.err") \
       || { cat "$out/pgbench.err" >&2; exit 1; }
     log=$(ls "$out"/pgbench_log.* | head -1)
     # third field: the script's latency in microseconds
@@ -78,20 +78,30 @@ measure() {
   done
 }
 
-echo "catalog-scale: before: the former SQL without the V98/V99 indexes ($(uptime | sed 's/.*load/load/'))"
-for f in "${new_index_files[@]}"; do
-  for idx in $(grep -oiE '^CREATE INDEX [a-z_]+' "$f" | awk '{print $3}'); do q -c "DROP INDEX IF EXISTS $idx"; done
-done
-q -c "ANALYZE"
-measure before
-echo "catalog-scale: after: the SQL of this build with the V98/V99 indexes ($(uptime | sed 's/.*load/load/'))"
-for f in "${new_index_files[@]}"; do q -f "$f"; done
-q -c "ANALYZE"
-measure after
+# CATALOG_SCALE_PHASES=after (with CATALOG_SCALE_REUSE=1 and a kept database) times the after phase alone
+phases="${CATALOG_SCALE_PHASES:-before after}"
+if [[ " $phases " == *" before "* ]]; then
+  echo "catalog-scale: before: the former SQL without the V98/V99 indexes ($(uptime | sed 's/.*load/load/'))"
+  for f in "${new_index_files[@]}"; do
+    for idx in $(grep -oiE '^CREATE INDEX [a-z_]+' "$f" | awk '{print $3}'); do q -c "DROP INDEX IF EXISTS $idx"; done
+  done
+  q -c "ANALYZE"
+  measure before
+fi
+if [[ " $phases " == *" after "* ]]; then
+  echo "catalog-scale: after: the SQL of this build with the V98/V99 indexes ($(uptime | sed 's/.*load/load/'))"
+  for f in "${new_index_files[@]}"; do
+    for idx in $(grep -oiE '^CREATE INDEX [a-z_]+' "$f" | awk '{print $3}'); do q -c "DROP INDEX IF EXISTS $idx"; done
+    q -f "$f"
+  done
+  q -c "ANALYZE"
+  measure after
+fi
 
 echo
 printf '| request | before p50 | before p95 | after p50 | after p95 | p95 after/before |\n|---|---|---|---|---|---|\n'
 for name in "${requests[@]}"; do
+  [ -n "${p95[before/$name]:-}" ] && [ -n "${p95[after/$name]:-}" ] || continue
   awk -v n="$name" -v a="${p50[before/$name]}" -v b="${p95[before/$name]}" -v c="${p50[after/$name]}" -v d="${p95[after/$name]}" \
     'BEGIN { printf "| %s | %s ms | %s ms | %s ms | %s ms | %.3f |\n", n, a, b, c, d, d / b }'
 done

@@ -169,6 +169,32 @@ public class GapReportBuilder {
         return longest == null ? 0 : (long) Math.ceil(longest) + 1;
     }
 
+    /**
+     * The start times a finding of the window can have: none after its end, none earlier than the longest finding
+     * before its start (the index findings_device_start reads that range, not the device's years; issue 21). The
+     * overlap itself is still decided in Java.
+     */
+    private String deviceWindow(ReportFilter filter, Map<String, Object> params) {
+        StringBuilder window = new StringBuilder();
+        if (filter.to() != null) {
+            window.append(" AND a.start_at <= :to");
+            params.put("to", filter.to());
+        }
+        if (filter.from() != null) {
+            window.append(" AND a.start_at >= :earliestFinding");
+            params.put("earliestFinding", filter.from().minus(longestFinding()).minusSeconds(1));
+        }
+        return window.toString();
+    }
+
+    /** On PostgreSQL one probe of the index findings_longest (V99). */
+    private Duration longestFinding() {
+        return jdbc.sql("SELECT start_at, end_at FROM findings WHERE start_at IS NOT NULL AND end_at IS NOT NULL "
+                        + "ORDER BY (end_at - start_at) DESC NULLS LAST LIMIT 1")
+                .query((rs, n) -> Duration.between(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+                .optional().filter(d -> !d.isNegative()).orElse(Duration.ZERO);
+    }
+
     private List<FindingRow> findings(ReportFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT f.id, COALESCE(f.device_id, d.device_id, r.device_id), f.kind, "
                 + "f.start_at, f.end_at, f.seconds, f.recordings, f.activity_id, f.explanation_reason, f.explanation_note, "
@@ -180,7 +206,8 @@ public class GapReportBuilder {
         if (filter.deviceId() != null) {
             // a condition on COALESCE can use no index: the candidates come from the three indexed ways a finding
             // names its device, and the COALESCE still decides which device it is about
-            sql.append(" AND f.id IN (SELECT a.id FROM findings a WHERE a.device_id = :device"
+            sql.append(" AND f.id IN (SELECT a.id FROM findings a WHERE a.device_id = :device").append(deviceWindow(filter, params))
+                    .append(" UNION SELECT a.id FROM findings a WHERE a.device_id = :device AND a.start_at IS NULL"
                     + " UNION SELECT b.id FROM findings b JOIN dumps bd ON bd.id = b.dump_id"
                     + " WHERE b.device_id IS NULL AND bd.device_id = :device"
                     + " UNION SELECT c.id FROM findings c JOIN recordings cr ON cr.id = c.recording_id"

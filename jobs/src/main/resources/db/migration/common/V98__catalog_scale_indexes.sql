@@ -16,3 +16,5 @@ CREATE INDEX findings_kind ON findings (kind);
 -- a device's docks (its analysis; the newest clock offset in its gap report)
 CREATE INDEX dumps_device ON dumps (device_id, id);
 CREATE INDEX recordings_dump ON recordings (dump_id);
+-- a device's findings by start: the gap report of a device-day reads that day's range, not all the device's years
+CREATE INDEX findings_device_start ON findings (device_id, start_at);

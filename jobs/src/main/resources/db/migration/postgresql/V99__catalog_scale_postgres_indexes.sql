@@ -7,3 +7,5 @@ CREATE INDEX ledger_subject ON ledger USING hash (subject);
 -- The longest recording bounds how far before a window a recording may start and still reach into it: the gap report
 -- and timeline read MAX of this expression (one index probe) to bound their range scan from below.
 CREATE INDEX recordings_longest ON recordings ((GREATEST(COALESCE(media_seconds, 0), COALESCE(duration_seconds, 0))));
+-- The same bound for findings: the longest finding (end - start), read with one probe in this order.
+CREATE INDEX findings_longest ON findings ((end_at - start_at) DESC NULLS LAST);

@@ -232,9 +232,11 @@ public class GapReportBuilder {
         record Dock(String deviceId, OffsetDateTime at, long id, Double offset) {
         }
         // a dump without a manifest has no dock time; its registration is when it docked, as far as anyone knows.
-        // A device's report reads that device's docks only (issue 21: not every dock of the bureau).
+        // A device's report reads that device's newest dock only, one probe of dumps_device_newest on PostgreSQL
+        // (issue 21: not every dock of the bureau, nor every dock of the device); the order is the one below.
         List<Dock> docks = jdbc.sql("SELECT device_id, COALESCE(docked_at, registered_at), id, clock_offset_seconds "
-                        + "FROM dumps WHERE " + (deviceId == null ? "device_id IS NOT NULL" : "device_id = :device"))
+                        + "FROM dumps WHERE " + (deviceId == null ? "device_id IS NOT NULL"
+                        : "device_id = :device ORDER BY COALESCE(docked_at, registered_at) DESC NULLS LAST, id DESC LIMIT 1"))
                 .params(deviceId == null ? Map.<String, Object>of() : Map.<String, Object>of("device", deviceId))
                 .query((rs, n) -> new Dock(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
                         (Double) rs.getObject(4, Double.class)))

@@ -9,3 +9,5 @@ CREATE INDEX ledger_subject ON ledger USING hash (subject);
 CREATE INDEX recordings_longest ON recordings ((GREATEST(COALESCE(media_seconds, 0), COALESCE(duration_seconds, 0))));
 -- The same bound for findings: the longest finding (end - start), read with one probe in this order.
 CREATE INDEX findings_longest ON findings ((end_at - start_at) DESC NULLS LAST);
+-- A device's newest dock (the clock offset its gap report shows): the first entry of this order, not all its docks.
+CREATE INDEX dumps_device_newest ON dumps (device_id, (COALESCE(docked_at, registered_at)) DESC NULLS LAST, id DESC);

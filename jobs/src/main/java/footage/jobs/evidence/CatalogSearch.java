@@ -144,7 +144,10 @@ class CatalogSearch {
     }
 
     List<String> findingKinds() {
-        return jdbc.sql("SELECT DISTINCT kind FROM findings ORDER BY kind").query(String.class).list();
+        // DISTINCT would read every finding; this walks the index findings_kind, one probe per kind (issue 21)
+        return jdbc.sql("WITH RECURSIVE k (kind) AS (SELECT MIN(kind) FROM findings UNION ALL "
+                + "SELECT (SELECT MIN(f.kind) FROM findings f WHERE f.kind > k.kind) FROM k WHERE k.kind IS NOT NULL) "
+                + "SELECT kind FROM k WHERE kind IS NOT NULL ORDER BY kind").query(String.class).list();
     }
 
     java.util.Optional<Recording> recording(long id) {
@@ -177,8 +180,10 @@ class CatalogSearch {
 
     /** The recording's own entries and those of its findings, oldest first. */
     List<Entry> history(long recordingId) {
+        // two lookups by subject, not one OR that no index answers (issue 21); the prefixes keep them disjoint
         return jdbc.sql("SELECT seq, entry_time, entry_type, subject, actor, payload FROM ledger WHERE subject = ? "
-                        + "OR subject IN (SELECT 'finding:' || id FROM findings WHERE recording_id = ?) ORDER BY seq")
+                        + "UNION ALL SELECT seq, entry_time, entry_type, subject, actor, payload FROM ledger "
+                        + "WHERE subject IN (SELECT 'finding:' || id FROM findings WHERE recording_id = ?) ORDER BY seq")
                 .params("recording:" + recordingId, recordingId)
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)))

@@ -78,7 +78,7 @@ public class GapReportBuilder {
                 rows.officers.add(f.officer());
             }
         }
-        Map<String, Double> offsets = newestClockOffsets();
+        Map<String, Double> offsets = newestClockOffsets(filter.deviceId());
         List<GapReport.Device> devices = new ArrayList<>();
         byDevice.forEach((deviceId, rows) -> {
             rows.recordings.sort(Comparator.comparing(GapReport.Recording::start, TIME_NULLS_LAST)
@@ -138,9 +138,15 @@ public class GapReportBuilder {
             params.put("device", filter.deviceId());
         }
         if (filter.to() != null) {
-            // the end needs the duration added, which H2 and PostgreSQL spell differently: from is checked in Java
+            // the end needs the duration added, which H2 and PostgreSQL spell differently: overlap is checked in Java
             sql.append(" AND r.corrected_start <= :to");
             params.put("to", filter.to());
+        }
+        if (filter.from() != null) {
+            // nothing that starts earlier than the longest recording before the window reaches into it: a range of
+            // the window's recordings instead of all the device's history before it (issue 21)
+            sql.append(" AND r.corrected_start >= :earliest");
+            params.put("earliest", filter.from().minusSeconds(longestRecordingSeconds()));
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             OffsetDateTime start = time(rs, 5);
@@ -157,6 +163,39 @@ public class GapReportBuilder {
         }).list();
     }
 
+    /** Whole seconds, rounded up; on PostgreSQL one probe of the index recordings_longest (V99). */
+    private long longestRecordingSeconds() {
+        Double longest = jdbc.sql("SELECT MAX(GREATEST(COALESCE(media_seconds, 0), COALESCE(duration_seconds, 0))) "
+                + "FROM recordings").query(Double.class).optional().orElse(null);
+        return longest == null ? 0 : (long) Math.ceil(longest) + 1;
+    }
+
+    /**
+     * The start times a finding of the window can have: none after its end, none earlier than the longest finding
+     * before its start (the index findings_device_start reads that range, not the device's years; issue 21). The
+     * overlap itself is still decided in Java.
+     */
+    private String deviceWindow(ReportFilter filter, Map<String, Object> params) {
+        StringBuilder window = new StringBuilder();
+        if (filter.to() != null) {
+            window.append(" AND a.start_at <= :to");
+            params.put("to", filter.to());
+        }
+        if (filter.from() != null) {
+            window.append(" AND a.start_at >= :earliestFinding");
+            params.put("earliestFinding", filter.from().minus(longestFinding()).minusSeconds(1));
+        }
+        return window.toString();
+    }
+
+    /** On PostgreSQL one probe of the index findings_longest (V99). */
+    private Duration longestFinding() {
+        return jdbc.sql("SELECT start_at, end_at FROM findings WHERE start_at IS NOT NULL AND end_at IS NOT NULL "
+                        + "ORDER BY (end_at - start_at) DESC NULLS LAST LIMIT 1")
+                .query((rs, n) -> Duration.between(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+                .optional().filter(d -> !d.isNegative()).orElse(Duration.ZERO);
+    }
+
     private List<FindingRow> findings(ReportFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT f.id, COALESCE(f.device_id, d.device_id, r.device_id), f.kind, "
                 + "f.start_at, f.end_at, f.seconds, f.recordings, f.activity_id, f.explanation_reason, f.explanation_note, "
@@ -166,7 +205,15 @@ public class GapReportBuilder {
         Map<String, Object> params = new HashMap<>();
         params.put("kinds", KINDS);
         if (filter.deviceId() != null) {
-            sql.append(" AND COALESCE(f.device_id, d.device_id, r.device_id) = :device");
+            // a condition on COALESCE can use no index: the candidates come from the three indexed ways a finding
+            // names its device, and the COALESCE still decides which device it is about
+            sql.append(" AND f.id IN (SELECT a.id FROM findings a WHERE a.device_id = :device").append(deviceWindow(filter, params))
+                    .append(" UNION SELECT a.id FROM findings a WHERE a.device_id = :device AND a.start_at IS NULL"
+                    + " UNION SELECT b.id FROM findings b JOIN dumps bd ON bd.id = b.dump_id"
+                    + " WHERE b.device_id IS NULL AND bd.device_id = :device"
+                    + " UNION SELECT c.id FROM findings c JOIN recordings cr ON cr.id = c.recording_id"
+                    + " WHERE c.device_id IS NULL AND cr.device_id = :device)"
+                    + " AND COALESCE(f.device_id, d.device_id, r.device_id) = :device");
             params.put("device", filter.deviceId());
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
@@ -182,12 +229,16 @@ public class GapReportBuilder {
     }
 
     /** Offset measured at each device's newest dock; null where that dock had no manifest to measure it with. */
-    private Map<String, Double> newestClockOffsets() {
+    private Map<String, Double> newestClockOffsets(String deviceId) {
         record Dock(String deviceId, OffsetDateTime at, long id, Double offset) {
         }
-        // a dump without a manifest has no dock time; its registration is when it docked, as far as anyone knows
+        // a dump without a manifest has no dock time; its registration is when it docked, as far as anyone knows.
+        // A device's report reads that device's newest dock only, one probe of dumps_device_newest on PostgreSQL
+        // (issue 21: not every dock of the bureau, nor every dock of the device); the order is the one below.
         List<Dock> docks = jdbc.sql("SELECT device_id, COALESCE(docked_at, registered_at), id, clock_offset_seconds "
-                        + "FROM dumps WHERE device_id IS NOT NULL")
+                        + "FROM dumps WHERE " + (deviceId == null ? "device_id IS NOT NULL"
+                        : "device_id = :device ORDER BY COALESCE(docked_at, registered_at) DESC NULLS LAST, id DESC LIMIT 1"))
+                .params(deviceId == null ? Map.<String, Object>of() : Map.<String, Object>of("device", deviceId))
                 .query((rs, n) -> new Dock(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
                         (Double) rs.getObject(4, Double.class)))
                 .list();

@@ -2,6 +2,7 @@ package footage.jobs.continuity;
 
 import footage.jobs.QueryPlans;
 import footage.pipeline.continuity.Dock;
+import footage.pipeline.text.Json;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,7 +21,7 @@ class TimelineSourcePlansTests {
     void docksAndSegmentsOfADeviceAreIndexRangesOfThatDevice() {
         // given
         QueryPlans plans = QueryPlans.onFreshCatalog().givenSmallCatalog();
-        TimelineSource source = new TimelineSource(JdbcClient.create(plans.recording()));
+        TimelineSource source = new TimelineSource(JdbcClient.create(plans.recording()), Json.MAPPER);
 
         // when
         List<Dock> docks = source.docks("BWC-0001");

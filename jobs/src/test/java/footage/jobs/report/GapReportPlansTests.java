@@ -3,6 +3,7 @@ package footage.jobs.report;
 import footage.jobs.FootageProperties;
 import footage.jobs.QueryPlans;
 import footage.jobs.ledger.TestLedgers;
+import footage.pipeline.text.Json;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,7 +28,7 @@ class GapReportPlansTests {
         JdbcClient jdbc = JdbcClient.create(plans.recording());
         GapReportBuilder builder = new GapReportBuilder(jdbc, TestLedgers.on(jdbc), new ReportProperties(ZoneId.of("UTC"), null, null),
                 new FootageProperties(Path.of("target", "gap-report-plans"), null, null, null, null, null, null, null, null, null, null),
-                Optional.empty());
+                Optional.empty(), Json.MAPPER);
         OffsetDateTime day = OffsetDateTime.parse("2024-03-01T00:00:00Z");
 
         // when

@@ -24,11 +24,14 @@ import org.springframework.transaction.PlatformTransactionManager;
  * objects into id ranges instead and sends them to the workers, which run each in {@code fixityAuditWorkerStep}.
  */
 @Configuration(proxyBeanMethods = false)
-class FixityAuditJobConfiguration {
+public class FixityAuditJobConfiguration {
+
+    /** The job's name: its bean, its runs in the job repository, what commands and schedules launch. */
+    public static final String JOB_NAME = "fixityAuditJob";
 
     @Bean
     Job fixityAuditJob(JobRepository jobRepository, Step fixityAuditStep, Step fixityReportStep) {
-        return new JobBuilder("fixityAuditJob", jobRepository)
+        return new JobBuilder(JOB_NAME, jobRepository)
                 .start(fixityAuditStep)
                 .next(fixityReportStep)
                 .build();

@@ -22,7 +22,7 @@ import java.io.PrintStream;
 @Command(name = "fixity", description = "fixity audit of the archive (footage.fixity.max-age); --resume continues an unfinished one")
 public class FixityCommand implements FootageCommand {
 
-    private static final String JOB = "fixityAuditJob";
+    private static final String JOB = FixityAuditJobConfiguration.JOB_NAME;
 
     @Autowired
     private JobRuns runs;

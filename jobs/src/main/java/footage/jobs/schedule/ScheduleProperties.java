@@ -1,5 +1,11 @@
 package footage.jobs.schedule;
 
+import footage.jobs.ingest.IngestJobConfiguration;
+import footage.jobs.integrity.FixityAuditJobConfiguration;
+import footage.jobs.report.ReportJobConfiguration;
+import footage.jobs.report.SupervisionReportJobConfiguration;
+import footage.jobs.retention.RetentionSweepJobConfiguration;
+import footage.jobs.transcode.TranscodeJobConfiguration;
 import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -65,12 +71,12 @@ public record ScheduleProperties(boolean clustered, Entry ingest, Entry report, 
     /** The batch job each schedule launches. */
     public static String jobOf(String schedule) {
         return switch (schedule) {
-            case "ingest" -> "ingestJob";
-            case "report" -> "reportJob";
-            case "fixity" -> "fixityAuditJob";
-            case "sweep" -> "retentionSweepJob";
-            case "transcode" -> "transcodeJob";
-            case "supervision" -> "supervisionReportJob";
+            case "ingest" -> IngestJobConfiguration.JOB_NAME;
+            case "report" -> ReportJobConfiguration.JOB_NAME;
+            case "fixity" -> FixityAuditJobConfiguration.JOB_NAME;
+            case "sweep" -> RetentionSweepJobConfiguration.JOB_NAME;
+            case "transcode" -> TranscodeJobConfiguration.JOB_NAME;
+            case "supervision" -> SupervisionReportJobConfiguration.JOB_NAME;
             default -> throw new IllegalArgumentException("no schedule named " + schedule);
         };
     }

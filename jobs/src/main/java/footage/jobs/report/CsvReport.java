@@ -30,7 +30,7 @@ final class CsvReport {
         for (GapReport.Device d : report.devices()) {
             for (GapReport.Finding f : d.findings()) {
                 GapReport.Explanation e = f.explanation();
-                row(b, List.of(text(f.id()), text(d.deviceId()), text(f.kind()), text(ReportText.iso(f.start())),
+                row(b, List.of(text(f.id()), text(d.deviceId()), text(f.kind().name()), text(ReportText.iso(f.start())),
                         text(ReportText.iso(f.end())), ReportText.number(f.seconds()),
                         text(String.join("; ", f.recordings())), text(f.activityId()),
                         text(e == null ? null : e.reason()), text(e == null ? null : e.note()),

@@ -1,6 +1,7 @@
 package footage.jobs.integrity;
 
-import footage.jobs.partition.DebugPause;
+import footage.jobs.debug.CrashPoint;
+import footage.jobs.debug.DebugPause;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,16 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Component
 class FixityPauseHook {
 
-    private final int pauseAt;
+    private final CrashPoint point;
     private final AtomicInteger objects = new AtomicInteger();
 
     FixityPauseHook(@Value("${footage.debug.fixity-pause-at:0}") int pauseAt) {
-        this.pauseAt = pauseAt;
+        // the property is the object's number alone: the audit has one point
+        this.point = pauseAt > 0 ? new CrashPoint("fixity", pauseAt) : CrashPoint.NONE;
     }
 
     void nextObject() {
         int n = objects.incrementAndGet();
-        if (n == pauseAt) {
+        if (point.is("fixity", n)) {
             DebugPause.here("fixity " + n);
         }
     }

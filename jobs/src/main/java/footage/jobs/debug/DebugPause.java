@@ -1,4 +1,4 @@
-package footage.jobs.partition;
+package footage.jobs.debug;
 
 import java.io.BufferedReader;
 import java.io.IOException;

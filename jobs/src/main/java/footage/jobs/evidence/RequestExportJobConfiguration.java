@@ -1,7 +1,7 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.integrity.BagExports;
+import footage.jobs.export.BagExports;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;

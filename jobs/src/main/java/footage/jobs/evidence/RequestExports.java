@@ -1,6 +1,6 @@
 package footage.jobs.evidence;
 
-import footage.jobs.integrity.BagExports;
+import footage.jobs.export.BagExports;
 import footage.jobs.runs.JobRunRefused;
 import footage.jobs.runs.JobRuns;
 import org.slf4j.Logger;

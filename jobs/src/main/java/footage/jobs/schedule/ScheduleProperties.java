@@ -1,7 +1,7 @@
 package footage.jobs.schedule;
 
 import footage.jobs.ingest.IngestJobConfiguration;
-import footage.jobs.integrity.FixityAuditJobConfiguration;
+import footage.jobs.fixity.FixityAuditJobConfiguration;
 import footage.jobs.report.ReportJobConfiguration;
 import footage.jobs.report.SupervisionReportJobConfiguration;
 import footage.jobs.retention.RetentionSweepJobConfiguration;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.TestCommands;
+import footage.jobs.fixity.ArchivedObject;
 import footage.jobs.runs.JobRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

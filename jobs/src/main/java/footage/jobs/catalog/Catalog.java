@@ -216,11 +216,11 @@ public class Catalog {
         }
         jdbc.sql("INSERT INTO findings (id, kind, dump_id, recording_id, device_id, path, start_at, end_at, seconds, "
                         + "activity_id, recordings, detail, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(f.id(), f.kind(), f.dumpId(), f.recordingId(), f.deviceId(), f.path(), f.start(), f.end(),
+                .params(f.id(), f.kind().name(), f.dumpId(), f.recordingId(), f.deviceId(), f.path(), f.start(), f.end(),
                         f.seconds(), f.activityId(), Ledger.canonicalJson(f.recordings()), Bounded.text(f.detail(), 4000), now())
                 .update();
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("kind", f.kind());
+        payload.put("kind", f.kind().name());
         payload.put("dumpId", f.dumpId());
         payload.put("recordingId", f.recordingId());
         payload.put("path", f.path());
@@ -232,7 +232,7 @@ public class Catalog {
         payload.put("recordings", f.recordings());
         payload.put("detail", f.detail());
         ledger.append("FINDING_RAISED", "finding:" + f.id(), actor, payload);
-        metrics.findingRaised(f.kind());
+        metrics.findingRaised(f.kind().name());
         return true;
     }
 

@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,7 +37,7 @@ import java.util.TreeSet;
 public class ContinuityService {
 
     private static final Logger log = LoggerFactory.getLogger(ContinuityService.class);
-    private static final List<String> KINDS = Arrays.stream(FindingKind.values()).map(Enum::name).toList();
+    private static final List<String> KINDS = FindingKind.timelineKinds().stream().map(Enum::name).toList();
 
     private final TimelineSource source;
     private final TimelineAnalyzer analyzer;
@@ -203,7 +202,7 @@ public class ContinuityService {
         } else if (f.dockKey() != null) {
             dumpId = Long.parseLong(f.dockKey().substring("dump:".length()));
         }
-        return new Finding(id, f.kind().name(), dumpId, recordingId, f.deviceId(), path,
+        return new Finding(id, f.kind(), dumpId, recordingId, f.deviceId(), path,
                 f.start() == null ? null : f.start().atOffset(ZoneOffset.UTC), f.end() == null ? null : f.end().atOffset(ZoneOffset.UTC),
                 f.seconds(), f.activityId(), f.recordings(), f.detail());
     }

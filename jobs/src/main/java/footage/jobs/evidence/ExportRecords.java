@@ -1,6 +1,6 @@
 package footage.jobs.evidence;
 
-import footage.jobs.integrity.BagExports;
+import footage.jobs.export.BagExports;
 import footage.jobs.ledger.Ledger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
 package footage.jobs.evidence;
 
-import footage.jobs.integrity.BagExports;
+import footage.jobs.export.BagExports;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;

@@ -1,7 +1,7 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.integrity.BagExports;
+import footage.jobs.export.BagExports;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -33,11 +33,14 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class RequestExportJobConfiguration {
+public class RequestExportJobConfiguration {
+
+    /** The job's name: its bean, its runs in the job repository, what commands and schedules launch. */
+    public static final String JOB_NAME = "requestExportJob";
 
     @Bean
     Job requestExportJob(JobRepository jobRepository, Step requestExportStep, ExportRecords records) {
-        return new JobBuilder(RequestExports.JOB, jobRepository)
+        return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new Ledgered(records))
                 .start(requestExportStep)
                 .build();

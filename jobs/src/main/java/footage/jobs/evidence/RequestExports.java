@@ -1,6 +1,6 @@
 package footage.jobs.evidence;
 
-import footage.jobs.integrity.BagExports;
+import footage.jobs.export.BagExports;
 import footage.jobs.runs.JobRunRefused;
 import footage.jobs.runs.JobRuns;
 import org.slf4j.Logger;
@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class RequestExports implements DisposableBean {
 
-    static final String JOB = "requestExportJob";
     static final String REQUEST = "request";
     static final String BY = "by";
     /** How long a start waits for the job to end before the page says it runs. */
@@ -116,7 +115,7 @@ class RequestExports implements DisposableBean {
             records.refused(requestId, null, user, "start", why.get());
             throw new Refused(why.get(), requestId);
         }
-        CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> runs.run(JOB, new JobParametersBuilder()
+        CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> runs.run(RequestExportJobConfiguration.JOB_NAME, new JobParametersBuilder()
                 .addLong(REQUEST, requestId).addString(BY, user, false).toJobParameters()), launches);
         run.whenComplete((ended, failure) -> log.info("console: export of access request {} by {}: {}", requestId, user,
                 failure != null ? failure.getMessage() : "execution " + ended.getId() + " ended " + ended.getStatus()));

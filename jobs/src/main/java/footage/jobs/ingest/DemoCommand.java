@@ -4,6 +4,7 @@ import footage.jobs.Failures;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
+import footage.jobs.report.ReportJobConfiguration;
 import footage.jobs.runs.JobRuns;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -91,7 +92,7 @@ public class DemoCommand implements FootageCommand {
     /** The gap report of what was just ingested, in every format, so the demo shows where to look. */
     private void report(PrintStream out, PrintStream err) {
         try {
-            JobExecution report = runs.run("reportJob");
+            JobExecution report = runs.run(ReportJobConfiguration.JOB_NAME);
             if (report.getStatus() != BatchStatus.COMPLETED) {
                 err.println("footage: the gap report was not written: " + report.getExitStatus().getExitDescription()
                         .lines().findFirst().orElse(report.getStatus().toString()));

@@ -6,6 +6,7 @@ import footage.jobs.catalog.Finding;
 import footage.jobs.continuity.ContinuityMarks;
 import footage.pipeline.archive.ContentArchive;
 import footage.pipeline.archive.SourceFile;
+import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.dump.DumpFile;
 import footage.pipeline.dump.DumpInspection;
 import footage.pipeline.dump.DumpInspector;
@@ -227,7 +228,7 @@ class DumpDiscoveryTasklet implements Tasklet {
     private static String bounded(List<DumpNote> notes, String field, String value) {
         Bounded b = Bounded.of(value, VALUE_MAX);
         if (b.cut()) {
-            notes.add(new DumpNote("MANIFEST_VALUE_TOO_LONG", null, field + " is " + b.length()
+            notes.add(new DumpNote(FindingKind.MANIFEST_VALUE_TOO_LONG, null, field + " is " + b.length()
                     + " characters, the catalog keeps " + VALUE_MAX + ": kept cut; SHA-256 of the full value " + b.sha256()));
         }
         return b.value();
@@ -253,7 +254,7 @@ class DumpDiscoveryTasklet implements Tasklet {
                     long fileId = catalog.addDumpFile(dumpId, f.path(), f.rawPath(), f.listed(), f.listedSize(), f.listedMd5(),
                             null, "PENDING", null);
                     catalog.settleFile(fileId, status, f.reason(), null, null, null, executionId, actor);
-                    catalog.raise(Finding.onDumpFile(f.problem() == DumpFile.Problem.MISSING ? "MISSING_FILE" : "REJECTED_PATH",
+                    catalog.raise(Finding.onDumpFile(f.problem() == DumpFile.Problem.MISSING ? FindingKind.MISSING_FILE : FindingKind.REJECTED_PATH,
                             dumpId, device, f.path(), f.reason()), actor);
                     log.warn("ingest: {}/{}: {}", DisplayText.escapeControls(folder), DisplayText.escapeControls(f.path()),
                             DisplayText.escapeControls(f.reason()));

@@ -3,6 +3,7 @@ package footage.jobs.ingest;
 import footage.jobs.catalog.PendingFile;
 import footage.pipeline.archive.SourceFile;
 import footage.pipeline.archive.StoredObject;
+import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.media.ProbeResult;
 import footage.pipeline.media.SilenceDetector;
 
@@ -26,7 +27,7 @@ record FileOutcome(PendingFile file, String status, String reason, StoredObject 
         this(file, status, reason, stored, probe, quarantinePath, sha256, problems, retry, null);
     }
 
-    record Problem(String kind, String detail) {
+    record Problem(FindingKind kind, String detail) {
     }
 
     /** Why a FAILED file is tried again: {@code attempt} a read that failed (counted); {@code changed} its new size etc. */

@@ -3,6 +3,7 @@ package footage.jobs.ingest;
 import footage.jobs.FootageProperties;
 import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
+import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.dump.DumpInspector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ class FinishDumpsTasklet implements Tasklet {
                 String why = "the dump folder could not be moved to " + properties.ingest().doneFolder() + "/: " + e
                         + "; it stays open and is tried again in the next run";
                 log.warn("ingest: dump {} not finished: {}", dump.folder(), why);
-                perDump.executeWithoutResult(tx -> catalog.raise(Finding.onDump("DUMP_NOT_FINISHED", dump.id(),
+                perDump.executeWithoutResult(tx -> catalog.raise(Finding.onDump(FindingKind.DUMP_NOT_FINISHED, dump.id(),
                         dump.deviceId(), why), properties.ingest().actor()));
             }
         }

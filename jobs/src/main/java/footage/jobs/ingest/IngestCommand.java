@@ -41,7 +41,7 @@ public class IngestCommand implements FootageCommand {
 
     @Override
     public int run(PrintStream out, PrintStream err) {
-        JobExecution execution = runs.run("ingestJob");
+        JobExecution execution = runs.run(IngestJobConfiguration.JOB_NAME);
         printSummary(out, execution);
         return execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
     }

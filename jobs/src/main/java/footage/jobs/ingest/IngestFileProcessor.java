@@ -6,6 +6,7 @@ import footage.pipeline.archive.ContentArchive;
 import footage.pipeline.archive.CopyListener;
 import footage.pipeline.archive.SourceFile;
 import footage.pipeline.archive.StoredObject;
+import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.dump.RawNames;
 import footage.pipeline.media.MediaProbe;
 import footage.pipeline.media.MediaSniffer;
@@ -66,10 +67,10 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
         } catch (SourceFile.Replaced e) {
             if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
                 return FileOutcome.settled(file, "MISSING", "registered, but " + e.getMessage() + ": not taken in",
-                        new FileOutcome.Problem("MISSING_FILE", "registered, but " + e.getMessage()));
+                        new FileOutcome.Problem(FindingKind.MISSING_FILE, "registered, but " + e.getMessage()));
             }
             return FileOutcome.settled(file, "REJECTED", e.getMessage() + ": not taken in; left in place",
-                    new FileOutcome.Problem("SOURCE_REPLACED", e.getMessage() + ": not taken in"));
+                    new FileOutcome.Problem(FindingKind.SOURCE_REPLACED, e.getMessage() + ": not taken in"));
         } catch (IOException e) {
             return failedRead(file, source, e);
         }
@@ -78,11 +79,11 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
     private FileOutcome take(PendingFile file, SourceFile source) throws IOException {
         List<FileOutcome.Problem> problems = new ArrayList<>();
         if (!file.listed() && file.dumpHasManifest()) {
-            problems.add(new FileOutcome.Problem("UNLISTED_FILE", "present in the dump but not listed in the manifest"));
+            problems.add(new FileOutcome.Problem(FindingKind.UNLISTED_FILE, "present in the dump but not listed in the manifest"));
         }
         long size = source.size();
         if (file.listedSize() != null && file.listedSize() != size) {
-            problems.add(new FileOutcome.Problem("SIZE_MISMATCH",
+            problems.add(new FileOutcome.Problem(FindingKind.SIZE_MISMATCH,
                     "size is " + size + " bytes, the manifest says " + file.listedSize()));
         }
         pause.read(file.path());
@@ -104,7 +105,7 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
             }
         });
         if (file.listedMd5() != null && !file.listedMd5().equals(stored.md5())) {
-            problems.add(new FileOutcome.Problem("MD5_MISMATCH",
+            problems.add(new FileOutcome.Problem(FindingKind.MD5_MISMATCH,
                     "MD5 is " + stored.md5() + ", the manifest says " + file.listedMd5()));
         }
         Path archived = archive.resolve(stored.relativePath());
@@ -142,7 +143,7 @@ class IngestFileProcessor implements ItemProcessor<PendingFile, FileOutcome> {
             String reason = "unreadable: reading it failed in " + attempt + " run(s) (footage.ingest.max-attempts="
                     + max + "): " + error + "; not taken in, left in place";
             FileOutcome unreadable = FileOutcome.settled(file, "UNREADABLE", reason,
-                    new FileOutcome.Problem("UNREADABLE_FILE", reason));
+                    new FileOutcome.Problem(FindingKind.UNREADABLE_FILE, reason));
             return new FileOutcome(file, unreadable.status(), reason, null, null, null, null, unreadable.problems(),
                     new FileOutcome.Retry(true, null));
         }

@@ -29,12 +29,15 @@ import java.io.IOException;
  * timelines, finish the dumps.
  */
 @Configuration(proxyBeanMethods = false)
-class IngestJobConfiguration {
+public class IngestJobConfiguration {
+
+    /** The job's name: its bean, its runs in the job repository, what commands and schedules launch. */
+    public static final String JOB_NAME = "ingestJob";
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step discoverDumpsStep, Step ingestFilesStep, Step continuityStep,
                   Step finishDumpsStep) {
-        return new JobBuilder("ingestJob", jobRepository)
+        return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(new RestartableAfterLostConnection(jobRepository))
                 .start(discoverDumpsStep)
                 .next(ingestFilesStep)

@@ -1,7 +1,8 @@
 package footage.jobs.ingest;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.partition.DebugPause;
+import footage.jobs.debug.CrashPoint;
+import footage.jobs.debug.DebugPause;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Component
 class PauseHook {
 
-    private final String point;
-    private final int nth;
+    private final CrashPoint point;
     private final AtomicInteger files = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
     private final String ioErrorName;
@@ -31,15 +31,7 @@ class PauseHook {
             ioErrorName = colon < 0 ? fault : fault.substring(0, colon);
             ioErrorMessage = colon < 0 ? "Input/output error" : fault.substring(colon + 1);
         }
-        String spec = properties.debug().pauseAt();
-        if (spec == null || spec.isBlank()) {
-            point = null;
-            nth = 0;
-        } else {
-            String[] parts = spec.split(":");
-            point = parts[0];
-            nth = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
-        }
+        point = CrashPoint.parse("footage.debug.pause-at", properties.debug().pauseAt());
     }
 
     /**
@@ -59,14 +51,14 @@ class PauseHook {
 
     /** Pauses once: a point inside a loop (mid-copy) goes on without stopping again after a resume. */
     void at(String here) {
-        if (here.equals(point) && files.get() == nth && paused.compareAndSet(false, true)) {
+        if (point.is(here, files.get()) && paused.compareAndSet(false, true)) {
             DebugPause.here(here);
         }
     }
 
     /** A point of a step that is not about one file ({@code in-continuity}: findings written, not committed). */
     void atStep(String here) {
-        if (here.equals(point)) {
+        if (point.is(here)) {
             DebugPause.here(here);
         }
     }

@@ -34,7 +34,7 @@ final class CsvReport {
         for (GapReport.Device d : report.devices()) {
             for (GapReport.Finding f : d.findings()) {
                 GapReport.Explanation e = f.explanation();
-                rows.add(Arrays.asList(f.id(), d.deviceId(), f.kind(), ReportText.iso(f.start()),
+                rows.add(Arrays.asList(f.id(), d.deviceId(), f.kind().name(), ReportText.iso(f.start()),
                         ReportText.iso(f.end()), new Csv.Numeral(ReportText.number(f.seconds())),
                         String.join("; ", f.recordings()), f.activityId(),
                         e == null ? null : e.reason(), e == null ? null : e.note(),

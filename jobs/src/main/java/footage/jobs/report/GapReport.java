@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.continuity.FindingKind;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -101,7 +102,7 @@ public record GapReport(OffsetDateTime generatedAt, String ledgerHead, ZoneId zo
     }
 
     /** @param recordings file names the finding concerns (for a GAP the one before and the one after) */
-    public record Finding(String id, String kind, OffsetDateTime start, OffsetDateTime end, Double seconds,
+    public record Finding(String id, FindingKind kind, OffsetDateTime start, OffsetDateTime end, Double seconds,
                           List<String> recordings, String activityId, Explanation explanation, String detail) {
         public Finding {
             recordings = List.copyOf(recordings);

@@ -18,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +35,7 @@ import java.util.TreeMap;
 @Component
 public class GapReportBuilder {
 
-    static final List<String> KINDS = Arrays.stream(FindingKind.values()).map(Enum::name).toList();
+    static final List<String> KINDS = FindingKind.timelineKinds().stream().map(Enum::name).toList();
     private final JsonMapper json;
     private static final Comparator<OffsetDateTime> TIME_NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
 
@@ -84,7 +83,7 @@ public class GapReportBuilder {
             rows.recordings.sort(Comparator.comparing(GapReport.Recording::start, TIME_NULLS_LAST)
                     .thenComparing(GapReport.Recording::file).thenComparing(GapReport.Recording::id));
             rows.findings.sort(Comparator.comparing(GapReport.Finding::start, TIME_NULLS_LAST)
-                    .thenComparing(GapReport.Finding::kind).thenComparing(GapReport.Finding::id));
+                    .thenComparing(f -> f.kind().name()).thenComparing(GapReport.Finding::id));
             List<GapReport.Officer> officers = rows.officers.stream()
                     .filter(o -> o.id() != null || o.name() != null)
                     .sorted(Comparator.comparing(GapReport.Officer::label)).toList();
@@ -221,7 +220,7 @@ public class GapReportBuilder {
             OffsetDateTime explainedAt = time(rs, 12);
             GapReport.Explanation explanation = reason == null && explainedAt == null ? null
                     : new GapReport.Explanation(reason, rs.getString(10), rs.getString(11), explainedAt);
-            GapReport.Finding finding = new GapReport.Finding(rs.getString(1), rs.getString(3), time(rs, 4), time(rs, 5),
+            GapReport.Finding finding = new GapReport.Finding(rs.getString(1), FindingKind.valueOf(rs.getString(3)), time(rs, 4), time(rs, 5),
                     (Double) rs.getObject(6, Double.class), fileNames(rs.getString(1), rs.getString(7)), rs.getString(8),
                     explanation, rs.getString(13));
             return new FindingRow(rs.getString(2), finding, new GapReport.Officer(rs.getString(14), rs.getString(15)));

@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.text.DisplayText;
 import org.springframework.context.MessageSource;
 
@@ -45,7 +46,7 @@ final class HtmlReport {
     String render(GapReport report, ReportLanguage language) {
         Map<String, Object> page = new java.util.HashMap<>();
         long unexplained = report.devices().stream().flatMap(d -> d.findings().stream())
-                .filter(f -> f.kind().equals("GAP") && !f.explained()).count();
+                .filter(f -> f.kind() == FindingKind.GAP && !f.explained()).count();
         page.put("report", report);
         page.put("generated", ReportText.readable(report.generatedAt()));
         page.put("zone", report.zone().getId());
@@ -98,7 +99,7 @@ final class HtmlReport {
             return new DeviceRow(shown(d.deviceId()), shown(String.join(", ", d.officers().stream()
                             .map(GapReport.Officer::label).toList())),
                     d.clockOffsetSeconds() == null ? null : ReportText.number(d.clockOffsetSeconds()), d.recordings().size(),
-                    d.findings().size(), d.findings().stream().filter(f -> f.kind().equals("GAP") && !f.explained()).count(),
+                    d.findings().size(), d.findings().stream().filter(f -> f.kind() == FindingKind.GAP && !f.explained()).count(),
                     d.registered() == null ? "" : shown(d.registered().label()));
         }
     }
@@ -109,9 +110,9 @@ final class HtmlReport {
                              String explanation, String detail) {
 
         static FindingRow of(GapReport.Device d, GapReport.Finding f, ReportLanguage language) {
-            boolean gap = f.kind().equals("GAP");
+            boolean gap = f.kind() == FindingKind.GAP;
             return new FindingRow(f.explained() ? "explained" : gap ? "unexplained" : "finding", shown(f.id()),
-                    language.kind(f.kind()), shown(d.deviceId()), ReportText.readable(f.start()),
+                    language.kind(f.kind().name()), shown(d.deviceId()), ReportText.readable(f.start()),
                     ReportText.readable(f.end()), ReportText.number(f.seconds()), shown(String.join(", ", f.recordings())),
                     shown(f.activityId()), gap && !f.explained(),
                     f.explained() ? shown(HtmlReport.explanation(f.explanation(), language)) : "", shown(f.detail()));

@@ -56,7 +56,7 @@ final class JsonReport {
             for (GapReport.Finding f : d.findings()) {
                 ObjectNode finding = findings.addObject();
                 finding.put("id", f.id());
-                finding.put("kind", f.kind());
+                finding.put("kind", f.kind().name());
                 finding.put("start", ReportText.iso(f.start()));
                 finding.put("end", ReportText.iso(f.end()));
                 finding.put("seconds", f.seconds());

@@ -13,11 +13,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** {@code reportJob}: the full gap report in every format into the reports folder, recorded in the ledger. */
 @Configuration(proxyBeanMethods = false)
-class ReportJobConfiguration {
+public class ReportJobConfiguration {
+
+    /** The job's name: its bean, its runs in the job repository, what commands and schedules launch. */
+    public static final String JOB_NAME = "reportJob";
 
     @Bean
     Job reportJob(JobRepository jobRepository, Step writeReportStep) {
-        return new JobBuilder("reportJob", jobRepository)
+        return new JobBuilder(JOB_NAME, jobRepository)
                 .start(writeReportStep)
                 .build();
     }

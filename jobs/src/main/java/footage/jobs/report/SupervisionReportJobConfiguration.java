@@ -19,11 +19,14 @@ import java.util.Optional;
  * month before (Art. 19) as CSV, HTML and PDF into the reports folder, recorded in the ledger.
  */
 @Configuration(proxyBeanMethods = false)
-class SupervisionReportJobConfiguration {
+public class SupervisionReportJobConfiguration {
+
+    /** The job's name: its bean, its runs in the job repository, what commands and schedules launch. */
+    public static final String JOB_NAME = "supervisionReportJob";
 
     @Bean
     Job supervisionReportJob(JobRepository jobRepository, Step writeSupervisionReportStep) {
-        return new JobBuilder("supervisionReportJob", jobRepository)
+        return new JobBuilder(JOB_NAME, jobRepository)
                 .start(writeSupervisionReportStep)
                 .build();
     }

@@ -4,6 +4,7 @@ import footage.jobs.FootageProperties;
 import footage.jobs.csv.Csv;
 import footage.jobs.devices.Officers;
 import footage.jobs.ledger.Ledger;
+import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.text.DisplayText;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,7 +126,7 @@ public class SupervisionReports {
                 .query((rs, n) -> {
                     String officer = rs.getString(2);
                     if (officer != null) {
-                        byOfficer.computeIfAbsent(officer, Tally::new).finding(rs.getString(1),
+                        byOfficer.computeIfAbsent(officer, Tally::new).finding(FindingKind.valueOf(rs.getString(1)),
                                 (Double) rs.getObject(3, Double.class), rs.getString(4) != null);
                     }
                     return null;
@@ -195,15 +196,15 @@ public class SupervisionReports {
             }
         }
 
-        void finding(String kind, Double seconds, boolean explained) {
+        void finding(FindingKind kind, Double seconds, boolean explained) {
             switch (kind) {
-                case "GAP" -> {
+                case GAP -> {
                     if (!explained) {
                         unexplained++;
                         unexplainedSeconds += seconds == null ? 0 : seconds;
                     }
                 }
-                case "LATE_UPLOAD" -> late++;
+                case LATE_UPLOAD -> late++;
                 default -> drifts++;
             }
         }

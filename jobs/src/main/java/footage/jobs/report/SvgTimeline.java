@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.text.DisplayText;
 
 import java.time.Instant;
@@ -245,7 +246,7 @@ final class SvgTimeline {
             if (!shown(start, end)) {
                 continue;
             }
-            if (f.kind().equals("GAP")) {
+            if (f.kind() == FindingKind.GAP) {
                 double x0 = x(start);
                 double x1 = x(end);
                 double w = Math.max(minGap, x1 - x0);
@@ -257,8 +258,8 @@ final class SvgTimeline {
                         findingTitle(f));
             } else {
                 double x = x(start);
-                parts.add(new Part("path", "marker " + f.kind().toLowerCase(Locale.ROOT).replace('_', '-'), px(x), top, 0, 0,
-                        triangle(x, top + 1), new Paint(MARKER_COLOURS.getOrDefault(f.kind(), "#333333"), null, "#222222",
+                parts.add(new Part("path", "marker " + f.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), px(x), top, 0, 0,
+                        triangle(x, top + 1), new Paint(MARKER_COLOURS.getOrDefault(f.kind().name(), "#333333"), null, "#222222",
                         "0.5", null), null, null, findingTitle(f)));
             }
         }
@@ -329,8 +330,8 @@ final class SvgTimeline {
     }
 
     private String findingTitle(GapReport.Finding f) {
-        StringBuilder t = new StringBuilder(language.kind(f.kind())).append(" · ").append(f.kind());
-        if (f.kind().equals("GAP")) {
+        StringBuilder t = new StringBuilder(language.kind(f.kind().name())).append(" · ").append(f.kind());
+        if (f.kind() == FindingKind.GAP) {
             t.append(" (").append(language.text(f.explained() ? "report.explained" : "report.unexplained")).append(')');
         }
         t.append('\n').append(ReportText.readable(f.start())).append(" – ").append(ReportText.readable(f.end()));

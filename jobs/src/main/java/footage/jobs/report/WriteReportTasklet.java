@@ -2,6 +2,7 @@ package footage.jobs.report;
 
 import footage.jobs.FootageProperties;
 import footage.jobs.ledger.Ledger;
+import footage.pipeline.continuity.FindingKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -65,7 +66,7 @@ class WriteReportTasklet implements Tasklet {
         payload.put("devices", report.devices().size());
         payload.put("findings", report.devices().stream().mapToLong(d -> d.findings().size()).sum());
         payload.put("unexplainedGaps", report.devices().stream().flatMap(d -> d.findings().stream())
-                .filter(f -> f.kind().equals("GAP") && !f.explained()).count());
+                .filter(f -> f.kind() == FindingKind.GAP && !f.explained()).count());
         ledger.append("REPORT_WRITTEN", "report:" + base, properties.ingest().actor(), payload);
         contribution.incrementWriteCount(files.size());
         log.info("report: wrote {}/{}.{{json,csv,html,pdf}}", folder, base);

@@ -19,11 +19,14 @@ import org.springframework.transaction.PlatformTransactionManager;
  * report.
  */
 @Configuration(proxyBeanMethods = false)
-class RetentionSweepJobConfiguration {
+public class RetentionSweepJobConfiguration {
+
+    /** The job's name: its bean, its runs in the job repository, what commands and schedules launch. */
+    public static final String JOB_NAME = "retentionSweepJob";
 
     @Bean
     Job retentionSweepJob(JobRepository jobRepository, Step sweepRecoveryStep, Step sweepMoveStep, Step sweepReportStep) {
-        return new JobBuilder("retentionSweepJob", jobRepository)
+        return new JobBuilder(JOB_NAME, jobRepository)
                 .start(sweepRecoveryStep)
                 .next(sweepMoveStep)
                 .next(sweepReportStep)

@@ -33,7 +33,7 @@ public class SweepCommand implements FootageCommand {
     @Option(names = "--dry-run", description = "only list what would be moved")
     private boolean dryRun;
 
-    private static final String JOB = "retentionSweepJob";
+    private static final String JOB = RetentionSweepJobConfiguration.JOB_NAME;
 
     @Autowired
     private JobRuns runs;

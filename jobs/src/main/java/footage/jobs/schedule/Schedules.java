@@ -14,6 +14,8 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -38,9 +40,9 @@ public class Schedules {
     private final JobRuns runs;
     private final ZoneId zone;
 
-    Schedules(Scheduler scheduler, ScheduleProperties properties, JobRuns runs, footage.jobs.FootageProperties footage) {
+    Schedules(Scheduler scheduler, Environment environment, JobRuns runs, footage.jobs.FootageProperties footage) {
         this.scheduler = scheduler;
-        this.properties = properties;
+        this.properties = ScheduleProperties.bind(Binder.get(environment));
         this.runs = runs;
         this.zone = footage.deviceZone();
     }
@@ -52,7 +54,7 @@ public class Schedules {
     public void start() throws SchedulerException {
         for (var e : properties.byName().entrySet()) {
             String schedule = e.getKey();
-            String jobName = ScheduleProperties.jobOf(schedule);
+            String jobName = e.getValue().job();
             TriggerKey key = TriggerKey.triggerKey(schedule, GROUP);
             if (!e.getValue().on() || !runs.jobNames().contains(jobName)) {
                 if (scheduler.unscheduleJob(key)) {
@@ -98,7 +100,7 @@ public class Schedules {
         for (var e : properties.byName().entrySet()) {
             TriggerKey key = TriggerKey.triggerKey(e.getKey(), GROUP);
             Trigger t = scheduler.getTrigger(key);
-            out.add(new Line(e.getKey(), ScheduleProperties.jobOf(e.getKey()), e.getValue().cron(), e.getValue().on(),
+            out.add(new Line(e.getKey(), e.getValue().job(), e.getValue().cron(), e.getValue().on(),
                     t == null ? "NONE" : scheduler.getTriggerState(key).name(), t == null ? null : t.getPreviousFireTime(),
                     t == null ? null : t.getNextFireTime()));
         }

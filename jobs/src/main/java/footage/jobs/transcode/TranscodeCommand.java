@@ -56,7 +56,7 @@ public class TranscodeCommand implements FootageCommand {
             int reset = decodeChecks.resetAll("transcode --recheck-decode", properties.ingest().actor());
             out.printf(Locale.ROOT, "transcode: %d recording(s) to decode-check again%n", reset);
         }
-        JobExecution execution = runs.run("transcodeJob");
+        JobExecution execution = runs.run(TranscodeJobConfiguration.JOB_NAME);
         long failed = failed(execution);
         Map<String, Long> counts = derivatives.countsOf(execution.getId());
         LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();

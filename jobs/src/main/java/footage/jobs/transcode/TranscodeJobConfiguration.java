@@ -44,12 +44,15 @@ import java.util.Map;
  * id ranges instead and sends them to the workers, which run each in {@code transcodeRemoteWorkerStep}.
  */
 @Configuration(proxyBeanMethods = false)
-class TranscodeJobConfiguration {
+public class TranscodeJobConfiguration {
+
+    /** The job's name: its bean, its runs in the job repository, what commands and schedules launch. */
+    public static final String JOB_NAME = "transcodeJob";
 
     @Bean
     Job transcodeJob(JobRepository jobRepository, Step transcodeCleanupStep, Step transcodeStep,
                      Step transcodeContinuityStep) {
-        return new JobBuilder("transcodeJob", jobRepository)
+        return new JobBuilder(JOB_NAME, jobRepository)
                 .start(transcodeCleanupStep)
                 .next(transcodeStep)
                 .next(transcodeContinuityStep)

@@ -1,6 +1,7 @@
 package footage.jobs.transcode;
 
-import footage.jobs.partition.DebugPause;
+import footage.jobs.debug.CrashPoint;
+import footage.jobs.debug.DebugPause;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Component
 class TranscodePauseHook {
 
-    private final String point;
-    private final int nth;
+    private final CrashPoint point;
     private final AtomicInteger items = new AtomicInteger();
     /** processor and writer of a chunk run on the partition's thread */
     private final ThreadLocal<Integer> current = ThreadLocal.withInitial(() -> 0);
 
     TranscodePauseHook(@Value("${footage.debug.transcode-pause-at:}") String spec) {
-        if (spec == null || spec.isBlank()) {
-            point = null;
-            nth = 0;
-        } else {
-            String[] parts = spec.split(":");
-            point = parts[0];
-            nth = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
-        }
+        point = CrashPoint.parse("footage.debug.transcode-pause-at", spec);
     }
 
     /** Called once per derivative as it starts; returns its number in this process. */
@@ -45,7 +38,7 @@ class TranscodePauseHook {
     }
 
     void at(String here, int item) {
-        if (here.equals(point) && item == nth) {
+        if (point.is(here, item)) {
             DebugPause.here(here);
         }
     }

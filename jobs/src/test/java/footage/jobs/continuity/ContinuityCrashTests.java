@@ -80,7 +80,7 @@ class ContinuityCrashTests {
         Path logs = FootageProcess.logs(getClass(), "in-continuity");
         killedAt(home, logs, "in-continuity", "in-continuity");
         assertThat(findings(home)).as("nothing of the killed analysis committed")
-                .noneMatch(f -> java.util.Arrays.stream(FindingKind.values()).anyMatch(k -> f.split(" ")[1].equals(k.name())));
+                .noneMatch(f -> FindingKind.timelineKinds().stream().anyMatch(k -> f.split(" ")[1].equals(k.name())));
         assertThat(waiting(home)).containsExactlyInAnyOrder(FindingCorpus.A, FindingCorpus.LATE, FindingCorpus.NOCLOCK, FindingCorpus.BADDATE);
 
         // when one plain ingest runs: it has no file left to take in

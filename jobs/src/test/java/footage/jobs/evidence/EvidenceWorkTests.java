@@ -116,7 +116,7 @@ class EvidenceWorkTests extends AbstractEvidenceTests {
         long request = external("ella18", String.valueOf(file));
 
         // when the export job runs for it
-        JobExecution ended = runs.run(RequestExports.JOB, new JobParametersBuilder().addLong(RequestExports.REQUEST, request)
+        JobExecution ended = runs.run(RequestExportJobConfiguration.JOB_NAME, new JobParametersBuilder().addLong(RequestExports.REQUEST, request)
                 .addString(RequestExports.BY, STAFF, false).toJobParameters());
 
         // then the job failed, its row says why, no bag is left, and the ledger has the start and the failure
@@ -136,7 +136,7 @@ class EvidenceWorkTests extends AbstractEvidenceTests {
         long file = archived("D18GOOD.MP4", "2026-06-05T10:00:00+08:00", new byte[]{9, 8, 7, 6, 5});
         long request = external("ella18b", String.valueOf(file));
         long other = external("ella18c", String.valueOf(file));
-        JobExecution ended = runs.run(RequestExports.JOB, new JobParametersBuilder().addLong(RequestExports.REQUEST, request)
+        JobExecution ended = runs.run(RequestExportJobConfiguration.JOB_NAME, new JobParametersBuilder().addLong(RequestExports.REQUEST, request)
                 .addString(RequestExports.BY, STAFF, false).toJobParameters());
         long export = records.byExecution(ended.getId()).orElseThrow().id();
 

@@ -5,6 +5,7 @@ import footage.pipeline.text.Json;
 import tools.jackson.databind.ObjectMapper;
 import footage.jobs.FootageProperties;
 import footage.jobs.cli.TestCommands;
+import footage.jobs.fixity.ArchivedObject;
 import footage.jobs.runs.JobRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.continuity.FindingKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class CsvReportTests extends ReportTestBase {
     @Test
     void cellsAreQuotedPerRfc4180AndEveryFormulaLeadGetsAnApostrophe() {
         // given
-        GapReport.Finding finding = new GapReport.Finding("F1", "GAP", null, null, -2.5,
+        GapReport.Finding finding = new GapReport.Finding("F1", FindingKind.GAP, null, null, -2.5,
                 List.of("a,b.mp4", "say \"hi\".mp4"), "+1", new GapReport.Explanation("OBSTRUCTION",
                 "line one\nline two", "@admin", null), "\tcmd");
         GapReport report = new GapReport(OffsetDateTime.now(), "0".repeat(64), ZoneId.of("Asia/Shanghai"),

@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.continuity.FindingKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,11 +28,11 @@ class JsonReportBytesTests {
                                 "ARCHIVED"),
                         new GapReport.Recording("2", "photo.jpg", "cd".repeat(32), t.plusMinutes(12), t.plusMinutes(12), null,
                                 "ARCHIVED", "PHOTO", null)),
-                List.of(new GapReport.Finding("F1", "GAP", t.plusMinutes(10), t.plusMinutes(12), 120.0,
+                List.of(new GapReport.Finding("F1", FindingKind.GAP, t.plusMinutes(10), t.plusMinutes(12), 120.0,
                                 List.of("a/b/DSJ_0001.mp4", "photo.jpg"), "ACT-1",
                                 new GapReport.Explanation("WEATHER", "=cmd() \"quoted\" </script> 暴雨\n\u0001 😀", "王五",
                                         t.plusHours(1)), null),
-                        new GapReport.Finding("F2", "CLOCK_DRIFT", t, null, 0.1 + 0.2, List.of(), null, null, "x")),
+                        new GapReport.Finding("F2", FindingKind.CLOCK_DRIFT, t, null, 0.1 + 0.2, List.of(), null, null, "x")),
                 new GapReport.Registered("BODY_CAMERA", "DSJ-V7", "SN-1", "IN_SERVICE",
                         List.of(new GapReport.Assignment(officer, t.minusDays(3), null))));
         GapReport.Device unknown = new GapReport.Device("DSJ0009999", null, List.of(), List.of(), List.of());

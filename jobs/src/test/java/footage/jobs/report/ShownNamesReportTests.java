@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.continuity.FindingKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -29,7 +30,7 @@ class ShownNamesReportTests {
     private static final String SHOWN = "clip_\\u202Egnp\\u001B[31m\\u0007\\u2067.mp4";
 
     private static GapReport report() {
-        GapReport.Finding finding = new GapReport.Finding("F1", "GAP", null, null, 12.0, List.of(HOSTILE, "b.mp4"),
+        GapReport.Finding finding = new GapReport.Finding("F1", FindingKind.GAP, null, null, 12.0, List.of(HOSTILE, "b.mp4"),
                 null, null, "12 s between " + HOSTILE + " and b.mp4");
         return new GapReport(OffsetDateTime.now(), "0".repeat(64), ZoneId.of("Asia/Shanghai"), ReportFilter.all(),
                 List.of(new GapReport.Device("D1", null, List.of(), List.of(), List.of(finding))));

@@ -1,5 +1,6 @@
 package footage.jobs.report;
 
+import footage.pipeline.continuity.FindingKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -44,7 +45,7 @@ class SvgTimelineTests {
         OffsetDateTime t = OffsetDateTime.parse("2024-05-01T09:00:00+08:00");
         GapReport.Recording video = new GapReport.Recording("1", "V" + hostile + ".mp4", "a".repeat(64), t,
                 t.plusSeconds(60), 60.0, "ARCHIVED", "VIDEO", null);
-        GapReport.Finding gap = new GapReport.Finding("F1", "GAP", t.plusSeconds(60), t.plusSeconds(90), 30.0,
+        GapReport.Finding gap = new GapReport.Finding("F1", FindingKind.GAP, t.plusSeconds(60), t.plusSeconds(90), 30.0,
                 List.of("V" + hostile + ".mp4"), null, null, "30 s \u202E" + hostile);
         GapReport report = new GapReport(t, "0".repeat(64), ZoneId.of("Asia/Shanghai"), ReportFilter.all(),
                 List.of(new GapReport.Device("D" + hostile, 0.0, List.of(new GapReport.Officer("1", "O" + hostile)),

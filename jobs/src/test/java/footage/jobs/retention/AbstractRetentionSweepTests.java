@@ -12,8 +12,8 @@ import footage.jobs.report.ReportFormat;
 import footage.jobs.runs.JobRuns;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,11 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Retention end to end on real footage ingested by the real ingest job, with {@code footage.expired} on a filesystem of
  * its own (a tmpfs): classes at ingest, activity flags, retention set, holds, the dry run, the sweep, a second sweep,
- * and verify/fixity/export/report afterwards; run once per catalog database (H2, PostgreSQL). The tests build on each
- * other, in order, on one catalog.
+ * and verify/fixity/export/report afterwards; run once per catalog database (H2, PostgreSQL). Each test starts from the
+ * catalog and the files as the ingest left them (put back before each test) and makes its own retention state: they
+ * run in random order to keep it so (JUnit logs the seed to repeat an order).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.Random.class)
 abstract class AbstractRetentionSweepTests {
 
     static final ObjectMapper JSON = Json.MAPPER;
@@ -64,6 +66,9 @@ abstract class AbstractRetentionSweepTests {
     ApplicationContext context;
 
     @Autowired
+    DataSource dataSource;
+
+    @Autowired
     GapReportBuilder reports;
 
     @Autowired
@@ -72,6 +77,7 @@ abstract class AbstractRetentionSweepTests {
     @TempDir
     Path tmp;
     Path expired;
+    private CatalogSnapshot ingested;
 
     /** A home in a temp folder, and its expired/ on a filesystem of its own. */
     static void home(DynamicPropertyRegistry registry, String name) throws IOException {
@@ -95,10 +101,15 @@ abstract class AbstractRetentionSweepTests {
             derivative(a(1), "thumbnail");
             derivative(b1(), "proxy-360p");
         }
+        ingested = CatalogSnapshot.take(dataSource, properties, Files.createTempDirectory("footage-retention-snapshot-"));
+    }
+
+    @BeforeEach
+    void asIngested() {
+        ingested.restore();
     }
 
     @Test
-    @Order(1)
     void everyRecordingIsCataloguedStandardUntilItsRecordingDatePlusTwoYearsWithALedgerEntry() throws IOException {
         // when
         List<Map<String, Object>> rows = jdbc.sql("SELECT id, retention_class, retention_category, retain_until, on_hold "
@@ -119,7 +130,6 @@ abstract class AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(2)
     void activityFlagsMakeTheCoveredRecordingsPermanentAndPermanentIsSticky() throws IOException {
         // given an activity of device A around a2 only (reference 09:28:30-09:28:31), flagged penalty evidence
         Path flagged = activities("ACT-P", "CASE-P", "2019-02-17T09:28:29+08:00", "2019-02-17T09:28:31+08:00", RetentionFootage.DEVICE_A,
@@ -143,7 +153,6 @@ abstract class AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(3)
     void makingAPermanentRecordingStandardAgainNeedsAReasonAndAnAdminAndIsLedgeredWithWhoAndWhy() throws IOException {
         // given a4 PERMANENT, and console users who are an enabled admin, an operator and a disabled admin
         String a4 = Long.toString(id(a(4)));
@@ -196,7 +205,6 @@ abstract class AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(4)
     void holdsOnACaseAndOnARecordingAreLedgeredAndALiftedHoldHoldsNothing() throws IOException {
         // given an activity of case CASE-7 around b1, and no holds yet
         Path caseActivity = activities("ACT-7", "CASE-7", "2019-02-17T09:59:00+08:00", "2019-02-17T10:01:00+08:00",
@@ -234,9 +242,9 @@ abstract class AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(5)
-    void aDryRunListsWhatWouldMoveAndChangesNothing() {
-        // given
+    void aDryRunListsWhatWouldMoveAndChangesNothing() throws IOException {
+        // given a2 permanent, a3 and b1 held
+        permanentA2HeldA3AndB1();
         long entries = jdbc.sql("SELECT COUNT(*) FROM ledger").query(Long.class).single();
         Map<String, String> archive = RetentionFootage.tree(properties.archive());
         long a1Size = size(a(1));
@@ -257,9 +265,9 @@ abstract class AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(6)
     void theSweepMovesExpiredUnheldStandardRecordingsToExpiredOnAnotherFilesystem() throws IOException {
-        // given
+        // given a2 permanent, a3 and b1 held
+        permanentA2HeldA3AndB1();
         assertThat(OtherFilesystem.sameFilesystem(expired, properties.archive())).as("expired/ is on another filesystem").isFalse();
         Map<String, String> hashes = Map.of(a(1), sha(a(1)), a(4), sha(a(4)));
         io.micrometer.core.instrument.MeterRegistry meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
@@ -306,10 +314,12 @@ abstract class AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(7)
     void derivativesGoWithTheirRecordingAndOnesMadeAfterTheMoveFollowIt() throws IOException {
-        // given (the derivatives table belongs to the transcode feature)
+        // given a first sweep (the derivatives table belongs to the transcode feature)
         Assumptions.assumeTrue(derivativesTable(), "no derivatives table in this catalog");
+        permanentA2HeldA3AndB1();
+        Run first = command("sweep", List.of(), Map.of());
+        assertThat(first.code()).as(first.text()).isZero();
         List<Map<String, Object>> ofA1 = jdbc.sql("SELECT id, path, sha256 FROM derivatives WHERE recording_id = ? ORDER BY id")
                 .param(id(a(1))).query().listOfRows();
         String ofB1 = jdbc.sql("SELECT path FROM derivatives WHERE recording_id = ?").param(id(b1())).query(String.class).single();
@@ -338,9 +348,11 @@ abstract class AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(8)
-    void aSecondSweepMovesNothing() {
-        // given
+    void aSecondSweepMovesNothing() throws IOException {
+        // given a first sweep
+        permanentA2HeldA3AndB1();
+        Run first = command("sweep", List.of(), Map.of());
+        assertThat(first.code()).as(first.text()).isZero();
         Map<String, String> archiveBefore = RetentionFootage.tree(properties.archive().resolve("sha256"));
         Map<String, String> expiredBefore = RetentionFootage.tree(expired.resolve("sha256"));
 
@@ -356,8 +368,12 @@ abstract class AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(9)
     void fixityExportCatalogListAndReportFindMovedRecordingsWhereTheyAre() throws IOException {
+        // given a sweep that moved a1 and a4, a2 permanent, a3 held
+        permanentA2HeldA3AndB1();
+        Run sweep = command("sweep", List.of(), Map.of());
+        assertThat(sweep.code()).as(sweep.text()).isZero();
+
         // when
         Run fixity = command("fixity", List.of(), Map.of());
         Run export = command("export", List.of(), Map.of("device", RetentionFootage.DEVICE_A, "from", "2019-02-17T09:00:00+08:00",
@@ -407,6 +423,22 @@ abstract class AbstractRetentionSweepTests {
                         java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
                 .update();
         return path;
+    }
+
+    /** What the office did before a sweep: a2 flagged penalty evidence, a hold on a3 and one on case CASE-7 (b1). */
+    private void permanentA2HeldA3AndB1() throws IOException {
+        Path flagged = activities("ACT-P", "CASE-P", "2019-02-17T09:28:29+08:00", "2019-02-17T09:28:31+08:00",
+                RetentionFootage.DEVICE_A, "[\"PENALTY_EVIDENCE\"]");
+        Path caseActivity = activities("ACT-7", "CASE-7", "2019-02-17T09:59:00+08:00", "2019-02-17T10:01:00+08:00",
+                RetentionFootage.DEVICE_B, "[]");
+        for (Run r : List.of(command("activities import", List.of(flagged.toString()), Map.of()),
+                command("activities import", List.of(caseActivity.toString()), Map.of()),
+                command("hold set", List.of(), Map.of("case", "CASE-7", "reason", "court request", "by", "王五")),
+                command("hold set", List.of(), Map.of("recording", Long.toString(id(a(3))), "reason", "complaint", "by", "王五")))) {
+            assertThat(r.code()).as(r.text()).isZero();
+        }
+        assertThat(retention(a(2))).startsWith("PERMANENT PENALTY_EVIDENCE");
+        assertThat(onHold()).containsExactlyInAnyOrder(id(a(3)), id(b1()));
     }
 
     private void assertVerifyFullIsClean() {

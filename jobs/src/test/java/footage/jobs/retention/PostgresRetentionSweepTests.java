@@ -2,7 +2,6 @@ package footage.jobs.retention;
 
 import footage.jobs.TestDatabases;
 import footage.jobs.ledger.Ledger;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +43,6 @@ class PostgresRetentionSweepTests extends AbstractRetentionSweepTests {
     }
 
     @Test
-    @Order(100)
     void aSweepLockingARecordingWaitsForTheLedgerSoAnIngestLinkingToItCannotDeadlockWithIt() throws Exception {
         // given an ingest's transaction that holds the ledger's lock (as it does while it settles a file) and is about
         // to link a file to a recording (the foreign key check needs that recording's row)

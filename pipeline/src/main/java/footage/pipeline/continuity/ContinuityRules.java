@@ -54,10 +54,6 @@ public record ContinuityRules(Duration tolerance, Duration sessionBreak, Duratio
         }
     }
 
-    double toleranceSeconds() {
-        return seconds(tolerance);
-    }
-
     static double seconds(Duration d) {
         return d.toNanos() / 1e9;
     }

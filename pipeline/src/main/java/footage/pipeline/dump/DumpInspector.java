@@ -1,5 +1,7 @@
 package footage.pipeline.dump;
 
+import footage.pipeline.continuity.FindingKind;
+
 import footage.pipeline.text.Bounded;
 
 import java.io.IOException;
@@ -96,13 +98,13 @@ public final class DumpInspector {
             ManifestEntry first = seen.putIfAbsent(key, entry);
             if (first != null) {
                 // one file, two spellings (X.mp4 and ./X.mp4): taken in once, the manifest's slip said
-                notes.add(new DumpNote("DUPLICATE_ENTRY", key, "the manifest lists this file twice: as '" + first.path()
+                notes.add(new DumpNote(FindingKind.DUPLICATE_ENTRY, key, "the manifest lists this file twice: as '" + first.path()
                         + "' (" + first.size() + " bytes) and as '" + entry.path() + "' (" + entry.size()
                         + " bytes); taken in once, checked against the first entry"));
                 continue;
             }
             if (bounded.cut()) {
-                notes.add(new DumpNote("MANIFEST_VALUE_TOO_LONG", key, "files[" + i + "].path is " + bounded.length()
+                notes.add(new DumpNote(FindingKind.MANIFEST_VALUE_TOO_LONG, key, "files[" + i + "].path is " + bounded.length()
                         + " characters, the catalog keeps " + DumpFile.MAX_PATH + ": kept cut; SHA-256 of the full value "
                         + bounded.sha256()));
             }

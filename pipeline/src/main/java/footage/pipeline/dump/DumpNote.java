@@ -1,5 +1,7 @@
 package footage.pipeline.dump;
 
+import footage.pipeline.continuity.FindingKind;
+
 /**
  * Something wrong with a dump that is no single file's problem but must be said (a finding on the dump): a manifest
  * entry listed twice under two spellings, a manifest value longer than the catalog keeps.
@@ -8,5 +10,5 @@ package footage.pipeline.dump;
  * @param path   the file it concerns as catalogued, null when none
  * @param detail one-line reason
  */
-public record DumpNote(String kind, String path, String detail) {
+public record DumpNote(FindingKind kind, String path, String detail) {
 }

@@ -79,11 +79,6 @@ final class InputFile implements AutoCloseable {
         return avcodec_get_name(stream(index).codecpar().codec_id()).getString(StandardCharsets.UTF_8);
     }
 
-    /** The demuxer's names, e.g. "mov,mp4,m4a,3gp,3g2,mj2" or "mpegts". */
-    String formatName() {
-        return context.iformat().name().getString(StandardCharsets.UTF_8);
-    }
-
     int read(AVPacket packet) {
         return av_read_frame(context, packet);
     }

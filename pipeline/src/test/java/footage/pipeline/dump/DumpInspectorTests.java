@@ -47,7 +47,7 @@ class DumpInspectorTests {
         assertThat(inspection.files()).extracting(DumpFile::path, DumpFile::problem).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("X.mp4", DumpFile.Problem.NONE),
                 org.assertj.core.groups.Tuple.tuple("a/b/c.mp4", DumpFile.Problem.NONE));
-        assertThat(inspection.notes()).containsExactly(new DumpNote("DUPLICATE_ENTRY", "X.mp4",
+        assertThat(inspection.notes()).containsExactly(new DumpNote(footage.pipeline.continuity.FindingKind.DUPLICATE_ENTRY, "X.mp4",
                 "the manifest lists this file twice: as 'X.mp4' (10 bytes) and as './X.mp4' (10 bytes); taken in once, "
                         + "checked against the first entry"));
     }
@@ -107,7 +107,7 @@ class DumpInspectorTests {
             assertThat(f.problem()).isEqualTo(DumpFile.Problem.MISSING);
         });
         assertThat(inspection.notes()).extracting(DumpNote::kind, DumpNote::detail).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("MANIFEST_VALUE_TOO_LONG", "files[0].path is 2504 characters, the "
+                org.assertj.core.groups.Tuple.tuple(footage.pipeline.continuity.FindingKind.MANIFEST_VALUE_TOO_LONG, "files[0].path is 2504 characters, the "
                         + "catalog keeps 2000: kept cut; SHA-256 of the full value " + DigestUtils.sha256Hex(longPath)));
     }
 

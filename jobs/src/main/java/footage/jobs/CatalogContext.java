@@ -19,10 +19,10 @@ import javax.sql.DataSource;
 
 /**
  * The context of a command that only works on the catalog ({@link FootageCommand#catalogContext()}): the
- * configuration, the data source, JDBC, transactions and the JSON mapper, and nothing else — no jobs, Quartz, web server, console,
- * RabbitMQ, security or metrics, which are most of a whole application's start-up. It runs on a catalog that is
- * already up to date only ({@link CatalogSchema}); on a new or older one the command starts in the whole application,
- * whose Flyway migrates it.
+ * configuration, the data source, JDBC, transactions and the JSON mapper, and nothing else — no jobs, Quartz, web
+ * server, console, RabbitMQ, security or metrics, which are most of a whole application's start-up. It runs on a
+ * catalog that is already up to date only ({@link CatalogSchema}); on a new or older one the command starts in the
+ * whole application, whose Flyway migrates it.
  * <p>
  * The data source, JDBC and transaction beans are declared here, as Boot's auto-configurations would make them for
  * this application (Hikari from {@code spring.datasource.*}), rather than imported: evaluating those

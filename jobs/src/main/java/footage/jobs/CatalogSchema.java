@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Lets a {@link CatalogContext} start only on a catalog that has every migration of this build, without Flyway
- * (whose set-up and validation are a third of a whole application's start-up): the versions of the {@code V*.sql}
- * files under {@code spring.flyway.locations} must all be in Flyway's history as applied. Anything else — no history
+ * Lets a {@link CatalogContext} start only on a catalog that has every migration of this build, without starting
+ * Flyway (its set-up and validation are part of what the catalog context leaves out): the versions of the
+ * {@code V*.sql} files under {@code spring.flyway.locations} must all be in Flyway's history as applied. Anything else — no history
  * yet, a missing or failed migration, a location this check cannot read — is {@link CatalogNotCurrent}, and the
  * command runs in the whole application instead.
  */

@@ -12,13 +12,10 @@ import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** {@code footage jobs list [--status S] [--job NAME] [--limit N]}: executions, newest first. */
 @Command(name = "list", description = "job executions, newest first")
 class JobsListCommand implements FootageCommand {
-
-    private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
 
     @Autowired
     private JobHistory history;
@@ -53,7 +50,7 @@ class JobsListCommand implements FootageCommand {
             out.printf(Locale.ROOT, "%-6d %-20s %-10s %-19s %-19s %s%n", r.id(), r.job(), r.status(), time(r.start()),
                     time(r.end()), exit);
         }
-        long running = rows.stream().filter(r -> RUNNING.contains(r.status())).count();
+        long running = rows.stream().filter(r -> BatchStatus.valueOf(r.status()).isRunning()).count();
         if (running > 0) {
             // this command starts nothing and changes nothing, so it does not recover what a killed process left
             err.println("footage: " + running + " shown as running; one whose process was killed stays so until serve or"

@@ -1,5 +1,6 @@
 package footage.jobs.console;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -17,7 +18,7 @@ class ConsoleAccountsTests extends AbstractConsoleTests {
     @Test
     void userNamesAreLowerCaseWordsUniqueInAnyCase() {
         // given an administrator's session
-        ConsoleHttp admin = adminInEnglish();
+        ConsoleClient admin = adminInEnglish();
 
         // when names a URL could not carry, or that differ from a user's in case only, are posted
         for (String name : new String[]{"..", ".hidden", "Admin", "ADMIN", "a", "x".repeat(33), "name with space"}) {
@@ -47,7 +48,7 @@ class ConsoleAccountsTests extends AbstractConsoleTests {
     @Test
     void aUserLogsInUnderAnyCaseOfTheirNameAsThemselves() {
         // given olga
-        ConsoleHttp client = new ConsoleHttp(base());
+        ConsoleClient client = new ConsoleClient(base());
 
         // when she types her name in capitals
         String to = client.login("OLGA", PASSWORD);
@@ -64,22 +65,22 @@ class ConsoleAccountsTests extends AbstractConsoleTests {
         users.update("dora", EnumSet.of(Role.OPERATOR), false, ADMIN);
 
         // when a wrong password, an unknown name and a disabled user's right password are tried
-        String wrongPassword = new ConsoleHttp(base()).login(OPERATOR, "not-the-password-at-all");
-        String unknown = new ConsoleHttp(base()).login("nobody-here", STRONG);
-        String disabled = new ConsoleHttp(base()).login("dora", STRONG);
+        String wrongPassword = new ConsoleClient(base()).login(OPERATOR, "not-the-password-at-all");
+        String unknown = new ConsoleClient(base()).login("nobody-here", STRONG);
+        String disabled = new ConsoleClient(base()).login("dora", STRONG);
 
         // then the answer is one and the same, and the page says nothing more
         assertThat(wrongPassword).endsWith("/login?error");
         assertThat(unknown).isEqualTo(wrongPassword);
         assertThat(disabled).isEqualTo(wrongPassword);
-        String page = new ConsoleHttp(base()).get("/login?error&lang=en").body();
+        String page = new ConsoleClient(base()).get("/login?error&lang=en").body();
         assertThat(page).contains("The login failed").doesNotContain("disabled", "locked");
     }
 
     @Test
     void shortCommonAndOverlongPasswordsAreRefusedWithWhy() {
         // given an administrator's session
-        ConsoleHttp admin = adminInEnglish();
+        ConsoleClient admin = adminInEnglish();
 
         // when users are created with a short, a repeated, a common and a 30-Chinese-character (90-byte) password
         String cjkPage = create(admin, "pw-cjk", "密".repeat(30));
@@ -95,18 +96,18 @@ class ConsoleAccountsTests extends AbstractConsoleTests {
         assertThat(users.list()).extracting(ConsoleUser::username).doesNotContain("pw-cjk", "pw-short", "pw-same", "pw-common");
         // while 24 Chinese characters (72 bytes) of no common phrase are a fine password
         users.create("pw-cjk24", "山水风云日月星辰江河湖海春夏秋冬梅兰竹菊琴棋书画", EnumSet.of(Role.OPERATOR), ADMIN);
-        assertThat(new ConsoleHttp(base()).login("pw-cjk24", "山水风云日月星辰江河湖海春夏秋冬梅兰竹菊琴棋书画")).doesNotContain("error");
+        assertThat(new ConsoleClient(base()).login("pw-cjk24", "山水风云日月星辰江河湖海春夏秋冬梅兰竹菊琴棋书画")).doesNotContain("error");
     }
 
     @Test
     void aPasswordResetEndsTheUsersSessionsButNotTheOneThatChangedItsOwn() {
         // given a user logged in twice, and an administrator
         users.create("rosa", STRONG, EnumSet.of(Role.OPERATOR), ADMIN);
-        ConsoleHttp first = new ConsoleHttp(base());
+        ConsoleClient first = new ConsoleClient(base());
         first.login("rosa", STRONG);
-        ConsoleHttp second = new ConsoleHttp(base());
+        ConsoleClient second = new ConsoleClient(base());
         second.login("rosa", STRONG);
-        ConsoleHttp admin = adminInEnglish();
+        ConsoleClient admin = adminInEnglish();
 
         // when she changes her own password in the first session
         first.post("/account/password", Map.of("current", STRONG, "password", "amber-meadow-four-kites",
@@ -127,15 +128,15 @@ class ConsoleAccountsTests extends AbstractConsoleTests {
     }
 
     /** Posts the new-user form; returns the users page it leads to, with the outcome. */
-    private static String create(ConsoleHttp admin, String name, String password) {
+    private static String create(ConsoleClient admin, String name, String password) {
         HttpResponse<String> posted = admin.post("/users", Map.of("username", name, "password", password, "roles", "OPERATOR",
                 "_csrf", admin.csrf()));
         assertThat(posted.statusCode()).as(name).isEqualTo(302);
         return admin.get("/users").body();
     }
 
-    private ConsoleHttp adminInEnglish() {
-        ConsoleHttp admin = new ConsoleHttp(base());
+    private ConsoleClient adminInEnglish() {
+        ConsoleClient admin = new ConsoleClient(base());
         admin.login(ADMIN, ADMIN_PASSWORD);
         admin.get("/?lang=en");
         return admin;

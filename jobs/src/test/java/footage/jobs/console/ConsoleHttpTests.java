@@ -1,5 +1,6 @@
 package footage.jobs.console;
 
+import footage.jobs.ConsoleClient;
 import footage.jobs.runs.JobRunRefused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +26,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     @Test
     void everyPageButTheLoginRedirectsToItWithoutASession() {
         // given no session
-        ConsoleHttp anonymous = new ConsoleHttp(base());
+        ConsoleClient anonymous = new ConsoleClient(base());
 
         for (String page : List.of("/", "/executions", "/executions/1", "/schedules", "/users", "/account")) {
             // when a page is asked for
@@ -43,7 +44,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
         // given a device marked as needing analysis (a file of it settled, no analysis since)
         jdbc.sql("INSERT INTO continuity_marks (device_id, reason, marked_at) VALUES ('DSJ0WAITING1', 'dump file 7 settled ARCHIVED', ?)")
                 .param(java.time.OffsetDateTime.now()).update();
-        ConsoleHttp operator = new ConsoleHttp(base());
+        ConsoleClient operator = new ConsoleClient(base());
         operator.login(OPERATOR, PASSWORD);
 
         try {
@@ -62,7 +63,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     void aPostWithoutCsrfTokenIsRefusedAndChangesNothing() {
         // given an operator's session and a failed execution
         long failed = failedExecution();
-        ConsoleHttp operator = new ConsoleHttp(base());
+        ConsoleClient operator = new ConsoleClient(base());
         operator.login(OPERATOR, PASSWORD);
 
         // when the restart is posted without the CSRF token, and with a wrong one
@@ -81,7 +82,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
         // given a failed execution, an operator's session ready to post its restart, and the launcher the CLI uses
         long failed = failedExecution();
         int stepRunsBefore = flaky.runs.get();
-        ConsoleHttp operator = new ConsoleHttp(base());
+        ConsoleClient operator = new ConsoleClient(base());
         operator.login(OPERATOR, PASSWORD);
         String token = operator.csrf();
         CountDownLatch go = new CountDownLatch(1);
@@ -126,7 +127,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     @Test
     void actuatorEndpointsNeedAnAdministratorExceptTheProbesAndPrometheusWhichTakesItsToken() {
         // given no session at all (a scraper, an orchestrator)
-        ConsoleHttp client = new ConsoleHttp(base());
+        ConsoleClient client = new ConsoleClient(base());
 
         // then the probes are open, the scrape needs the metrics token, everything else an administrator's credentials
         assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
@@ -148,7 +149,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     @Test
     void theLanguageComesFromTheBrowserUntilTheUserPicksOne() {
         // given a client
-        ConsoleHttp client = new ConsoleHttp(base());
+        ConsoleClient client = new ConsoleClient(base());
 
         // then Accept-Language decides: Chinese for Chinese, English for English and for what the console does not speak
         assertThat(client.get("/login", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5").body()).contains("<h1>登录</h1>", "lang=\"zh-CN\"");
@@ -165,7 +166,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     void repeatedFailuresFromOneAddressSlowThatAddressDownButNeverLockTheUserOutElsewhere(CapturedOutput output) throws Exception {
         // given a user, and a stranger guessing her password from 127.0.0.1
         users.create("lena", PASSWORD, java.util.EnumSet.of(Role.VIEWER), ADMIN);
-        ConsoleHttp guesser = new ConsoleHttp(base());
+        ConsoleClient guesser = new ConsoleClient(base());
 
         // when three guesses fail, and a fourth comes at once
         for (int i = 0; i < 3; i++) {
@@ -186,9 +187,9 @@ class ConsoleHttpTests extends AbstractConsoleTests {
     @Test
     void administratorsManageUsersAndADisabledUserIsLoggedOutAtOnce() {
         // given an administrator and a viewer
-        ConsoleHttp admin = new ConsoleHttp(base());
+        ConsoleClient admin = new ConsoleClient(base());
         admin.login(ADMIN, ADMIN_PASSWORD);
-        ConsoleHttp viewer = new ConsoleHttp(base());
+        ConsoleClient viewer = new ConsoleClient(base());
         viewer.login(VIEWER, PASSWORD);
 
         // then only the administrator may see and change users
@@ -201,7 +202,7 @@ class ConsoleHttpTests extends AbstractConsoleTests {
 
         // then the user exists, can log in, and the ledger names who created it
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/users"));
-        ConsoleHttp nina = new ConsoleHttp(base());
+        ConsoleClient nina = new ConsoleClient(base());
         assertThat(nina.login("nina", PASSWORD)).doesNotContain("error");
         assertThat(nina.get("/").statusCode()).isEqualTo(200);
         assertThat(ledgerActors("USER_CREATED", "user:nina")).containsExactly(ADMIN);

@@ -1,5 +1,6 @@
 package footage.jobs.console;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -19,7 +20,7 @@ class ConsoleTransportTests extends AbstractConsoleTests {
     @Test
     void cookiesAreSameSiteStrictAndPagesSendNoReferrer() {
         // given a client
-        ConsoleHttp client = new ConsoleHttp(base());
+        ConsoleClient client = new ConsoleClient(base());
 
         // when it opens the login page and picks a language
         HttpResponse<String> login = client.get("/login");

@@ -1,5 +1,6 @@
 package footage.jobs.console;
 
+import footage.jobs.ConsoleClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ final class LoginFrom {
     private LoginFrom() {
     }
 
-    /** Where the login form sent the client (the Location header), as {@link ConsoleHttp#login} answers. */
+    /** Where the login form sent the client (the Location header), as {@link ConsoleClient#login} answers. */
     static String address(String local, int port, String user, String password) throws IOException {
         String page = exchange(local, port, "GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         Matcher csrf = CSRF.matcher(page);

@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,8 +23,8 @@ class DeviceConsoleTests extends AbstractEvidenceTests {
     @Test
     void staffImportAndReportDamageAViewerReadsAndIsRefusedChanges() {
         // given evidence staff and a viewer, logged in
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
-        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
+        ConsoleClient viewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
 
         // when staff upload a register, a bad one and a GBK one, and report damage
         HttpResponse<String> imported = staff.upload("/evidence/devices/import", Map.of(), "file", "register.csv",
@@ -35,7 +36,7 @@ class DeviceConsoleTests extends AbstractEvidenceTests {
         staff.upload("/evidence/devices/import", Map.of(), "file", "gbk.csv",
                 (HEADER + "D9,CAMERA,X,S,O9,李四,2026-01-01T08:00:00+08:00\n").getBytes(Charset.forName("GBK")));
         String afterGbk = staff.get("/evidence/devices").body();
-        HttpResponse<String> damage = staff.post("/evidence/devices/damage", Map.of("id", "D7", "at", "2026-06-01T10:00",
+        HttpResponse<String> damage = staff.submit("/evidence/devices/damage", Map.of("id", "D7", "at", "2026-06-01T10:00",
                 "note", "lens cracked"));
 
         // then the register lists D7 with its officer, the bad lines are named, nothing of them is stored
@@ -51,7 +52,7 @@ class DeviceConsoleTests extends AbstractEvidenceTests {
 
         // and a viewer reads the register but may not change it
         assertThat(viewer.get("/evidence/devices").body()).contains("data-device=\"D7\"").doesNotContain("device-import-form");
-        HttpResponse<String> refused = viewer.post("/evidence/devices/retire", Map.of("id", "D7", "at", "2026-06-02T10:00"));
+        HttpResponse<String> refused = viewer.submit("/evidence/devices/retire", Map.of("id", "D7", "at", "2026-06-02T10:00"));
         assertThat(refused.statusCode()).isIn(302, 403);
         assertThat(refused.headers().firstValue("Location").orElse("")).doesNotContain("/evidence/devices/device");
         assertThat(jdbc.sql("SELECT status FROM devices WHERE id = 'D7'").query(String.class).single()).isEqualTo("UNDER_REPAIR");

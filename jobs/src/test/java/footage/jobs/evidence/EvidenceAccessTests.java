@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -17,7 +18,7 @@ class EvidenceAccessTests extends AbstractEvidenceTests {
     @Test
     void aViewerWithoutAnApprovedRequestIsRefusedAndTheRefusalIsLedgered() {
         // given a viewer's session and a recording nobody asked for
-        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
+        ConsoleClient viewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
         long id = id("FILE0002.MP4");
 
         // when the viewer plays and downloads it
@@ -34,16 +35,16 @@ class EvidenceAccessTests extends AbstractEvidenceTests {
     @Test
     void anApprovedRequestOpensTheRecordingWithRangesAndEveryUseIsLedgered() {
         // given a request filed by the viewer and approved by an approver with a comment
-        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
-        EvidenceHttp approver = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
+        ConsoleClient viewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
+        ConsoleClient approver = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
         long id = id("FILE0001.MP4");
         LocalDate today = LocalDate.now(footage.deviceZone());
-        HttpResponse<String> filed = viewer.post("/evidence/requests", Map.of("recordings", String.valueOf(id),
+        HttpResponse<String> filed = viewer.submit("/evidence/requests", Map.of("recordings", String.valueOf(id),
                 "reason", "complaint 2026-17", "from", today.toString(), "until", today.plusDays(1).toString()));
         assertThat(filed.statusCode()).isEqualTo(302);
         long request = jdbc.sql("SELECT MAX(id) FROM access_requests WHERE requester = ?").param(VIEWER).query(Long.class).single();
-        HttpResponse<String> byRequester = viewer.post("/evidence/requests/" + request + "/approve", Map.of("comment", "me"));
-        HttpResponse<String> approved = approver.post("/evidence/requests/" + request + "/approve", Map.of("comment", "ok, department head"));
+        HttpResponse<String> byRequester = viewer.submit("/evidence/requests/" + request + "/approve", Map.of("comment", "me"));
+        HttpResponse<String> approved = approver.submit("/evidence/requests/" + request + "/approve", Map.of("comment", "ok, department head"));
 
         // when the viewer downloads the whole file, then the middle of it, then plays it
         HttpResponse<byte[]> whole = viewer.bytes("/evidence/recordings/" + id + "/download");
@@ -65,7 +66,7 @@ class EvidenceAccessTests extends AbstractEvidenceTests {
         assertThat(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'RECORDING_PLAYED' AND actor = ?").param(VIEWER)
                 .query(String.class).list()).singleElement().asString().contains("\"request\":\"" + request + "\"");
         assertThat(viewer.get("/evidence/requests").body()).contains("data-status=\"APPROVED\"").contains("ok, department head");
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         assertThat(staff.get("/evidence/register").body()).contains("data-type=\"RECORDING_DOWNLOADED\"")
                 .contains("data-type=\"RECORDING_PLAYED\"").contains("complaint 2026-17");
         assertThat(staff.get("/evidence/register.csv").body()).contains("\"RECORDING_DOWNLOADED\",\"" + VIEWER + "\"")
@@ -77,7 +78,7 @@ class EvidenceAccessTests extends AbstractEvidenceTests {
         // given an approval for a case whose period ended yesterday
         long id = id("FILE0003.MP4");
         approvedRequest(VIEWER, null, "CASE-42", OffsetDateTime.now().minusDays(3), OffsetDateTime.now().minusDays(1));
-        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
+        ConsoleClient viewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
 
         // when the viewer downloads a recording of that case
         HttpResponse<byte[]> r = viewer.bytes("/evidence/recordings/" + id + "/download");
@@ -93,7 +94,7 @@ class EvidenceAccessTests extends AbstractEvidenceTests {
         long id = recording(dump("D6", "O6"), "D6", "O6", "EVIL0001.MP4", "2026-05-01T10:00:00+08:00");
         jdbc.sql("UPDATE recordings SET archive_path = '../../../../../../etc/passwd' WHERE id = ?").param(id).update();
         approvedRequest(STAFF, String.valueOf(id), null, OffsetDateTime.now().minusDays(1), OffsetDateTime.now().plusDays(1));
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when it is downloaded, and a traversal is put in the id
         HttpResponse<byte[]> evil = staff.bytes("/evidence/recordings/" + id + "/download");
@@ -112,15 +113,15 @@ class EvidenceAccessTests extends AbstractEvidenceTests {
     @Test
     void anApproverCannotDecideTheirOwnRequestAndTheRefusalIsLedgered() {
         // given a request the department-head approver filed for themself
-        EvidenceHttp approver = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
+        ConsoleClient approver = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
         LocalDate today = LocalDate.now(footage.deviceZone());
-        approver.post("/evidence/requests", Map.of("recordings", String.valueOf(id("FILE0002.MP4")),
+        approver.submit("/evidence/requests", Map.of("recordings", String.valueOf(id("FILE0002.MP4")),
                 "reason", "own request 2026-5", "from", today.toString(), "until", today.toString()));
         long request = jdbc.sql("SELECT id FROM access_requests WHERE reason = 'own request 2026-5'").query(Long.class).single();
         approver.get("/evidence/requests"); // shows (and so uses up) the notice that it was filed
 
         // when they approve it
-        HttpResponse<String> approved = approver.post("/evidence/requests/" + request + "/approve", Map.of("comment", "mine"));
+        HttpResponse<String> approved = approver.submit("/evidence/requests/" + request + "/approve", Map.of("comment", "mine"));
 
         // then it stays pending, the page says why, and the refused decision is in the ledger
         assertThat(approved.statusCode()).isEqualTo(302);

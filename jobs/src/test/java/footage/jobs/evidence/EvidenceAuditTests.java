@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import footage.jobs.cli.TestCommands;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ class EvidenceAuditTests extends AbstractEvidenceTests {
         long first = append("AUDIT_PROBE", "probe:1", "auditor-a");
         long second = append("AUDIT_PROBE", "probe:2", "auditor-b");
         long third = append("AUDIT_OTHER", "probe:1", "auditor-a");
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         LocalDate today = LocalDate.now(footage.deviceZone());
 
         // when the ledger is filtered by each field, by two at once, and by a range
@@ -62,14 +63,14 @@ class EvidenceAuditTests extends AbstractEvidenceTests {
         for (int i = 0; i < AuditController.PAGE_SIZE + 1; i++) {
             append("AUDIT_BULK", "bulk:" + i, "auditor-bulk");
         }
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
-        EvidenceHttp admin = new EvidenceHttp(base()).login("admin", "admin-password-for-tests");
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
+        ConsoleClient admin = new ConsoleClient(base()).signedIn("admin", "admin-password-for-tests");
 
         // when both pages are fetched, and viewers and approvers ask for the page
         HttpResponse<String> firstPage = staff.get("/evidence/audit?type=AUDIT_BULK");
         HttpResponse<String> secondPage = admin.get("/evidence/audit?type=AUDIT_BULK&page=2");
-        HttpResponse<String> byViewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD).get("/evidence/audit");
-        HttpResponse<String> byApprover = new EvidenceHttp(base()).login(APPROVER, PASSWORD).get("/evidence/audit");
+        HttpResponse<String> byViewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD).get("/evidence/audit");
+        HttpResponse<String> byApprover = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD).get("/evidence/audit");
 
         // then the first page is full and links on, the second holds the oldest, and the others are refused
         assertThat(seqs(firstPage.body())).hasSize(AuditController.PAGE_SIZE);
@@ -84,7 +85,7 @@ class EvidenceAuditTests extends AbstractEvidenceTests {
     @Test
     void thePageShowsTheResultOfTheNewestVerifyRun() {
         // given the verifier run twice (the test catalog has rows without ledger history, so it finds problems)
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int firstExit = verify(new ByteArrayOutputStream());
         long older = newestVerifySeq();

@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -19,13 +20,13 @@ class EvidenceDutiesTests extends AbstractEvidenceTests {
     @Test
     void anAdministratorHoldsNoEvidenceRoleNeitherForAnotherAccountNorForThemselves() {
         // given the administrator's session
-        EvidenceHttp admin = new EvidenceHttp(base()).login(ADMIN, ADMIN_PASSWORD);
+        ConsoleClient admin = new ConsoleClient(base()).signedIn(ADMIN, ADMIN_PASSWORD);
 
         // when they create an administrator-approver, and give themselves approver and bureau-head rights
-        admin.postPairs("/users", "username", "shadow", "password", PASSWORD, "roles", "ADMIN", "roles", "APPROVER",
+        admin.submitPairs("/users", "username", "shadow", "password", PASSWORD, "roles", "ADMIN", "roles", "APPROVER",
                 "roles", "BUREAU_HEAD");
         String created = admin.get("/users?lang=en").body();
-        admin.postPairs("/users/" + ADMIN, "roles", "ADMIN", "roles", "APPROVER", "roles", "BUREAU_HEAD", "enabled", "true");
+        admin.submitPairs("/users/" + ADMIN, "roles", "ADMIN", "roles", "APPROVER", "roles", "BUREAU_HEAD", "enabled", "true");
 
         // then neither happened, and the page said why
         assertThat(created).contains("holds none of the evidence roles");
@@ -36,22 +37,22 @@ class EvidenceDutiesTests extends AbstractEvidenceTests {
     @Test
     void anAdministratorNeitherFilesNorDecidesRequests() {
         // given the administrator's session, an old account that is administrator and approver at once, and a pending request
-        EvidenceHttp admin = new EvidenceHttp(base()).login(ADMIN, ADMIN_PASSWORD);
+        ConsoleClient admin = new ConsoleClient(base()).signedIn(ADMIN, ADMIN_PASSWORD);
         user("oldboss", "ADMIN");
         jdbc.sql("INSERT INTO console_user_roles (username, role) VALUES ('oldboss', 'APPROVER')").update();
-        EvidenceHttp oldboss = new EvidenceHttp(base()).login("oldboss", PASSWORD);
+        ConsoleClient oldboss = new ConsoleClient(base()).signedIn("oldboss", PASSWORD);
         LocalDate today = LocalDate.now(footage.deviceZone());
         long pending = pendingRequest("dan", "duties: pending");
 
         // when the administrator files an internal and an external request and approves, and the old account approves
-        HttpResponse<String> internal = admin.post("/evidence/requests", Map.of("recordings", String.valueOf(id("FILE0001.MP4")),
+        HttpResponse<String> internal = admin.submit("/evidence/requests", Map.of("recordings", String.valueOf(id("FILE0001.MP4")),
                 "reason", "duties: admin files", "from", today.toString(), "until", today.toString()));
         HttpResponse<String> external = admin.upload("/evidence/requests/external", Map.of("agencyType", "COURT",
                         "agencyName", "court", "letterRef", "ref", "case", "CASE-42", "reason", "duties: admin files external",
                         "from", today.toString(), "until", today.toString()), "letter", "l.pdf",
                 letterPdf("admin letter"));
-        HttpResponse<String> approveByAdmin = admin.post("/evidence/requests/" + pending + "/approve", Map.of("comment", "admin"));
-        oldboss.post("/evidence/requests/" + pending + "/approve", Map.of("comment", "old boss"));
+        HttpResponse<String> approveByAdmin = admin.submit("/evidence/requests/" + pending + "/approve", Map.of("comment", "admin"));
+        oldboss.submit("/evidence/requests/" + pending + "/approve", Map.of("comment", "old boss"));
 
         // then the administrator is refused at the door, the old account by the rules, and nothing was filed or decided
         assertThat(internal.statusCode()).isEqualTo(403);
@@ -71,13 +72,13 @@ class EvidenceDutiesTests extends AbstractEvidenceTests {
     @Test
     void everyUserChangeIsLedgeredWithItsActorAndWhatWasGranted() {
         // given the administrator's session
-        EvidenceHttp admin = new EvidenceHttp(base()).login(ADMIN, ADMIN_PASSWORD);
+        ConsoleClient admin = new ConsoleClient(base()).signedIn(ADMIN, ADMIN_PASSWORD);
 
         // when they create a viewer, make her an approver, disable her and set her password
-        admin.postPairs("/users", "username", "wendy", "password", PASSWORD, "roles", "VIEWER");
-        admin.postPairs("/users/wendy", "roles", "APPROVER", "enabled", "true");
-        admin.postPairs("/users/wendy", "roles", "APPROVER");
-        admin.postPairs("/users/wendy/password", "password", "quiet-river-under-moon");
+        admin.submitPairs("/users", "username", "wendy", "password", PASSWORD, "roles", "VIEWER");
+        admin.submitPairs("/users/wendy", "roles", "APPROVER", "enabled", "true");
+        admin.submitPairs("/users/wendy", "roles", "APPROVER");
+        admin.submitPairs("/users/wendy/password", "password", "quiet-river-under-moon");
 
         // then each change is an entry naming the administrator, the role change with what it granted and took
         List<String> entries = jdbc.sql("SELECT entry_type || ' ' || actor || ' ' || payload FROM ledger WHERE subject = 'user:wendy' "
@@ -92,19 +93,19 @@ class EvidenceDutiesTests extends AbstractEvidenceTests {
     @Test
     void theAuditPageFlagsApprovalsByAccountsMadeApproversWithinSevenDaysAndWhoMadeThem() {
         // given an approver the administrator just made, and the long-standing approver
-        EvidenceHttp admin = new EvidenceHttp(base()).login(ADMIN, ADMIN_PASSWORD);
-        admin.postPairs("/users", "username", "newton", "password", PASSWORD, "roles", "APPROVER");
-        EvidenceHttp newton = new EvidenceHttp(base()).login("newton", PASSWORD);
-        EvidenceHttp april = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
+        ConsoleClient admin = new ConsoleClient(base()).signedIn(ADMIN, ADMIN_PASSWORD);
+        admin.submitPairs("/users", "username", "newton", "password", PASSWORD, "roles", "APPROVER");
+        ConsoleClient newton = new ConsoleClient(base()).signedIn("newton", PASSWORD);
+        ConsoleClient april = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
         long first = pendingRequest("dan", "duties: fresh approver");
         long second = pendingRequest("dan", "duties: old approver");
 
         // when each approves one
-        newton.post("/evidence/requests/" + first + "/approve", Map.of("comment", "fine"));
-        april.post("/evidence/requests/" + second + "/approve", Map.of("comment", "fine"));
+        newton.submit("/evidence/requests/" + first + "/approve", Map.of("comment", "fine"));
+        april.submit("/evidence/requests/" + second + "/approve", Map.of("comment", "fine"));
 
         // then the audit page flags the new approver's approval, naming who made him one, and not the other
-        String audit = new EvidenceHttp(base()).login(STAFF, PASSWORD).get("/evidence/audit").body();
+        String audit = new ConsoleClient(base()).signedIn(STAFF, PASSWORD).get("/evidence/audit").body();
         assertThat(audit).contains("id=\"fresh-approvals\"")
                 .contains("data-approver=\"newton\" data-granted-by=\"admin\"")
                 .contains(AccessRequests.subject(first))

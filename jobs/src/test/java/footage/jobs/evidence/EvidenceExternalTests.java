@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -19,7 +20,7 @@ class EvidenceExternalTests extends AbstractEvidenceTests {
     @Test
     void aPdfLetterIsTypedByContentHashedStoredAndLedgeredWhateverItsName() throws Exception {
         // given an evidence clerk's session and a PDF named like a text file with a traversal in it
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         byte[] pdf = letterPdf("court letter");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
 
@@ -41,7 +42,7 @@ class EvidenceExternalTests extends AbstractEvidenceTests {
     @Test
     void aLetterThatIsNotAPdfOrImageByContentOrIsTooLargeIsRefused() {
         // given an evidence clerk's session, a text file named .pdf and an oversized PNG
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         byte[] text = "this is not a pdf".getBytes(StandardCharsets.US_ASCII);
         byte[] png = new byte[Letter.LIMIT + 10_000];
         System.arraycopy(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
@@ -49,7 +50,7 @@ class EvidenceExternalTests extends AbstractEvidenceTests {
         // when both are uploaded, and a viewer tries to file an external request
         HttpResponse<String> fake = staff.upload("/evidence/requests/external", fields("fake letter"), "letter", "letter.pdf", text);
         HttpResponse<String> large = staff.upload("/evidence/requests/external", fields("large letter"), "letter", "scan.png", png);
-        HttpResponse<String> byViewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD)
+        HttpResponse<String> byViewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD)
                 .upload("/evidence/requests/external", fields("viewer letter"), "letter", "l.pdf", letterPdf("viewer letter"));
 
         // then no request is filed for any of them
@@ -65,26 +66,26 @@ class EvidenceExternalTests extends AbstractEvidenceTests {
         // given an external request filed by a clerk, a department-head approver, and an approver without scope yet
         user("edgar", "EVIDENCE_STAFF");
         user("bruno", "APPROVER");
-        EvidenceHttp clerk = new EvidenceHttp(base()).login("edgar", PASSWORD);
+        ConsoleClient clerk = new ConsoleClient(base()).signedIn("edgar", PASSWORD);
         clerk.upload("/evidence/requests/external", fields("procuratorate letter 2026-31"), "letter", "letter.pdf",
                 letterPdf("procuratorate"));
         long request = jdbc.sql("SELECT id FROM access_requests WHERE reason = ?").param("procuratorate letter 2026-31")
                 .query(Long.class).single();
-        EvidenceHttp department = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
-        EvidenceHttp bruno = new EvidenceHttp(base()).login("bruno", PASSWORD);
-        EvidenceHttp admin = new EvidenceHttp(base()).login("admin", "admin-password-for-tests");
+        ConsoleClient department = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
+        ConsoleClient bruno = new ConsoleClient(base()).signedIn("bruno", PASSWORD);
+        ConsoleClient admin = new ConsoleClient(base()).signedIn("admin", "admin-password-for-tests");
 
         // when the department head approves and denies it, bruno approves it, the administrator tries bureau scope
         // without the approver role, then gives bruno bureau scope on the users page, and bruno approves again
-        department.post("/evidence/requests/" + request + "/approve", Map.of("comment", "department says yes"));
-        department.post("/evidence/requests/" + request + "/deny", Map.of("comment", "department says no"));
+        department.submit("/evidence/requests/" + request + "/approve", Map.of("comment", "department says yes"));
+        department.submit("/evidence/requests/" + request + "/deny", Map.of("comment", "department says no"));
         String refusedPage = department.get("/evidence/requests").body();
-        bruno.post("/evidence/requests/" + request + "/approve", Map.of("comment", "not yet bureau head"));
+        bruno.submit("/evidence/requests/" + request + "/approve", Map.of("comment", "not yet bureau head"));
         String statusBefore = status(request);
-        admin.postPairs("/users/bruno", "roles", "BUREAU_HEAD", "enabled", "true");
+        admin.submitPairs("/users/bruno", "roles", "BUREAU_HEAD", "enabled", "true");
         List<String> rolesAlone = roles("bruno");
-        admin.postPairs("/users/bruno", "roles", "APPROVER", "roles", "BUREAU_HEAD", "enabled", "true");
-        HttpResponse<String> approved = bruno.post("/evidence/requests/" + request + "/approve", Map.of("comment", "bureau head approves"));
+        admin.submitPairs("/users/bruno", "roles", "APPROVER", "roles", "BUREAU_HEAD", "enabled", "true");
+        HttpResponse<String> approved = bruno.submit("/evidence/requests/" + request + "/approve", Map.of("comment", "bureau head approves"));
 
         // then only the approver with bureau scope decided it; each refused decision is in the ledger, and the register shows all
         assertThat(statusBefore).isEqualTo("PENDING");

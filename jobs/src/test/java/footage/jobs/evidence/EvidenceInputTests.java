@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -15,13 +16,13 @@ class EvidenceInputTests extends AbstractEvidenceTests {
     @Test
     void absurdDaysAreRefusedWithTheFormsMessage() {
         // given a viewer's session in English
-        EvidenceHttp viewer = english(VIEWER);
+        ConsoleClient viewer = english(VIEWER);
         long id = id("FILE0001.MP4");
 
         for (String[] period : new String[][]{{"+999999999-12-31", "+999999999-12-31"}, {"2026-03-01", "+999999999-12-31"},
                 {"-999999999-01-01", "2026-03-01"}, {"2026-02-30", "2026-03-01"}, {"0001-01-01", "0001-01-02"}}) {
             // when a request is filed for that period
-            HttpResponse<String> r = viewer.post("/evidence/requests", Map.of("recordings", String.valueOf(id),
+            HttpResponse<String> r = viewer.submit("/evidence/requests", Map.of("recordings", String.valueOf(id),
                     "reason", "absurd " + period[0], "from", period[0], "until", period[1]));
 
             // then it is a bad request, the page says why, and nothing was filed
@@ -35,20 +36,20 @@ class EvidenceInputTests extends AbstractEvidenceTests {
     @Test
     void overLongReasonsCasesAndCommentsAreRefusedWithTheFormsMessage() {
         // given a viewer's and an approver's session, and a pending request
-        EvidenceHttp viewer = english(VIEWER);
-        EvidenceHttp approver = english(APPROVER);
+        ConsoleClient viewer = english(VIEWER);
+        ConsoleClient approver = english(APPROVER);
         LocalDate today = LocalDate.now(footage.deviceZone());
         long id = id("FILE0001.MP4");
 
         // when requests with a 5000-character reason and a 300-character case are filed, and a 5000-character comment decides one
-        HttpResponse<String> reason = viewer.post("/evidence/requests", Map.of("recordings", String.valueOf(id),
+        HttpResponse<String> reason = viewer.submit("/evidence/requests", Map.of("recordings", String.valueOf(id),
                 "reason", "long " + "理".repeat(5000), "from", today.toString(), "until", today.toString()));
-        HttpResponse<String> caseRef = viewer.post("/evidence/requests", Map.of("case", "C".repeat(300),
+        HttpResponse<String> caseRef = viewer.submit("/evidence/requests", Map.of("case", "C".repeat(300),
                 "reason", "long case", "from", today.toString(), "until", today.toString()));
-        viewer.post("/evidence/requests", Map.of("recordings", String.valueOf(id), "reason", "short and fine",
+        viewer.submit("/evidence/requests", Map.of("recordings", String.valueOf(id), "reason", "short and fine",
                 "from", today.toString(), "until", today.toString()));
         long pending = jdbc.sql("SELECT MAX(id) FROM access_requests WHERE reason = 'short and fine'").query(Long.class).single();
-        HttpResponse<String> comment = approver.post("/evidence/requests/" + pending + "/approve", Map.of("comment", "c".repeat(5000)));
+        HttpResponse<String> comment = approver.submit("/evidence/requests/" + pending + "/approve", Map.of("comment", "c".repeat(5000)));
         HttpResponse<String> staff = english(STAFF).upload("/evidence/requests/external", Map.of("agencyType", "COURT",
                         "agencyName", "A".repeat(1000), "letterRef", "ref", "case", "CASE-42", "reason", "long agency",
                         "from", today.toString(), "until", today.toString()), "letter", "l.pdf",
@@ -67,18 +68,18 @@ class EvidenceInputTests extends AbstractEvidenceTests {
     @Test
     void overLongHoldReasonsCaseNumbersAndExplanationsAreRefusedWithTheFormsMessage() {
         // given an evidence clerk's session
-        EvidenceHttp staff = english(STAFF);
+        ConsoleClient staff = english(STAFF);
         long id = id("FILE0003.MP4");
         String tooLong = "r".repeat(5000);
 
         // when a case hold, a recording hold, a retention change and an explanation come with a 5000-character text
         List<HttpResponse<String>> answers = List.of(
-                staff.post("/evidence/holds", Map.of("case", "CASE-42", "reason", tooLong)),
-                staff.post("/evidence/holds", Map.of("case", "C".repeat(300), "reason", "input: long case")),
-                staff.post("/evidence/recordings/" + id + "/hold", Map.of("reason", tooLong)),
-                staff.post("/evidence/recordings/" + id + "/retention", Map.of("class", "PERMANENT",
+                staff.submit("/evidence/holds", Map.of("case", "CASE-42", "reason", tooLong)),
+                staff.submit("/evidence/holds", Map.of("case", "C".repeat(300), "reason", "input: long case")),
+                staff.submit("/evidence/recordings/" + id + "/hold", Map.of("reason", tooLong)),
+                staff.submit("/evidence/recordings/" + id + "/retention", Map.of("class", "PERMANENT",
                         "category", "OBSTRUCTION", "reason", tooLong)),
-                staff.post("/evidence/findings/f-trunc/explain", Map.of("reason", "WEATHER", "note", tooLong)));
+                staff.submit("/evidence/findings/f-trunc/explain", Map.of("reason", "WEATHER", "note", tooLong)));
 
         // then each is a bad request saying why, and nothing was held or explained
         for (HttpResponse<String> r : answers) {
@@ -94,14 +95,14 @@ class EvidenceInputTests extends AbstractEvidenceTests {
     @Test
     void aPeriodLongerThanTheMaximumWindowIsRefused() {
         // given a viewer's session and the default footage.access.max-window of 90 days
-        EvidenceHttp viewer = english(VIEWER);
+        ConsoleClient viewer = english(VIEWER);
         long id = id("FILE0001.MP4");
         LocalDate from = LocalDate.of(2027, 1, 1);
 
         // when 90 days are asked for, then 91
-        HttpResponse<String> ninety = viewer.post("/evidence/requests", Map.of("recordings", String.valueOf(id),
+        HttpResponse<String> ninety = viewer.submit("/evidence/requests", Map.of("recordings", String.valueOf(id),
                 "reason", "window 90", "from", from.toString(), "until", from.plusDays(89).toString()));
-        HttpResponse<String> ninetyOne = viewer.post("/evidence/requests", Map.of("recordings", String.valueOf(id),
+        HttpResponse<String> ninetyOne = viewer.submit("/evidence/requests", Map.of("recordings", String.valueOf(id),
                 "reason", "window 91", "from", from.toString(), "until", from.plusDays(90).toString()));
 
         // then the first is filed and the second refused with why
@@ -114,7 +115,7 @@ class EvidenceInputTests extends AbstractEvidenceTests {
     @Test
     void theRegisterRefusesAbsurdDaysInItsFilter() {
         // given an evidence clerk's session
-        EvidenceHttp staff = english(STAFF);
+        ConsoleClient staff = english(STAFF);
 
         // when the register is asked for a range ending at the end of time
         HttpResponse<String> page = staff.get("/evidence/register?to=%2B999999999-12-31");
@@ -126,8 +127,8 @@ class EvidenceInputTests extends AbstractEvidenceTests {
         assertThat(staff.get("/evidence/register?to=2026-12-31").statusCode()).isEqualTo(200);
     }
 
-    private EvidenceHttp english(String user) {
-        EvidenceHttp http = new EvidenceHttp(base()).login(user, PASSWORD);
+    private ConsoleClient english(String user) {
+        ConsoleClient http = new ConsoleClient(base()).signedIn(user, PASSWORD);
         http.get("/evidence?lang=en");
         return http;
     }

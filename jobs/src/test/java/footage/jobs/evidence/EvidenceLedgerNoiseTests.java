@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ class EvidenceLedgerNoiseTests extends AbstractEvidenceTests {
         jdbc.sql("INSERT INTO access_requests (kind, requester, recording_ids, reason, valid_from, valid_until, status, requested_at, "
                         + "decided_by) VALUES ('INTERNAL', 'hector', ?, 'noise: head', ?, ?, 'APPROVED', ?, ?)")
                 .params(String.valueOf(id), now.minusHours(1), now.plusDays(1), now, APPROVER).update();
-        EvidenceHttp hector = new EvidenceHttp(base()).login("hector", PASSWORD);
+        ConsoleClient hector = new ConsoleClient(base()).signedIn("hector", PASSWORD);
 
         // when he asks for the download's and the playback's headers only, then downloads it
         HttpResponse<String> head = hector.head("/evidence/recordings/" + id + "/download");
@@ -49,7 +50,7 @@ class EvidenceLedgerNoiseTests extends AbstractEvidenceTests {
         // given a viewer without any request, and enough of this minute left for the burst
         user("hugo", "VIEWER");
         long id = id("FILE0002.MP4");
-        EvidenceHttp hugo = new EvidenceHttp(base()).login("hugo", PASSWORD);
+        ConsoleClient hugo = new ConsoleClient(base()).signedIn("hugo", PASSWORD);
         if (LocalTime.now().getSecond() > 45) {
             Thread.sleep((61 - LocalTime.now().getSecond()) * 1000L);
         }
@@ -69,7 +70,7 @@ class EvidenceLedgerNoiseTests extends AbstractEvidenceTests {
         assertThat(summaries).singleElement().asString().contains("\"summarised\":30", "\"recordings\":\"" + id + "\"");
         assertThat(registry.counter("footage.access.refusal.bursts").count()).isEqualTo(burstsBefore + 1);
         // and the register shows the summary to evidence staff
-        assertThat(new EvidenceHttp(base()).login(STAFF, PASSWORD).get("/evidence/register?user=hugo").body())
+        assertThat(new ConsoleClient(base()).signedIn(STAFF, PASSWORD).get("/evidence/register?user=hugo").body())
                 .contains("data-type=\"" + RefusalBursts.SUMMARY + "\"");
     }
 

@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
@@ -24,7 +25,7 @@ class EvidenceLettersTests extends AbstractEvidenceTests {
     @Test
     void onlyLettersThatParseInFullAreKept() throws Exception {
         // given an evidence clerk, fakes behind real signatures, and real letters
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         byte[] png = image("png");
         byte[] jpeg = image("jpeg");
         Map<String, byte[]> fakes = new LinkedHashMap<>();
@@ -55,12 +56,12 @@ class EvidenceLettersTests extends AbstractEvidenceTests {
     @Test
     void approversOpenTheLetterInlineWithoutScriptAndEachOpeningIsLedgered() throws Exception {
         // given an external request with a PNG letter, filed by a clerk
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         byte[] png = image("png");
         staff.upload("/evidence/requests/external", fields("letters: to open"), "letter", "scan.png", png);
         long request = jdbc.sql("SELECT id FROM access_requests WHERE reason = 'letters: to open'").query(Long.class).single();
-        EvidenceHttp approver = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
-        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
+        ConsoleClient approver = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
+        ConsoleClient viewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
 
         // when the approver finds it on the requests page and opens it, asks for its headers, and others try
         String page = approver.get("/evidence/requests").body();

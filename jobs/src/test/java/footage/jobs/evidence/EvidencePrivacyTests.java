@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +46,8 @@ class EvidencePrivacyTests extends AbstractEvidenceTests {
     @Test
     void aViewerSeesNeitherOthersUsesOnTheRecordingPageNorTheirRequestsInTheRegister() {
         // given another viewer's session and an evidence clerk's
-        EvidenceHttp pia = new EvidenceHttp(base()).login(OTHER, PASSWORD);
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient pia = new ConsoleClient(base()).signedIn(OTHER, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         long seq = played;
 
         // when each opens the recording page, the register (also asking for vito's), its CSV and the requests page
@@ -69,7 +70,7 @@ class EvidencePrivacyTests extends AbstractEvidenceTests {
     @Test
     void anApproverSeesWhatWaitsForADecisionAndWhatTheyDecidedButNotOthersUses() {
         // given the approver's session
-        EvidenceHttp april = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
+        ConsoleClient april = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
 
         // when she opens the requests page, the register and the recording page
         String requests = april.get("/evidence/requests").body();

@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import footage.jobs.cli.TestCommands;
 import footage.pipeline.sample.SampleDumpGenerator;
 import footage.pipeline.sample.VideoSpec;
@@ -70,7 +71,7 @@ class EvidenceRecordingTests extends AbstractEvidenceTests {
                 "reason", "held a moment", "by", STAFF))).isZero();
         assertThat(command("hold lift", List.of(), Map.of("recording", String.valueOf(permanent),
                 "reason", "not needed", "by", STAFF))).isZero();
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when both pages are opened, the permanent one also in Chinese
         String clipPage = staff.get("/evidence/recordings/" + clip + "?lang=en").body();
@@ -94,18 +95,18 @@ class EvidenceRecordingTests extends AbstractEvidenceTests {
         long clip = id(CLIP);
         Path original = footage.archive().resolve("objects/" + CLIP);
         String digestBefore = sha256(Files.readAllBytes(original));
-        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
-        EvidenceHttp approver = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
+        ConsoleClient viewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
+        ConsoleClient approver = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
 
         // when the viewer opens the page and asks for the picture without a request, then files one, has it approved,
         // and views the picture twice
         String pageBefore = viewer.get("/evidence/recordings/" + clip).body();
         HttpResponse<byte[]> refused = viewer.bytes("/evidence/recordings/" + clip + "/thumbnail");
         LocalDate today = LocalDate.now(footage.deviceZone());
-        viewer.post("/evidence/requests", Map.of("recordings", String.valueOf(clip), "reason", "thumbnail check A2",
+        viewer.submit("/evidence/requests", Map.of("recordings", String.valueOf(clip), "reason", "thumbnail check A2",
                 "from", today.toString(), "until", today.toString()));
         long request = jdbc.sql("SELECT id FROM access_requests WHERE reason = 'thumbnail check A2'").query(Long.class).single();
-        assertThat(approver.post("/evidence/requests/" + request + "/approve", Map.of("comment", "ok")).statusCode())
+        assertThat(approver.submit("/evidence/requests/" + request + "/approve", Map.of("comment", "ok")).statusCode())
                 .isEqualTo(302);
         String pageAfter = viewer.get("/evidence/recordings/" + clip).body();
         HttpResponse<byte[]> first = viewer.bytes("/evidence/recordings/" + clip + "/thumbnail");

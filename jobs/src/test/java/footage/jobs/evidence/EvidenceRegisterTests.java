@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -33,26 +34,26 @@ class EvidenceRegisterTests extends AbstractEvidenceTests {
         LocalDate today = LocalDate.now(footage.deviceZone());
         long file1 = id("FILE0001.MP4");
         long file2 = id("FILE0002.MP4");
-        EvidenceHttp rhea = new EvidenceHttp(base()).login("rhea", PASSWORD);
-        EvidenceHttp ruth = new EvidenceHttp(base()).login("ruth", PASSWORD);
-        EvidenceHttp approver = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
-        rhea.post("/evidence/requests", Map.of("recordings", String.valueOf(file1), "reason", "投诉核查 2026-88",
+        ConsoleClient rhea = new ConsoleClient(base()).signedIn("rhea", PASSWORD);
+        ConsoleClient ruth = new ConsoleClient(base()).signedIn("ruth", PASSWORD);
+        ConsoleClient approver = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
+        rhea.submit("/evidence/requests", Map.of("recordings", String.valueOf(file1), "reason", "投诉核查 2026-88",
                 "from", today.toString(), "until", today.toString()));
         long rheas = requestOf("rhea");
-        approver.post("/evidence/requests/" + rheas + "/approve", Map.of("comment", "同意"));
+        approver.submit("/evidence/requests/" + rheas + "/approve", Map.of("comment", "同意"));
         assertThat(rhea.bytes("/evidence/recordings/" + file1 + "/download").statusCode()).isEqualTo(200);
         assertThat(ruth.bytes("/evidence/recordings/" + file2 + "/play").statusCode()).isEqualTo(403);
-        ruth.post("/evidence/requests", Map.of("recordings", String.valueOf(file2), "reason", "=HYPERLINK(\"http://x\")",
+        ruth.submit("/evidence/requests", Map.of("recordings", String.valueOf(file2), "reason", "=HYPERLINK(\"http://x\")",
                 "from", today.toString(), "until", today.toString()));
         long ruths = requestOf("ruth");
-        new EvidenceHttp(base()).login("rolf", PASSWORD).upload("/evidence/requests/external", Map.of("agencyType", "POLICE",
+        new ConsoleClient(base()).signedIn("rolf", PASSWORD).upload("/evidence/requests/external", Map.of("agencyType", "POLICE",
                         "agencyName", "派出所", "letterRef", "公(2026)12号", "recordings", String.valueOf(file2),
                         "reason", "register external 2026-3", "from", today.toString(), "until", today.toString()),
                 "letter", "l.pdf", letterPdf("police letter"));
         long external = requestOf("rolf");
 
         // when an evidence clerk (the register is whole only for evidence staff and auditors) reads it with each filter
-        EvidenceHttp clerk = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient clerk = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         String byRhea = clerk.get("/evidence/register?user=rhea").body();
         String byFile2 = clerk.get("/evidence/register?recording=" + file2).body();
         String externalOnly = clerk.get("/evidence/register?kind=EXTERNAL").body();

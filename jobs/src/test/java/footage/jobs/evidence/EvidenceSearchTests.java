@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -13,7 +14,7 @@ class EvidenceSearchTests extends AbstractEvidenceTests {
     @Test
     void aViewerFindsARecordingByOfficerAndReferenceTime() {
         // given a viewer's session
-        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
+        ConsoleClient viewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
 
         // when the catalog is searched for officer O7 on 1 March (reference time, device zone)
         HttpResponse<String> r = viewer.get("/evidence?officer=O7&from=2026-03-01&to=2026-03-01");
@@ -28,7 +29,7 @@ class EvidenceSearchTests extends AbstractEvidenceTests {
     @Test
     void findingKindCaseAndDeviceNarrowTheSearch() {
         // given an evidence clerk's session
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when searched by finding kind, by case number, by device and status, and by an unknown status
         List<Long> byKind = rows(staff.get("/evidence?kind=TRUNCATED").body());
@@ -59,7 +60,7 @@ class EvidenceSearchTests extends AbstractEvidenceTests {
                     .params(at("2026-08-01T10:00:00+08:00"), at("2026-08-01T11:00:00+08:00"), at("2026-08-02T00:00:00Z"))
                     .update();
         }
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when searched by the case
         List<Long> byCase = rows(staff.get("/evidence?case=CASE-S1").body());
@@ -78,7 +79,7 @@ class EvidenceSearchTests extends AbstractEvidenceTests {
             jdbc.sql("UPDATE recordings SET retention_class = 'PERMANENT', retention_category = 'COMPLEX_CASE' WHERE id = ?")
                     .param(permanent).update();
         }
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when searched by each class, by an unknown one, and by class alone
         HttpResponse<String> permanent = staff.get("/evidence?device=DA1&retention=PERMANENT&lang=en");
@@ -98,7 +99,7 @@ class EvidenceSearchTests extends AbstractEvidenceTests {
     @Test
     void resultsArePaged() {
         // given more recordings of one device than fit a page
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when the first and second pages are asked for
         HttpResponse<String> first = staff.get("/evidence?device=D9");
@@ -114,7 +115,7 @@ class EvidenceSearchTests extends AbstractEvidenceTests {
     @Test
     void theRecordingPageShowsMetadataFindingsAndLedgerHistory() {
         // given an evidence clerk's session and a recording with a finding and ledger entries
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
         long id = id("FILE0001.MP4");
 
         // when its page is opened
@@ -130,9 +131,9 @@ class EvidenceSearchTests extends AbstractEvidenceTests {
     @Test
     void operatorsAndStrangersDoNotReachTheCatalogAndUnknownRecordingsAreNotFound() {
         // given an operator's session, no session, and a clerk's session
-        EvidenceHttp operator = new EvidenceHttp(base()).login(OPERATOR, PASSWORD);
-        EvidenceHttp anonymous = new EvidenceHttp(base());
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient operator = new ConsoleClient(base()).signedIn(OPERATOR, PASSWORD);
+        ConsoleClient anonymous = new ConsoleClient(base());
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when each asks for evidence pages
         HttpResponse<String> operatorSearch = operator.get("/evidence");

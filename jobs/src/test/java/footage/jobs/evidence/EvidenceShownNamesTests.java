@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class EvidenceShownNamesTests extends AbstractEvidenceTests {
         long id = recording(dump, "DX", "OX", hostile, "2026-03-01T10:00:00+08:00");
         try {
             // when
-            String page = new EvidenceHttp(base()).login(STAFF, PASSWORD).get("/evidence/recordings/" + id).body();
+            String page = new ConsoleClient(base()).signedIn(STAFF, PASSWORD).get("/evidence/recordings/" + id).body();
 
             // then the page shows the escapes, in the title as in the text, and none of the characters
             assertThat(page).contains("clip_\\u202Egnp\\u001B[31m\\u0007.MP4").contains("Ann\\u2066a\\u2069\\u200F")

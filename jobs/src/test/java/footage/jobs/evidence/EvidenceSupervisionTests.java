@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -12,8 +13,8 @@ class EvidenceSupervisionTests extends AbstractEvidenceTests {
     @Test
     void staffSeeAMonthsFiguresPerOfficerAndDownloadThemAndViewersAreRefused() {
         // given the shared catalog: activity ACT-1 of officer O5 on 2026-03-01
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
-        EvidenceHttp viewer = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
+        ConsoleClient viewer = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
 
         // when
         String page = staff.get("/evidence/supervision?month=2026-03&lang=en").body();

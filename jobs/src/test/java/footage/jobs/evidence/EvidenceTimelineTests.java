@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -17,14 +18,14 @@ class EvidenceTimelineTests extends AbstractEvidenceTests {
                         + "VALUES ('f-gap-d7', 'GAP', 'D7', ?, ?, 900.0, 'gap of 15 min', ?)")
                 .params(at("2026-03-01T10:05:00+08:00"), at("2026-03-01T10:20:00+08:00"), at("2026-03-02T00:00:00Z"))
                 .update();
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
-        EvidenceHttp viewerOnly = new EvidenceHttp(base()).login(VIEWER, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
+        ConsoleClient viewerOnly = new ConsoleClient(base()).signedIn(VIEWER, PASSWORD);
         String before = staff.get("/evidence/timeline?device=D7&from=2026-03-01&to=2026-03-01").body();
 
         // when a viewer tries to explain it, then the clerk explains it (Art. 11 reason and note)
-        HttpResponse<String> byViewer = viewerOnly.post("/evidence/findings/f-gap-d7/explain",
+        HttpResponse<String> byViewer = viewerOnly.submit("/evidence/findings/f-gap-d7/explain",
                 Map.of("reason", "WEATHER", "note", "x", "device", "D7"));
-        HttpResponse<String> explained = staff.post("/evidence/findings/f-gap-d7/explain",
+        HttpResponse<String> explained = staff.submit("/evidence/findings/f-gap-d7/explain",
                 Map.of("reason", "OBSTRUCTION", "note", "suspect grabbed the camera", "device", "D7"));
         String after = staff.get("/evidence/timeline?device=D7&from=2026-03-01&to=2026-03-01").body();
         String json = staff.get("/evidence/timeline/report.json?device=D7").body();
@@ -60,13 +61,13 @@ class EvidenceTimelineTests extends AbstractEvidenceTests {
             gap("f-gap-a3", "DA3", "ACT-A3", "2026-07-01T10:05:00+08:00", "2026-07-01T10:30:00+08:00");
             gap("f-gap-other", "DA9", null, "2026-07-01T10:10:00+08:00", "2026-07-01T10:20:00+08:00");
         }
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when the activity's page is opened, zoomed to another day, exported, and the gap explained from it
         String before = staff.get("/evidence/timeline/activity?activity=ACT-A3&lang=en").body();
         String otherDay = staff.get("/evidence/timeline/activity?activity=ACT-A3&from=2026-07-02&to=2026-07-02").body();
         String list = staff.get("/evidence/timeline/activity").body();
-        HttpResponse<String> explained = staff.post("/evidence/findings/f-gap-a3/explain", Map.of("reason", "WEATHER",
+        HttpResponse<String> explained = staff.submit("/evidence/findings/f-gap-a3/explain", Map.of("reason", "WEATHER",
                 "note", "cloudburst", "activity", "ACT-A3", "from", "2026-07-01"));
         String after = staff.get("/evidence/timeline/activity?activity=ACT-A3&lang=en").body();
         String json = staff.get("/evidence/timeline/report.json?activity=ACT-A3").body();

@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,18 +29,18 @@ class PostgresEvidenceAccessTests extends AbstractPostgresEvidenceTests {
         jdbc.sql("INSERT INTO console_user_roles (username, role) VALUES ('pablo', 'BUREAU_HEAD')").update();
         long file = id("FILE0001.MP4");
         LocalDate today = LocalDate.now(footage.deviceZone());
-        EvidenceHttp pia = new EvidenceHttp(base()).login("pia", PASSWORD);
-        EvidenceHttp department = new EvidenceHttp(base()).login(APPROVER, PASSWORD);
-        EvidenceHttp bureau = new EvidenceHttp(base()).login("pablo", PASSWORD);
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient pia = new ConsoleClient(base()).signedIn("pia", PASSWORD);
+        ConsoleClient department = new ConsoleClient(base()).signedIn(APPROVER, PASSWORD);
+        ConsoleClient bureau = new ConsoleClient(base()).signedIn("pablo", PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when pia files a request that the department head approves, downloads all and part of the file, and a clerk
         // files an external request that the department head, then the bureau head, approve
         HttpResponse<byte[]> before = pia.bytes("/evidence/recordings/" + file + "/download");
-        pia.post("/evidence/requests", Map.of("recordings", String.valueOf(file), "reason", "信访核查 2026-12",
+        pia.submit("/evidence/requests", Map.of("recordings", String.valueOf(file), "reason", "信访核查 2026-12",
                 "from", today.toString(), "until", today.toString()));
         long internal = jdbc.sql("SELECT MAX(id) FROM access_requests WHERE requester = 'pia'").query(Long.class).single();
-        department.post("/evidence/requests/" + internal + "/approve", Map.of("comment", "同意调阅"));
+        department.submit("/evidence/requests/" + internal + "/approve", Map.of("comment", "同意调阅"));
         HttpResponse<byte[]> whole = pia.bytes("/evidence/recordings/" + file + "/download");
         HttpResponse<byte[]> middle = pia.bytes("/evidence/recordings/" + file + "/download", "Range", "bytes=500-1499");
         staff.upload("/evidence/requests/external", Map.of("agencyType", "PROCURATORATE", "agencyName", "海淀区人民检察院",
@@ -47,9 +48,9 @@ class PostgresEvidenceAccessTests extends AbstractPostgresEvidenceTests {
                         "from", today.toString(), "until", today.toString()),
                 "letter", "letter.pdf", letterPdf("京海检调〔2026〕3号"));
         long external = jdbc.sql("SELECT MAX(id) FROM access_requests WHERE kind = 'EXTERNAL'").query(Long.class).single();
-        department.post("/evidence/requests/" + external + "/approve", Map.of("comment", "部门同意"));
+        department.submit("/evidence/requests/" + external + "/approve", Map.of("comment", "部门同意"));
         String afterDepartment = status(external);
-        bureau.post("/evidence/requests/" + external + "/approve", Map.of("comment", "局长同意"));
+        bureau.submit("/evidence/requests/" + external + "/approve", Map.of("comment", "局长同意"));
         // (the whole register is for evidence staff and auditors)
         String csv = staff.get("/evidence/register.csv?user=pia").body();
 

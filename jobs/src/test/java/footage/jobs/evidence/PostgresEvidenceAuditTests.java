@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.ConsoleClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -35,7 +36,7 @@ class PostgresEvidenceAuditTests extends AbstractPostgresEvidenceTests {
                         + "VALUES ('f-pg-gap', 'GAP', 'D8', ?, ?, 1800.0, 'ACT-2', 'gap before 11:00', ?)")
                 .params(at("2026-03-01T10:30:00+08:00"), at("2026-03-01T11:00:00+08:00"), at("2026-03-02T00:00:00Z"))
                 .update();
-        EvidenceHttp staff = new EvidenceHttp(base()).login(STAFF, PASSWORD);
+        ConsoleClient staff = new ConsoleClient(base()).signedIn(STAFF, PASSWORD);
 
         // when the ledger is filtered, the catalog searched by class, the recording and the activity pages opened
         List<Long> byType = seqs(staff.get("/evidence/audit?type=PG_PROBE").body());

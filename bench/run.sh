@@ -6,6 +6,8 @@
 #   bench/run.sh --quick    small sizes, a smoke run of a minute or two
 #   options: --keep (keep the generated data and logs), --work-root DIR (default /tmp), --skip-build,
 #            --rounds N (baseline/ingest alternations for the ingest-speed benchmark, default 2)
+#            --cold (also measure the ingest with the page cache emptied before every run, 3 alternating rounds,
+#            printed beside the warm figures; needs root to write /proc/sys/vm/drop_caches, says so otherwise)
 #   env:     FOOTAGE_JAVA_OPTS   JVM options for the ingest runs, as for ./footage
 #
 # Exit code: 0 when every benchmark ran (whether or not it met its target), 1 when one failed to run.
@@ -16,6 +18,7 @@ quick=0
 keep=0
 build=1
 rounds_override=""
+cold=0
 work_root="${BENCH_WORK_ROOT:-/tmp}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,7 +27,8 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0 ;;
     --work-root) work_root="$2"; shift ;;
     --rounds) rounds_override="$2"; shift ;;
-    -h|--help) sed -n "2,11p" "$0"; exit 0 ;;
+    --cold) cold=1 ;;
+    -h|--help) sed -n "2,13p" "$0"; exit 0 ;;
     *) echo "bench: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -161,6 +165,21 @@ if step "generate $dump_files recordings of ${dump_seconds}s" \
     step "1w. ingest job in a running application (warm JVM, as serve runs it)" \
       java -cp "$app/image/footage.jar:$app/image/lib/*:$jobs_cp" footage.jobs.bench.WarmIngestBenchmark \
       --dump "$dump" --work "$work/warm" --rounds "$ingest_rounds"
+  fi
+  if [ "$cold" = 1 ]; then
+    if [ -w /proc/sys/vm/drop_caches ]; then
+      # median of 3 alternating rounds; the dump and the JVM's jar are read from the disk in every run
+      step "1c. ingest speed, cold cache" in_jobs footage.jobs.bench.IngestSpeedBenchmark --jar "$jar" --dump "$dump" \
+        --work "$work/cold" --rounds "${rounds_override:-3}" --java-opts "$java_opts" --cold
+      if [ -f "$app/image/footage.jar" ]; then
+        step "1wc. ingest job in a running application, cold cache" \
+          java -cp "$app/image/footage.jar:$app/image/lib/*:$jobs_cp" footage.jobs.bench.WarmIngestBenchmark \
+          --dump "$dump" --work "$work/warm-cold" --rounds "${rounds_override:-3}" --cold
+      fi
+    else
+      say "cold cache: /proc/sys/vm/drop_caches is not writable (not root): the cold figures were not taken"
+      echo "RESULT|1c. Ingest, cold cache|not measured: not root|—|—|—|not run" >>"$log"
+    fi
   fi
   step "1b. where the ingest time goes (no target)" \
     in_pipeline footage.pipeline.bench.IngestBreakdownBenchmark "$dump" "$work/breakdown"

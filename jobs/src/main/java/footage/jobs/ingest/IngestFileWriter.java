@@ -104,6 +104,12 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
             }
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            // the last instant between the archive's fsyncs and the commit that names what they made durable
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                pause.at("before-commit");
+            }
+
             @Override
             public void afterCommit() {
                 pause.at("after-commit");

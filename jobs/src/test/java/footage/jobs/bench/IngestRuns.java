@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 final class IngestRuns {
 
     static final double MIB = 1024.0 * 1024.0;
+    private static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
     private static final Pattern JOB_TIME = Pattern.compile("ingest: (\\w+) in ([0-9.]+) s");
     private static final Pattern RECORDINGS = Pattern.compile("recordings:\\s+(\\d+) archived, (\\d+) damaged");
     private static final Pattern QUARANTINED = Pattern.compile("quarantined:\\s+(\\d+) file");
@@ -60,9 +61,16 @@ final class IngestRuns {
     private final Path jar;
     private final List<String> javaOptions;
     private final Path work;
+    private final boolean cold;
     private int counter;
 
     IngestRuns(Path jar, List<String> javaOptions, Path work) throws IOException {
+        this(jar, javaOptions, work, false);
+    }
+
+    /** {@code cold}: the page cache is emptied before every run (the caller checked {@link #canDropCaches}). */
+    IngestRuns(Path jar, List<String> javaOptions, Path work, boolean cold) throws IOException {
+        this.cold = cold;
         this.jar = jar.toAbsolutePath();
         this.javaOptions = List.copyOf(javaOptions);
         this.work = Files.createDirectories(work.toAbsolutePath());
@@ -77,7 +85,7 @@ final class IngestRuns {
     /** {@code cp -r DUMP DEST && sync && openssl dgst -sha256 DEST/*} with a fresh DEST, which is deleted after. */
     Measured baseline(Path dump) throws IOException, InterruptedException {
         Path dest = work.resolve("baseline-" + (++counter));
-        settle();
+        prepare();
         Measured m = run(List.of("bash", "-c", "cp -r \"$0\" \"$1\" && sync && openssl dgst -sha256 \"$1\"/*",
                 dump.toString(), dest.toString()), "baseline-" + counter);
         if (m.exit != 0) {
@@ -99,7 +107,7 @@ final class IngestRuns {
         Path home = work.resolve("home-" + (++counter));
         Path drop = Files.createDirectories(home.resolve("drop"));
         Path inDrop = dump == null ? null : drop.resolve(dump.getFileName().toString());
-        settle();
+        prepare();
         if (dump != null) {
             Files.move(dump, inDrop, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -210,6 +218,28 @@ final class IngestRuns {
             cpu = Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
         }
         return new Measured(exit, seconds, rss, cpu, summaryAt, output.toString());
+    }
+
+    private void prepare() throws IOException, InterruptedException {
+        if (cold) {
+            dropCaches();
+        } else {
+            settle();
+        }
+    }
+
+    /**
+     * Writes back what is dirty and empties the page cache, so the next run reads its input (and the JVM its jar)
+     * from the disk, as a docking station's new dump is read.
+     */
+    static void dropCaches() throws IOException, InterruptedException {
+        settle();
+        Files.writeString(DROP_CACHES, "3");
+    }
+
+    /** Only root may empty the page cache; elsewhere the cold figures cannot be taken. */
+    static boolean canDropCaches() {
+        return Files.isWritable(DROP_CACHES);
     }
 
     /** Flushes what earlier steps left dirty, so no run pays for the writes of the one before. */

@@ -37,7 +37,7 @@ class IngestCrashTests {
     Path home;
 
     @ParameterizedTest(name = "killed {0}")
-    @ValueSource(strings = {"mid-copy:2", "after-rename:2", "after-commit:2", "mid-copy:4"})
+    @ValueSource(strings = {"mid-copy:2", "after-rename:2", "before-commit:2", "after-commit:2", "mid-copy:4"})
     void killedPartWayThenRunAgainArchivesEverySourceFileExactlyOnce(String point) throws Exception {
         // given a dump of four recordings, one of them docked twice
         FileSpec repeated = FileSpec.video(name("DSJ0000100", "093000", 1), clip(2));
@@ -64,6 +64,15 @@ class IngestCrashTests {
         if (point.startsWith("mid-copy")) {
             assertThat(tempFiles()).as("the kill left a half-written temporary file").isNotEmpty();
         }
+        // and, whatever the instant, the catalog names only objects the archive holds whole
+        Map<String, String> killedArchive = Drops.tree(home.resolve("archive").resolve("sha256"));
+        List<String> killedCatalog = catalogued();
+        assertThat(killedArchive.values()).containsAll(killedCatalog);
+        if (point.equals("after-rename:2") || point.equals("before-commit:2")) {
+            // the second file is durable (fsynced, its folder fsynced) but its catalog commit never happened
+            assertThat(killedArchive).hasSize(2);
+            assertThat(killedCatalog).hasSize(1);
+        }
 
         // and run again
         try (FootageProcess second = ingest(logs.resolve("second.log"))) {
@@ -75,7 +84,7 @@ class IngestCrashTests {
         assertThat(new ArrayList<>(archive.values())).containsExactlyInAnyOrderElementsOf(sourceHashes);
         archive.forEach((path, sha) -> assertThat(path).endsWith(sha + ".mp4"));
         assertThat(tempFiles()).isEmpty();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", "")) {
+        try (Connection db = catalog()) {
             assertThat(strings(db, "SELECT sha256 FROM recordings")).containsExactlyInAnyOrderElementsOf(sourceHashes);
             assertThat(strings(db, "SELECT status FROM dump_files ORDER BY path"))
                     .containsExactly("ARCHIVED", "ARCHIVED", "ARCHIVED", "DUPLICATE");
@@ -88,6 +97,16 @@ class IngestCrashTests {
         List<String> args = new ArrayList<>(List.of("ingest", "--footage.ingest.quiet-period=0s"));
         args.addAll(List.of(extra));
         return FootageProcess.start(home, log, args);
+    }
+
+    private Connection catalog() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+
+    private List<String> catalogued() throws SQLException {
+        try (Connection db = catalog()) {
+            return strings(db, "SELECT sha256 FROM recordings");
+        }
     }
 
     private List<Path> tempFiles() throws IOException {

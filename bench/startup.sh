@@ -7,7 +7,8 @@
 #
 #   bench/startup.sh [--runs N] [--home DIR] [--before APP]
 #     DIR: an existing home to use (default: a demo home made once)
-#     APP: an earlier build's image (a copy of its jobs/target/footage-app) as "before", run the launcher's way
+#     APP: an earlier build's image as "before", made where it stays (scripts/app-image.sh OLD/footage.jar APP: the
+#          archive is bound to the image's path, so a copied footage-app runs without it), run the launcher's way
 #          (its archive, the same JIT choice); default: this build's image without its archive and with the full JIT
 #
 # Page cache warm on purpose: these are the commands staff run one after another on a home in use.
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift ;;
     --home) home="$2"; shift ;;
     --before) before="$2"; shift ;;
-    -h|--help) sed -n "2,10p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,12p" "$0"; exit 0 ;;
     *) echo "startup: unknown option $1" >&2; exit 2 ;;
   esac
   shift

@@ -22,13 +22,19 @@ fi
 [ -e "$dest" ] && mv "$dest" "$old"
 mv "$new" "$dest"
 rm -rf "$old"
-# The training run lists jobs on a throw-away home: its catalog context is tried first and refused (a new catalog),
-# then the whole application starts and migrates it, so the archive holds the classes of both — Spring, Batch, Flyway,
-# H2 and the catalog code, what every command loads. The archive is bound to this jar at this path; the JVM ignores it
-# (silently, with -Xlog:cds=off) when either changes.
+# The training run (footage.jobs.cli.CdsTraining) runs on a throw-away home, in one JVM, an ingest that finds no
+# catalog (so the whole application starts and creates it), an ingest in its own context, and the read commands in
+# theirs: the archive holds the classes of each — Spring, Batch and a job's run, Flyway, H2 and the catalog code. The
+# archive is bound to this jar at this path (-cp names the same class path as -jar); the JVM ignores it (silently,
+# with -Xlog:cds=off) when either changes.
+# picocli goes on the boot class path, here and in ./footage alike (the archive holds the class path it was made with):
+# its class files are older than Java 6, so JDK 17 neither archives them nor skips their slow verification on the
+# application class path, about 0.07 s of every command (BENCHMARKS.md §11); the boot loader does not verify them.
 home="$(mktemp -d "${TMPDIR:-/tmp}/footage-cds.XXXXXX")"
-if ! java -XX:ArchiveClassesAtExit="$dest/footage.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      -jar "$dest/footage.jar" --home "$home" jobs list >/dev/null 2>&1; then
+mkdir -p "$home/drop"
+picocli="$(ls "$dest"/lib/picocli-*.jar 2>/dev/null | head -1)"
+if ! java -XX:ArchiveClassesAtExit="$dest/footage.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off ${picocli:+-Xbootclasspath/a:"$picocli"} \
+      -cp "$dest/footage.jar" footage.jobs.cli.CdsTraining "$home" >/dev/null 2>&1; then
   rm -f "$dest/footage.jsa"
   echo "footage: no class-data-sharing archive (training run failed); start-up is slower" >&2
 fi

@@ -1,5 +1,6 @@
 package footage.jobs.ingest;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.Failures;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
@@ -33,6 +34,11 @@ public class IngestCommand implements FootageCommand {
 
     @Option(names = "--drop", paramLabel = "DIR", description = "the drop folder to take dumps from (default footage.drop, HOME/drop)")
     private Path drop;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, IngestContext.class);
+    }
 
     @Override
     public List<String> contextProperties(boolean homeGiven) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The one way jobs are started, restarted, stopped and abandoned — from the CLI, the schedules and the console.
@@ -205,10 +206,14 @@ public class JobRuns {
         recovered.add(e.getId());
     }
 
-    /** At start-up: every execution left running by a dead process is marked FAILED (never one whose owner lives). */
+    /**
+     * At start-up: every execution left running by a dead process is marked FAILED (never one whose owner lives) —
+     * of every job the history knows, not only those of this context: a command in its own context (ingest) holds
+     * one job but recovers the others as the whole application does.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void recoverAtStartUp() {
-        for (String jobName : jobNames()) {
+        for (String jobName : Stream.concat(jobNames().stream(), JobHistory.JOB_NAMES.stream()).distinct().toList()) {
             if (!repository.findRunningJobExecutions(jobName).isEmpty() && !claims.ownerAlive(jobName)) {
                 try {
                     claims.claim(jobName, this::recoverRunning);

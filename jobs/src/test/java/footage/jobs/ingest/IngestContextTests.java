@@ -148,6 +148,31 @@ class IngestContextTests {
         }
     }
 
+    @Test
+    void anIngestInItsOwnContextRecoversAnotherJobADeadProcessLeftRunningAsTheWholeApplicationDoes() throws Exception {
+        // given a home with recordings and a fixity audit killed part-way (its execution left STARTED)
+        Path home = migrated(tmp.resolve("dead-fixity"));
+        FileSystemUtils.copyRecursively(Path.of("..", "sample-media").toAbsolutePath().normalize(), home.resolve("drop"));
+        Files.deleteIfExists(home.resolve("drop/README.md"));
+        assertThat(run("--home", home.toString(), "--footage.ingest.quiet-period=0s", "ingest").code()).isZero();
+        Path logs = FootageProcess.logs(getClass(), "dead-fixity");
+        try (FootageProcess fixity = FootageProcess.start(home, logs.resolve("fixity.log"),
+                List.of("fixity", "--footage.debug.fixity-pause-at=2"))) {
+            assertThat(fixity.awaitPause(Duration.ofSeconds(120))).startsWith("PAUSED fixity");
+            fixity.kill();
+        }
+
+        // when an ingest runs in its own context, which holds no fixity job
+        Result ingest = run("--home", home.toString(), "ingest");
+
+        // then the dead audit's execution is FAILED, so it can be restarted
+        assertThat(ingest.code()).as(ingest.err()).isZero();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("db/footage") + ";AUTO_SERVER=TRUE", "sa", "")) {
+            assertThat(strings(db, "SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
+                    + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'fixityAuditJob'")).containsExactly("FAILED");
+        }
+    }
+
     /** A home whose catalog the whole application has created: an ingest of an empty drop. */
     private static Path migrated(Path home) {
         try {

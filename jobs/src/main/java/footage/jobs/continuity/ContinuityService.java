@@ -91,7 +91,7 @@ public class ContinuityService {
         ledger.lockAppends();
         Set<String> devices = new TreeSet<>();
         deviceIds.stream().filter(java.util.Objects::nonNull).forEach(devices::add);
-        List<Activity> activities = source.activities();
+        List<Activity> activities = source.activitiesNaming(devices);
         Map<Activity, Set<String>> involved = new LinkedHashMap<>();
         for (Activity a : activities) {
             Set<String> of = new TreeSet<>(a.devices());

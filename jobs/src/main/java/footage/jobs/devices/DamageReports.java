@@ -24,8 +24,9 @@ public class DamageReports {
         return jdbc.sql("SELECT id, device_id, reported_at, note, reported_by, recorded_at FROM damage_reports WHERE device_id = ? "
                         + "ORDER BY reported_at, id")
                 .param(deviceId)
-                .query((rs, n) -> new Report(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .query((rs, n) -> new Report(rs.getLong("id"), rs.getString("device_id"),
+                        rs.getObject("reported_at", OffsetDateTime.class), rs.getString("note"), rs.getString("reported_by"),
+                        rs.getObject("recorded_at", OffsetDateTime.class)))
                 .list();
     }
 

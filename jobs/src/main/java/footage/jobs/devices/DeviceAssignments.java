@@ -52,7 +52,8 @@ public class DeviceAssignments {
     }
 
     private static Assignment row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Assignment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class),
-                rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getObject(8, OffsetDateTime.class));
+        return new Assignment(rs.getLong("id"), rs.getString("device_id"), rs.getString("officer_id"), rs.getString("officer_name"),
+                rs.getObject("valid_from", OffsetDateTime.class), rs.getObject("valid_to", OffsetDateTime.class),
+                rs.getString("assigned_by"), rs.getObject("recorded_at", OffsetDateTime.class));
     }
 }

@@ -24,8 +24,9 @@ public class DeviceStatusHistory {
         return jdbc.sql("SELECT id, device_id, status, since, changed_by, recorded_at FROM device_status WHERE device_id = ? "
                         + "ORDER BY since, id")
                 .param(deviceId)
-                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), DeviceStatus.valueOf(rs.getString(3)),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .query((rs, n) -> new Change(rs.getLong("id"), rs.getString("device_id"),
+                        DeviceStatus.valueOf(rs.getString("status")), rs.getObject("since", OffsetDateTime.class),
+                        rs.getString("changed_by"), rs.getObject("recorded_at", OffsetDateTime.class)))
                 .list();
     }
 

@@ -53,7 +53,8 @@ public class Devices {
     }
 
     private static Device row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Device(rs.getString(1), DeviceType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                DeviceStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class));
+        return new Device(rs.getString("id"), DeviceType.valueOf(rs.getString("type")), rs.getString("model"),
+                rs.getString("serial"), DeviceStatus.valueOf(rs.getString("status")),
+                rs.getObject("registered_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

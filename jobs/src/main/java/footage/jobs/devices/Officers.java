@@ -27,7 +27,7 @@ public class Officers {
     /** Officer id → unit, for every registered officer. */
     public Map<String, String> units() {
         Map<String, String> units = new TreeMap<>();
-        jdbc.sql("SELECT officer_id, unit FROM officers").query((rs, n) -> units.put(rs.getString(1), rs.getString(2))).list();
+        jdbc.sql("SELECT officer_id, unit FROM officers").query((rs, n) -> units.put(rs.getString("officer_id"), rs.getString("unit"))).list();
         return units;
     }
 
@@ -43,7 +43,7 @@ public class Officers {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (OfficerFileReader.Row row : rows) {
             var existing = jdbc.sql("SELECT officer_name, unit FROM officers WHERE officer_id = ?").param(row.officerId())
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+                    .query((rs, n) -> new String[] {rs.getString("officer_name"), rs.getString("unit")}).optional();
             if (existing.isEmpty()) {
                 jdbc.sql("INSERT INTO officers (officer_id, officer_name, unit, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)")
                         .params(row.officerId(), row.officerName(), row.unit(), now, actor).update();

@@ -3,7 +3,6 @@ package footage.jobs.evidence;
 import footage.jobs.FootageProperties;
 import footage.jobs.report.PdfRenderer;
 import footage.jobs.report.ReportTemplates;
-import footage.jobs.retention.ObjectLocations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +48,7 @@ import java.util.Optional;
 class AccessController {
 
     private final AccessRequests requests;
-    private final JdbcClient jdbc;
+    private final RecordingFiles files;
     private final FootageProperties footage;
     private final EvidenceFormat format;
     private final AccessRegister register;
@@ -58,10 +56,10 @@ class AccessController {
     private final PdfRenderer pdf;
     private final ReportTemplates templates;
 
-    AccessController(AccessRequests requests, JdbcClient jdbc, FootageProperties footage, EvidenceFormat format,
+    AccessController(AccessRequests requests, RecordingFiles files, FootageProperties footage, EvidenceFormat format,
                      AccessRegister register, MessageSource messages, PdfRenderer pdf) {
         this.requests = requests;
-        this.jdbc = jdbc;
+        this.files = files;
         this.footage = footage;
         this.format = format;
         this.register = register;
@@ -275,14 +273,11 @@ class AccessController {
      */
     @GetMapping("/evidence/requests/{id}/letter")
     ResponseEntity<?> letter(@PathVariable long id, Principal user, HttpMethod method) throws java.io.IOException {
-        record Stored(String type, String sha256) {
-        }
-        Optional<Stored> stored = jdbc.sql("SELECT letter_type, letter_sha256 FROM access_requests WHERE id = ? AND kind = 'EXTERNAL' "
-                + "AND letter_sha256 IS NOT NULL").param(id).query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
+        Optional<Letter> stored = requests.filedLetter(id);
         if (stored.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        Letter letter = new Letter(stored.get().type(), stored.get().sha256(), new byte[0]);
+        Letter letter = stored.get();
         Path file = footage.home().resolve("letters").resolve(letter.fileName());
         byte[] bytes = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
         if (bytes == null || !Letter.sha256(bytes).equals(letter.sha256())) {
@@ -313,9 +308,8 @@ class AccessController {
     }
 
     private ResponseEntity<?> open(long id, String user, boolean play, HttpMethod method) {
-        Optional<String> archivePath = jdbc.sql("SELECT archive_path FROM recordings WHERE id = ?").param(id)
-                .query(String.class).optional();
-        if (archivePath.isEmpty()) {
+        Optional<Path> original = files.original(id);
+        if (original.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         Optional<Long> request = requests.covering(user, id);
@@ -324,7 +318,7 @@ class AccessController {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
                     .body("no approved, unexpired access request covers recording " + id);
         }
-        Path file = play ? proxy(id).orElse(original(archivePath.get())) : original(archivePath.get());
+        Path file = play ? files.proxy(id).orElse(original.get()) : original.get();
         if (!inside(file) || !Files.isRegularFile(file)) {
             // a catalogued path that leads outside the stores is never served, whatever the request says
             requests.recordUse("ACCESS_REFUSED", user, id, request.get(), "path outside the archive");
@@ -344,16 +338,6 @@ class AccessController {
         MediaType type = play ? MediaTypeFactory.getMediaType(body).orElse(MediaType.APPLICATION_OCTET_STREAM)
                 : MediaType.APPLICATION_OCTET_STREAM;
         return ResponseEntity.ok().headers(headers).contentType(type).body(body);
-    }
-
-    private Optional<Path> proxy(long recordingId) {
-        return jdbc.sql("SELECT path FROM derivatives WHERE recording_id = ? AND status = 'MADE' AND method <> 'THUMBNAIL' "
-                        + "AND path IS NOT NULL ORDER BY id").param(recordingId).query(String.class).list().stream()
-                .findFirst().map(p -> ObjectLocations.resolveDerivative(footage, p));
-    }
-
-    private Path original(String archivePath) {
-        return ObjectLocations.resolve(footage, archivePath);
     }
 
     private boolean inside(Path file) {

@@ -121,8 +121,8 @@ class AccessRegister {
             params.add("recording:" + f.recording());
         }
         return jdbc.sql(sql + " ORDER BY seq DESC").params(params)
-                .query((rs, n) -> use(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> use(rs.getLong("seq"), rs.getObject("entry_time", OffsetDateTime.class), rs.getString("entry_type"),
+                        rs.getString("subject"), rs.getString("actor"), rs.getString("payload")))
                 .list();
     }
 

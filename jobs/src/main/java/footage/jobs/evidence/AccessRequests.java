@@ -221,6 +221,13 @@ class AccessRequests {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(AccessRequests::row).optional();
     }
 
+    /** An external request's filed letter, as its type and hash (its bytes stay in the letters folder). */
+    Optional<Letter> filedLetter(long id) {
+        return jdbc.sql("SELECT letter_type, letter_sha256 FROM access_requests WHERE id = ? AND kind = 'EXTERNAL' "
+                + "AND letter_sha256 IS NOT NULL").param(id)
+                .query((rs, n) -> new Letter(rs.getString("letter_type"), rs.getString("letter_sha256"), new byte[0])).optional();
+    }
+
     List<Request> all() {
         return jdbc.sql(SELECT + " ORDER BY id DESC").query(AccessRequests::row).list();
     }
@@ -287,8 +294,8 @@ class AccessRequests {
         record Span(String device, OffsetDateTime start, Double stated, Double media) {
         }
         Optional<Span> span = jdbc.sql("SELECT device_id, corrected_start, duration_seconds, media_seconds FROM recordings WHERE id = ?")
-                .param(recordingId).query((rs, n) -> new Span(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-                        (Double) rs.getObject(3), (Double) rs.getObject(4))).optional();
+                .param(recordingId).query((rs, n) -> new Span(rs.getString("device_id"), rs.getObject("corrected_start", OffsetDateTime.class),
+                        (Double) rs.getObject("duration_seconds"), (Double) rs.getObject("media_seconds"))).optional();
         if (span.isEmpty() || span.get().device() == null || span.get().start() == null) {
             return false;
         }
@@ -298,8 +305,8 @@ class AccessRequests {
         record Window(OffsetDateTime start, OffsetDateTime end, String devices) {
         }
         for (Window w : jdbc.sql("SELECT start_at, end_at, devices FROM activities WHERE id = ? OR case_number = ?")
-                .params(caseRef, caseRef).query((rs, n) -> new Window(rs.getObject(1, OffsetDateTime.class),
-                        rs.getObject(2, OffsetDateTime.class), rs.getString(3))).list()) {
+                .params(caseRef, caseRef).query((rs, n) -> new Window(rs.getObject("start_at", OffsetDateTime.class),
+                        rs.getObject("end_at", OffsetDateTime.class), rs.getString("devices"))).list()) {
             boolean device = w.devices() != null && Arrays.stream(w.devices().split(",")).map(String::trim)
                     .anyMatch(span.get().device()::equals);
             // a recording without a duration is an instant: inside the window or not
@@ -340,9 +347,10 @@ class AccessRequests {
             + "FROM access_requests";
 
     private static Request row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Request(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),
-                rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getString(11), rs.getString(12),
-                rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16));
+        return new Request(rs.getLong("id"), rs.getString("kind"), rs.getString("requester"), rs.getString("recording_ids"),
+                rs.getString("case_ref"), rs.getString("reason"), rs.getObject("valid_from", OffsetDateTime.class),
+                rs.getObject("valid_until", OffsetDateTime.class), rs.getString("status"),
+                rs.getObject("requested_at", OffsetDateTime.class), rs.getString("decided_by"), rs.getString("decision_comment"),
+                rs.getString("agency_type"), rs.getString("agency_name"), rs.getString("letter_ref"), rs.getString("letter_sha256"));
     }
 }

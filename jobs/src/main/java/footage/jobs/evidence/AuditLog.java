@@ -67,10 +67,11 @@ class AuditLog {
         Map<String, List<Grant>> grants = new HashMap<>();
         jdbc.sql("SELECT seq, entry_time, subject, actor, payload FROM ledger WHERE entry_type IN ('USER_CREATED', 'USER_CHANGED') "
                 + "AND subject LIKE 'user:%' ORDER BY seq").query(rs -> {
-            List<String> approving = approving(rs.getString(5));
+            List<String> approving = approving(rs.getString("payload"));
             if (!approving.isEmpty()) {
-                grants.computeIfAbsent(rs.getString(3).substring("user:".length()), k -> new ArrayList<>())
-                        .add(new Grant(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(4), approving));
+                grants.computeIfAbsent(rs.getString("subject").substring("user:".length()), k -> new ArrayList<>())
+                        .add(new Grant(rs.getLong("seq"), rs.getObject("entry_time", OffsetDateTime.class), rs.getString("actor"),
+                                approving));
             }
         });
         if (grants.isEmpty()) {
@@ -79,10 +80,10 @@ class AuditLog {
         List<FreshApproval> fresh = new ArrayList<>();
         jdbc.sql("SELECT seq, entry_time, actor, subject FROM ledger WHERE entry_type = 'ACCESS_APPROVED' ORDER BY seq DESC")
                 .query(rs -> {
-                    long seq = rs.getLong(1);
-                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
-                    String approver = rs.getString(3);
-                    String request = rs.getString(4);
+                    long seq = rs.getLong("seq");
+                    OffsetDateTime at = rs.getObject("entry_time", OffsetDateTime.class);
+                    String approver = rs.getString("actor");
+                    String request = rs.getString("subject");
                     grants.getOrDefault(approver, List.of()).stream()
                             .filter(g -> !g.at().isAfter(at) && !g.at().isBefore(at.minus(within)))
                             .reduce((a, b) -> b)
@@ -144,8 +145,8 @@ class AuditLog {
         params.add(size + 1);
         params.add((long) (Math.max(page, 1) - 1) * size);
         List<CatalogSearch.Entry> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new CatalogSearch.Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new CatalogSearch.Entry(rs.getLong("seq"), rs.getObject("entry_time", OffsetDateTime.class),
+                        rs.getString("entry_type"), rs.getString("subject"), rs.getString("actor"), rs.getString("payload")))
                 .list();
         boolean next = rows.size() > size;
         return new Page(next ? rows.subList(0, size) : rows, Math.max(page, 1), next);
@@ -158,8 +159,8 @@ class AuditLog {
     Optional<VerifyResult> lastVerify() {
         return jdbc.sql("SELECT seq, entry_time, actor, payload FROM ledger WHERE entry_type = 'VERIFY_RUN' "
                         + "ORDER BY seq DESC LIMIT 1")
-                .query((rs, n) -> result(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4)))
+                .query((rs, n) -> result(rs.getLong("seq"), rs.getObject("entry_time", OffsetDateTime.class),
+                        rs.getString("actor"), rs.getString("payload")))
                 .optional();
     }
 

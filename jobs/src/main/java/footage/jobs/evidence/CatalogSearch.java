@@ -172,9 +172,10 @@ class CatalogSearch {
         return jdbc.sql("SELECT id, kind, start_at, end_at, seconds, detail, superseded_at, explanation_reason, "
                         + "explanation_note, explained_by FROM findings WHERE recording_id = ? ORDER BY start_at, id")
                 .param(recordingId)
-                .query((rs, n) -> new Finding(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getObject(4, OffsetDateTime.class), (Double) rs.getObject(5), rs.getString(6),
-                        rs.getObject(7) != null, rs.getString(8), rs.getString(9), rs.getString(10)))
+                .query((rs, n) -> new Finding(rs.getString("id"), rs.getString("kind"), rs.getObject("start_at", OffsetDateTime.class),
+                        rs.getObject("end_at", OffsetDateTime.class), (Double) rs.getObject("seconds"), rs.getString("detail"),
+                        rs.getObject("superseded_at") != null, rs.getString("explanation_reason"),
+                        rs.getString("explanation_note"), rs.getString("explained_by")))
                 .list();
     }
 
@@ -185,8 +186,8 @@ class CatalogSearch {
                         + "UNION ALL SELECT seq, entry_time, entry_type, subject, actor, payload FROM ledger "
                         + "WHERE subject IN (SELECT 'finding:' || id FROM findings WHERE recording_id = ?) ORDER BY seq")
                 .params("recording:" + recordingId, recordingId)
-                .query((rs, n) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new Entry(rs.getLong("seq"), rs.getObject("entry_time", OffsetDateTime.class),
+                        rs.getString("entry_type"), rs.getString("subject"), rs.getString("actor"), rs.getString("payload")))
                 .list();
     }
 
@@ -199,8 +200,7 @@ class CatalogSearch {
         List<Hold> active = jdbc.sql("SELECT id, case_number, recording_id, reason, set_by, set_at FROM holds "
                         + "WHERE lifted_at IS NULL AND (recording_id = ? OR case_number IS NOT NULL) ORDER BY id")
                 .param(r.id())
-                .query((rs, n) -> new Hold(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .query(CatalogSearch::hold)
                 .list();
         OffsetDateTime start = r.correctedStart();
         Double seconds = r.mediaSeconds() != null ? r.mediaSeconds() : r.durationSeconds();
@@ -224,8 +224,7 @@ class CatalogSearch {
     List<Hold> activeHolds() {
         return jdbc.sql("SELECT id, case_number, recording_id, reason, set_by, set_at FROM holds WHERE lifted_at IS NULL "
                         + "ORDER BY id")
-                .query((rs, n) -> new Hold(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .query(CatalogSearch::hold)
                 .list();
     }
 
@@ -251,6 +250,11 @@ class CatalogSearch {
                     + "AND device_id IS NOT NULL").param("officers", a.officers()).query(String.class).list());
         }
         return List.copyOf(devices);
+    }
+
+    private static Hold hold(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Hold(rs.getLong("id"), rs.getString("case_number"), rs.getObject("recording_id", Long.class),
+                rs.getString("reason"), rs.getString("set_by"), rs.getObject("set_at", OffsetDateTime.class));
     }
 
     private static Activity activity(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -5,7 +5,6 @@ import footage.jobs.devices.DeviceRegister;
 import footage.pipeline.time.StrictTimes;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +31,12 @@ import java.util.Map;
 class DeviceController {
 
     private final DeviceRegister register;
-    private final JdbcClient jdbc;
+    private final RecordingFiles recordings;
     private final FootageProperties properties;
 
-    DeviceController(DeviceRegister register, JdbcClient jdbc, FootageProperties properties) {
+    DeviceController(DeviceRegister register, RecordingFiles recordings, FootageProperties properties) {
         this.register = register;
-        this.jdbc = jdbc;
+        this.recordings = recordings;
         this.properties = properties;
     }
 
@@ -61,10 +60,8 @@ class DeviceController {
         model.addAttribute("assignments", register.assignments(id));
         model.addAttribute("statuses", register.statusHistory(id));
         model.addAttribute("damageReports", register.damageReports(id));
-        model.addAttribute("recordings", jdbc.sql("SELECT id, file_name, officer_id, corrected_start, status FROM recordings "
-                + "WHERE device_id = ? ORDER BY corrected_start, id").param(id).query().listOfRows());
-        model.addAttribute("findings", jdbc.sql("SELECT id, kind, start_at, detail, explanation_reason FROM findings "
-                + "WHERE device_id = ? AND superseded_at IS NULL ORDER BY start_at, id").param(id).query().listOfRows());
+        model.addAttribute("recordings", recordings.ofDevice(id));
+        model.addAttribute("findings", recordings.findingsOfDevice(id));
         return "evidence/device";
     }
 

@@ -148,13 +148,13 @@ class ExportRecords {
     }
 
     private static final String SELECT = "SELECT x.id, x.request_id, x.job_execution_id, x.started_by, x.started_at, "
-            + "x.status, e.STATUS, x.bag_path, x.files, x.size_bytes, x.tagmanifest_sha256, x.finished_at, x.failure "
+            + "x.status, e.STATUS AS batch_status, x.bag_path, x.files, x.size_bytes, x.tagmanifest_sha256, x.finished_at, x.failure "
             + "FROM request_exports x LEFT JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = x.job_execution_id";
 
     private static Export row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Export(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                (Integer) rs.getObject(9, Integer.class), (Long) rs.getObject(10, Long.class), rs.getString(11),
-                rs.getObject(12, OffsetDateTime.class), rs.getString(13));
+        return new Export(rs.getLong("id"), rs.getLong("request_id"), rs.getLong("job_execution_id"), rs.getString("started_by"),
+                rs.getObject("started_at", OffsetDateTime.class), rs.getString("status"), rs.getString("batch_status"),
+                rs.getString("bag_path"), rs.getObject("files", Integer.class), rs.getObject("size_bytes", Long.class),
+                rs.getString("tagmanifest_sha256"), rs.getObject("finished_at", OffsetDateTime.class), rs.getString("failure"));
     }
 }

@@ -64,7 +64,7 @@ class FixityReader implements ItemReader<ArchivedObject>, StepExecutionListener 
     /** The objects an audit has still to check, with their sizes: the work a cluster's manager cuts into partitions. */
     static List<PendingWork.Item> due(JdbcClient jdbc, OffsetDateTime cutoff) {
         return jdbc.sql("SELECT id, size_bytes FROM recordings WHERE last_checked_at IS NULL OR last_checked_at < ? ORDER BY id")
-                .param(cutoff).query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();
+                .param(cutoff).query((rs, n) -> new PendingWork.Item(rs.getLong("id"), rs.getLong("size_bytes"))).list();
     }
 
     @Override
@@ -72,8 +72,8 @@ class FixityReader implements ItemReader<ArchivedObject>, StepExecutionListener 
         ArchivedObject next = jdbc.sql("SELECT id, sha256, size_bytes, archive_path, original_path FROM recordings "
                         + "WHERE id > ? AND id <= ? AND (last_checked_at IS NULL OR last_checked_at < ?) ORDER BY id LIMIT 1")
                 .params(lastId, range.last(), cutoff)
-                .query((rs, n) -> new ArchivedObject(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, n) -> new ArchivedObject(rs.getLong("id"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                        rs.getString("archive_path"), rs.getString("original_path")))
                 .optional().orElse(null);
         if (next != null) {
             lastId = next.recordingId();

@@ -51,7 +51,7 @@ class FixityReportTasklet implements Tasklet {
         long ok = count(audit, "OK");
         List<Failed> failed = jdbc.sql("SELECT sha256, original_path, archive_path FROM recordings "
                         + "WHERE fixity_audit = ? AND fixity_status = 'FAILED' ORDER BY id")
-                .param(audit).query((rs, n) -> new Failed(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .param(audit).query((rs, n) -> new Failed(rs.getString("sha256"), rs.getString("original_path"), rs.getString("archive_path"))).list();
         long all = jdbc.sql("SELECT COUNT(*) FROM recordings").query(Long.class).single();
         ZonedDateTime now = ZonedDateTime.now(properties.deviceZone());
         StringBuilder text = new StringBuilder();

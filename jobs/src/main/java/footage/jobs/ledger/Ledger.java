@@ -82,7 +82,7 @@ public class Ledger {
 
     private Optional<Head> head() {
         return jdbc.sql("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")))
                 .optional();
     }
 

@@ -53,7 +53,8 @@ public class LedgerReader {
     }
 
     private static LedgerEntry entry(ResultSet rs, int n) throws SQLException {
-        return new LedgerEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+        return new LedgerEntry(rs.getLong("seq"), rs.getObject("entry_time", OffsetDateTime.class).toInstant(),
+                rs.getString("entry_type"), rs.getString("subject"), rs.getString("actor"), rs.getString("payload"),
+                rs.getString("prev_hash"), rs.getString("hash"));
     }
 }

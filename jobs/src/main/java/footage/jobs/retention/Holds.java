@@ -42,8 +42,9 @@ class Holds {
 
     List<Hold> active() {
         return jdbc.sql("SELECT id, case_number, recording_id, reason, set_by, set_at FROM holds WHERE lifted_at IS NULL ORDER BY id")
-                .query((rs, n) -> new Hold(rs.getLong(1), new HoldTarget(rs.getString(2), (Long) rs.getObject(3, Long.class)),
-                        rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .query((rs, n) -> new Hold(rs.getLong("id"),
+                        new HoldTarget(rs.getString("case_number"), rs.getObject("recording_id", Long.class)),
+                        rs.getString("reason"), rs.getString("set_by"), rs.getObject("set_at", OffsetDateTime.class)))
                 .list();
     }
 

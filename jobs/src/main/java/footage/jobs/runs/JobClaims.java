@@ -44,7 +44,7 @@ class JobClaims {
             own.executeWithoutResult(tx -> {
                 Optional<Claim> held = jdbc.sql("SELECT job_name, node_id, claimed_at FROM job_claims WHERE job_name = ? FOR UPDATE")
                         .param(jobName)
-                        .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
+                        .query((rs, n) -> new Claim(rs.getString("job_name"), rs.getString("node_id"), rs.getObject("claimed_at", OffsetDateTime.class)))
                         .optional();
                 if (held.isPresent()) {
                     if (nodes.alive(held.get().nodeId())) {
@@ -77,7 +77,7 @@ class JobClaims {
 
     Optional<Claim> of(String jobName) {
         return jdbc.sql("SELECT job_name, node_id, claimed_at FROM job_claims WHERE job_name = ?").param(jobName)
-                .query((rs, n) -> new Claim(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
+                .query((rs, n) -> new Claim(rs.getString("job_name"), rs.getString("node_id"), rs.getObject("claimed_at", OffsetDateTime.class)))
                 .optional();
     }
 

@@ -68,7 +68,7 @@ public class Nodes implements AutoCloseable {
             return true;
         }
         Optional<Object[]> row = jdbc.sql("SELECT host, pid, heartbeat_at FROM footage_nodes WHERE node_id = ?").param(node)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class)})
+                .query((rs, n) -> new Object[] {rs.getString("host"), rs.getLong("pid"), rs.getObject("heartbeat_at", OffsetDateTime.class)})
                 .optional();
         if (row.isEmpty()) {
             return false;

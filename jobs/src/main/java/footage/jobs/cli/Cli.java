@@ -1,6 +1,6 @@
 package footage.jobs.cli;
 
-import footage.jobs.CatalogNotCurrent;
+import footage.jobs.SlimContextRefused;
 import footage.jobs.FootageApplication;
 import footage.jobs.Failures;
 import footage.jobs.UsageException;
@@ -114,7 +114,7 @@ public final class Cli {
             try {
                 return new SpringApplication(slim.toArray(Class<?>[]::new)).run(springArgs);
             } catch (RuntimeException e) {
-                if (!catalogNotCurrent(e)) {
+                if (!slimRefused(e)) {
                     throw e;
                 }
             }
@@ -122,9 +122,9 @@ public final class Cli {
         return new SpringApplication(FootageApplication.class).run(springArgs);
     }
 
-    private static boolean catalogNotCurrent(Throwable e) {
+    private static boolean slimRefused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CatalogNotCurrent) {
+            if (t instanceof SlimContextRefused) {
                 return true;
             }
         }

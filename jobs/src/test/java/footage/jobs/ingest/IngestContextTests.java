@@ -4,6 +4,7 @@ import footage.jobs.CatalogContext;
 import footage.jobs.CatalogNotCurrent;
 import footage.jobs.FootageApplication;
 import footage.jobs.FootageProcess;
+import footage.jobs.SlimContextRefused;
 import footage.jobs.cli.Cli;
 import footage.pipeline.sample.FileSpec;
 import org.flywaydb.core.Flyway;
@@ -116,6 +117,22 @@ class IngestContextTests {
         assertThat(first.out()).startsWith("ingest: COMPLETED");
         // after which the ingest's own context starts
         new SpringApplication(INGEST_CONTEXT).run("--footage.home=" + home).close();
+    }
+
+    @Test
+    void aClusterManagersIngestIsRefusedByTheOwnContextSoThatItRunsInTheWholeApplication() {
+        // given an existing home
+        Path home = migrated(tmp.resolve("manager"));
+
+        // when / then the ingest's own context refuses a manager or a worker, whose file step is the cluster's
+        // (footage.jobs.partition), and the command falls back to the whole application, as ClusterIngestTests runs it
+        for (String role : List.of("manager", "worker", "MANAGER")) {
+            assertThatThrownBy(() -> new SpringApplication(INGEST_CONTEXT).run("--footage.home=" + home,
+                    "--footage.role=" + role).close()).hasRootCauseInstanceOf(SlimContextRefused.class)
+                    .hasStackTraceContaining("footage.role=" + role.toLowerCase(java.util.Locale.ROOT));
+        }
+        // and a single node's starts
+        new SpringApplication(INGEST_CONTEXT).run("--footage.home=" + home, "--footage.role=all").close();
     }
 
     @Test

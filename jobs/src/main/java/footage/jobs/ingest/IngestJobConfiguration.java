@@ -9,6 +9,7 @@ import footage.jobs.continuity.ContinuityService;
 import footage.jobs.continuity.ContinuityTasklet;
 import footage.jobs.retention.Retention;
 import footage.pipeline.archive.ContentArchive;
+import footage.pipeline.archive.ReadAhead;
 import footage.pipeline.media.MediaProbe;
 import footage.pipeline.media.SilenceDetector;
 import org.springframework.batch.core.job.Job;
@@ -111,8 +112,14 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    PendingFileReader ingestFilesReader(Catalog catalog) {
-        return new PendingFileReader(catalog);
+    PendingFileReader ingestFilesReader(Catalog catalog, FootageProperties properties, ReadAhead ingestReadAhead) {
+        return new PendingFileReader(catalog, properties, ingestReadAhead);
+    }
+
+    /** One background reader for the life of the application; closed with it. */
+    @Bean
+    ReadAhead ingestReadAhead() {
+        return new ReadAhead();
     }
 
     @Bean

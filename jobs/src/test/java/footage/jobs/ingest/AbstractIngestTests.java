@@ -37,6 +37,8 @@ abstract class AbstractIngestTests {
     FootageProperties properties;
     @Autowired
     org.springframework.context.ApplicationContext commands;
+    @Autowired
+    footage.pipeline.archive.ReadAhead readAhead;
 
     JobExecution ingest() {
         JobExecution execution = runs.run("ingestJob");
@@ -156,6 +158,30 @@ abstract class AbstractIngestTests {
         assertThat(rec.get("video_codec")).isEqualTo("h264");
         assertThat(((Number) rec.get("width")).intValue()).isEqualTo(160);
         assertThat(((Number) rec.get("duration_seconds")).doubleValue()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.2));
+    }
+
+    @Test
+    void eachFileAfterTheFirstIsReadAheadWhileTheOneBeforeItIsTakenIn() throws IOException {
+        // given a dump of three recordings
+        String folder = unique("ahead");
+        Path dir = Drops.write(properties.drop(), dump(folder, "DSJ0000001", List.of(
+                FileSpec.video(name("DSJ0000001", "093000", 1), clip(2)),
+                FileSpec.video(name("DSJ0000001", "093002", 2), clip(2)),
+                FileSpec.video(name("DSJ0000001", "093004", 3), clip(2)))));
+        long second = Files.size(dir.resolve(name("DSJ0000001", "093002", 2)));
+        long third = Files.size(dir.resolve(name("DSJ0000001", "093004", 3)));
+        long before = readAhead.bytesRead();
+
+        // when
+        ingest();
+
+        // then the second and third were read ahead in full (far below the read-ahead's limit)
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (readAhead.bytesRead() - before < second + third && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(readAhead.bytesRead() - before).isGreaterThanOrEqualTo(second + third);
+        assertThat(file(folder, name("DSJ0000001", "093004", 3)).get("status")).isEqualTo("ARCHIVED");
     }
 
     @Test

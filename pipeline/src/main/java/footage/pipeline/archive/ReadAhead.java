@@ -1,0 +1,71 @@
+package footage.pipeline.archive;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads the next file of a dump into the page cache while the current one is copied, fsynced, probed and catalogued,
+ * so the disk is kept reading instead of waiting for each file's turn (issue 21: from a cold cache the copy waited
+ * on the disk's reads, then the disk waited on the rest of the file's work). Only an optimisation: the file is opened
+ * as {@link SourceFile} opens it (never through a link, only while it is the registered regular file), whatever
+ * goes wrong is ignored, and the copy opens and checks the file again itself. At most {@link #LIMIT} bytes of a file
+ * are read ahead, so a very large recording cannot push the file being hashed out of the cache.
+ */
+public final class ReadAhead implements AutoCloseable {
+
+    static final long LIMIT = 512L << 20;
+    /** Requests waiting behind the one being read; older ones are dropped when the reads fall behind. */
+    private static final int WAITING = 2;
+
+    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(WAITING), ReadAhead::daemon, new ThreadPoolExecutor.DiscardOldestPolicy());
+    private final AtomicLong bytesRead = new AtomicLong();
+
+    /** Starts reading {@code file}, a file below {@code dumpFolder} registered as {@code registered}, in the background. */
+    public void warm(Path dumpFolder, Path file, SourceFile.Registered registered) {
+        Objects.requireNonNull(dumpFolder, "dumpFolder");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(registered, "registered");
+        if (!thread.isShutdown()) {
+            thread.execute(() -> read(dumpFolder, file, registered));
+        }
+    }
+
+    /** Bytes read ahead so far (all files). */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    private void read(Path dumpFolder, Path file, SourceFile.Registered registered) {
+        try (SourceFile source = SourceFile.open(dumpFolder, file, registered)) {
+            ByteBuffer scratch = ByteBuffer.allocateDirect(PipelinedCopy.BLOCK);
+            long at = 0;
+            int n;
+            while (at < LIMIT && !Thread.currentThread().isInterrupted()
+                    && (n = source.channel().read(scratch.clear(), at)) > 0) {
+                at += n;
+                bytesRead.addAndGet(n);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the copy opens the file again and reports what is wrong with it; a read ahead has nothing to add
+        }
+    }
+
+    /** Stops the reading: what is queued is dropped, a read in progress ends at its next block. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "footage-read-ahead");
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -71,6 +71,13 @@ public final class MediaSniffer {
         return null;
     }
 
+    /** Whether a file's first bytes are an ISO BMFF box (MP4, MOV, M4A, 3GP): a container whose header describes its streams. */
+    public static boolean isIsoBmff(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return isIsoBmff(in.readNBytes(8));
+        }
+    }
+
     /** What a file's first bytes say it is; null when they match no known format. */
     public static Content content(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -8,6 +8,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
+import java.io.IOException;
 import java.nio.Buffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
@@ -54,12 +55,33 @@ public final class SilenceDetector {
 
     public Result scan(Path file) {
         Objects.requireNonNull(file, "file");
+        boolean described;
+        try {
+            described = MediaSniffer.isIsoBmff(file);
+        } catch (IOException e) {
+            described = false; // the scan opens it again and says what is wrong
+        }
+        Result result = described ? scan(file, true) : null;
+        return result == null ? scan(file, false) : result;
+    }
+
+    /**
+     * @param fromHeader open without probing the packets: an MP4's header states the sound's format, and libavformat's
+     *                   probe decoded video frames it then threw away, half the scan's time (BENCHMARKS.md §1);
+     *                   null when the header left the sound's format unknown, so the caller probes after all
+     */
+    private Result scan(Path file, boolean fromHeader) {
         Scan scan = new Scan();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.setSampleMode(FrameGrabber.SampleMode.SHORT);
+            if (fromHeader) {
+                grabber.setOption("probesize", "32");
+                grabber.setOption("analyzeduration", "0");
+                grabber.setOption("fpsprobesize", "0");
+            }
             grabber.start();
             if (grabber.getAudioChannels() <= 0 || grabber.getSampleRate() <= 0) {
-                return new Result(List.of(), "no audio stream");
+                return fromHeader ? null : new Result(List.of(), "no audio stream");
             }
             scan.windowSamples = Math.max(1, (int) Math.round(grabber.getSampleRate() * WINDOW_SECONDS));
             discardAllButSound(grabber.getFormatContext());
@@ -71,6 +93,9 @@ public final class SilenceDetector {
             }
             grabber.stop();
         } catch (FrameGrabber.Exception | RuntimeException e) {
+            if (fromHeader && scan.windows == 0 && scan.inWindow == 0) {
+                return null; // nothing decoded yet: the probing open may do better, and says why if not
+            }
             // what was decoded before the error still counts: a damaged file is checked as far as it plays
             scan.finish();
             return new Result(scan.spans, "sound decoded up to " + String.format(java.util.Locale.ROOT, "%.1f s",

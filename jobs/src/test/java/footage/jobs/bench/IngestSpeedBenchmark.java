@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * runs alternate, baseline first: B O B O ... Every run starts after a {@code sync} and writes to a fresh folder.
  * Two figures from the same runs: the ingest job itself (from the job execution's start and end, as printed by the
  * CLI), which is what a scheduled ingest in a running {@code footage serve} takes, and the whole one-shot process
- * (JVM start, Spring, Flyway on a new H2 catalog, the job, shutdown), what an operator at the command line waits
+ * (JVM start, Spring on the existing H2 catalog of a home made once before the rounds, the job, shutdown), what an operator at the command line waits
  * for; an ingest of an empty drop folder is measured first to show the fixed part of that. Verdicts use best ours /
  * best baseline; the medians are printed too.
  *

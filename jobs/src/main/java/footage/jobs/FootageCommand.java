@@ -19,6 +19,14 @@ public interface FootageCommand {
     }
 
     /**
+     * True for a command that reads media (ingest, demo, serve, transcode): FFmpeg's libraries are loaded on a
+     * background thread while its context starts.
+     */
+    default boolean readsMedia() {
+        return false;
+    }
+
+    /**
      * The classes of a slim context that holds all this command needs, starting with {@link CatalogContext}; empty
      * (the default) for the whole application. A command with a slim context still runs in the whole application
      * when the catalog is new or older than this build, or in a test that embeds the commands.

@@ -4,6 +4,7 @@ import footage.jobs.SlimContextRefused;
 import footage.jobs.FootageApplication;
 import footage.jobs.Failures;
 import footage.jobs.UsageException;
+import footage.pipeline.media.Ffmpeg;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,6 +71,9 @@ public final class Cli {
     }
 
     private int inContext(Commands.Parsed parsed, Globals globals) {
+        if (parsed.command().readsMedia()) {
+            Ffmpeg.loadInBackground();
+        }
         List<String> springArgs = new ArrayList<>(globals.springArgs());
         if (globals.home() != null) {
             springArgs.add("--footage.home=" + globals.home());

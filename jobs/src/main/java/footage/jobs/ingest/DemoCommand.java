@@ -54,6 +54,11 @@ public class DemoCommand implements FootageCommand {
     }
 
     @Override
+    public boolean readsMedia() {
+        return true;
+    }
+
+    @Override
     public int run(PrintStream out, PrintStream err) {
         Path sampleMedia = sampleMedia();
         if (!Files.isDirectory(sampleMedia)) {

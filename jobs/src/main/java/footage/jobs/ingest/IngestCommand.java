@@ -46,6 +46,11 @@ public class IngestCommand implements FootageCommand {
     }
 
     @Override
+    public boolean readsMedia() {
+        return true;
+    }
+
+    @Override
     public int run(PrintStream out, PrintStream err) {
         JobExecution execution = runs.run(IngestJobConfiguration.JOB_NAME);
         printSummary(out, execution);

@@ -56,6 +56,11 @@ public class ServeCommand implements FootageCommand {
     }
 
     @Override
+    public boolean readsMedia() {
+        return true;
+    }
+
+    @Override
     public int run(PrintStream out, PrintStream err) {
         // not a bean: told of the context's closing by a listener of its own
         ((ConfigurableApplicationContext) context).addApplicationListener(event -> {

@@ -51,6 +51,11 @@ public class TranscodeCommand implements FootageCommand {
     private boolean recheckDecode;
 
     @Override
+    public boolean readsMedia() {
+        return true;
+    }
+
+    @Override
     public int run(PrintStream out, PrintStream err) {
         if (recheckDecode) {
             int reset = decodeChecks.resetAll("transcode --recheck-decode", properties.ingest().actor());

@@ -4,10 +4,12 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
-import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The edge between Java and the native FFmpeg libraries: one-time setup, error texts, file URLs.
@@ -29,6 +31,27 @@ public final class Ffmpeg {
     /** Loads the native libraries and quiets FFmpeg logging; idempotent and cheap after the first call. */
     public static void init() {
         // the work happens in the static initialiser, which the JVM runs exactly once
+    }
+
+    /**
+     * Starts loading FFmpeg's libraries (about 0.5-1 s: a dozen shared libraries and their JNI bindings) on a daemon
+     * thread, so a command that will need them has them loaded while its application context starts. Whatever fails
+     * is left to the first real use, where the JVM reports it with this thread's exception as the cause.
+     */
+    public static void loadInBackground() {
+        Thread loader = new Thread(Ffmpeg::loadAll, "footage-ffmpeg-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private static void loadAll() {
+        try {
+            init();
+            // the grabber's libraries (libavdevice and its dependents included) are the rest of what the silence scan loads
+            FFmpegFrameGrabber.tryLoad();
+        } catch (FrameGrabber.Exception | LinkageError e) {
+            // reported by the first use (see above)
+        }
     }
 
     /** The one-line text FFmpeg gives for a negative return code, e.g. "Invalid data found when processing input". */

@@ -56,14 +56,18 @@ class DerivativeMoves {
         return available;
     }
 
+    static Derivative derivative(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new Derivative(rs.getLong("id"), rs.getLong("recording_id"), rs.getString("path"), rs.getString("sha256"),
+                rs.getObject("size_bytes", Long.class));
+    }
+
     List<Derivative> inProxies(long recordingId) {
         if (!available()) {
             return List.of();
         }
         return jdbc.sql("SELECT id, recording_id, path, sha256, size_bytes FROM derivatives WHERE recording_id = ? "
                         + "AND status = 'MADE' AND path IS NOT NULL AND path NOT LIKE 'expired/%' ORDER BY id")
-                .param(recordingId).query((rs, n) -> new Derivative(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), (Long) rs.getObject(5, Long.class)))
+                .param(recordingId).query(DerivativeMoves::derivative)
                 .list();
     }
 
@@ -75,8 +79,7 @@ class DerivativeMoves {
         return jdbc.sql("SELECT d.id, d.recording_id, d.path, d.sha256, d.size_bytes FROM derivatives d "
                         + "JOIN recordings r ON r.id = d.recording_id WHERE r.archive_path LIKE 'expired/%' "
                         + "AND d.status = 'MADE' AND d.path IS NOT NULL AND d.path NOT LIKE 'expired/%' ORDER BY d.id")
-                .query((rs, n) -> new Derivative(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        (Long) rs.getObject(5, Long.class)))
+                .query(DerivativeMoves::derivative)
                 .list();
     }
 

@@ -81,10 +81,12 @@ class DispositionReportTasklet implements Tasklet {
         List<Moved> moved = jdbc.sql("SELECT id, sha256, size_bytes, file_name, original_path, device_id, officer_id, "
                         + "corrected_start, retain_until, retention_class, status, expired_at, expired_by, archive_path "
                         + "FROM recordings WHERE archive_path LIKE 'expired/%' AND disposition_report IS NULL ORDER BY id")
-                .query((rs, n) -> new Moved(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
-                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class),
-                        (Long) rs.getObject(13, Long.class), rs.getString(14)))
+                .query((rs, n) -> new Moved(rs.getLong("id"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                        rs.getString("file_name"), rs.getString("original_path"), rs.getString("device_id"),
+                        rs.getString("officer_id"), rs.getObject("corrected_start", OffsetDateTime.class),
+                        rs.getString("retain_until"), rs.getString("retention_class"), rs.getString("status"),
+                        rs.getObject("expired_at", OffsetDateTime.class), rs.getObject("expired_by", Long.class),
+                        rs.getString("archive_path")))
                 .list();
         Map<Long, List<String>> duplicates = duplicates(moved);
         List<List<?>> rows = new ArrayList<>();
@@ -128,7 +130,8 @@ class DispositionReportTasklet implements Tasklet {
                         + "WHERE f.status = 'DUPLICATE' AND f.recording_id IN (:ids) ORDER BY f.id")
                 .param("ids", moved.stream().map(Moved::id).toList())
                 .query(rs -> {
-                    byRecording.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2) + "/" + rs.getString(3));
+                    byRecording.computeIfAbsent(rs.getLong("recording_id"), k -> new ArrayList<>())
+                            .add(rs.getString("folder") + "/" + rs.getString("path"));
                 });
         return byRecording;
     }

@@ -63,7 +63,7 @@ public class DecodeChecks {
     /** Whether the recording has been checked already (by any run): how, for the log. */
     Optional<String> checked(TranscodeItem item) {
         return jdbc.sql("SELECT decode_errors FROM recordings WHERE id = ? AND decode_checked_at IS NOT NULL")
-                .param(item.recordingId()).query((rs, n) -> rs.getObject(1)).optional()
+                .param(item.recordingId()).query((rs, n) -> rs.getObject("decode_errors")).optional()
                 .map(errors -> "decode check: " + item.originalPath() + " (checked, " + (errors == null ? "not decodable"
                         : errors + " error(s)") + ")");
     }
@@ -80,8 +80,9 @@ public class DecodeChecks {
         Row row = jdbc.sql("SELECT status, status_reason, device_id, original_path, decode_checked_at, "
                         + "damage_from_seconds FROM recordings WHERE id = ?")
                 .param(recordingId)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5) != null, rs.getObject(6) != null))
+                .query((rs, n) -> new Row(rs.getString("status"), rs.getString("status_reason"), rs.getString("device_id"),
+                        rs.getString("original_path"), rs.getObject("decode_checked_at") != null,
+                        rs.getObject("damage_from_seconds") != null))
                 .optional().orElse(null);
         if (row == null || row.checked()) {
             return false;
@@ -136,9 +137,9 @@ public class DecodeChecks {
 
     /** Counts of one job execution's checks: checked, with errors. */
     long[] countsOf(long executionId) {
-        return jdbc.sql("SELECT COUNT(*), COUNT(CASE WHEN decode_errors IS NULL OR decode_errors > 0 THEN 1 END) "
-                        + "FROM recordings WHERE decode_checked_by = ?")
-                .param(executionId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return jdbc.sql("SELECT COUNT(*) AS checked, COUNT(CASE WHEN decode_errors IS NULL OR decode_errors > 0 THEN 1 END) "
+                        + "AS with_errors FROM recordings WHERE decode_checked_by = ?")
+                .param(executionId).query((rs, n) -> new long[] {rs.getLong("checked"), rs.getLong("with_errors")}).single();
     }
 
     private static Map<String, Object> facts(Result result) {

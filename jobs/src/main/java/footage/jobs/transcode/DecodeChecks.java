@@ -2,6 +2,7 @@ package footage.jobs.transcode;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import footage.jobs.catalog.Recordings;
 import footage.jobs.continuity.ContinuityMarks;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.transcode.DecodeReport;
@@ -34,12 +35,14 @@ public class DecodeChecks {
     private final JsonMapper json;
 
     private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
     private final ContinuityMarks marks;
     private final Clock clock = Clock.systemUTC();
 
-    DecodeChecks(JdbcClient jdbc, Ledger ledger, ContinuityMarks marks, JsonMapper json) {
+    DecodeChecks(JdbcClient jdbc, Recordings recordings, Ledger ledger, ContinuityMarks marks, JsonMapper json) {
         this.jdbc = jdbc;
+        this.recordings = recordings;
         this.ledger = ledger;
         this.marks = marks;
         this.json = json;
@@ -96,13 +99,10 @@ public class DecodeChecks {
         boolean spanned = owns && report != null && !report.clean();
         boolean changed = !status.equals(row.status()) || !java.util.Objects.equals(reason, row.reason());
         Map<String, Object> facts = facts(result);
-        jdbc.sql("UPDATE recordings SET decode_checked_at = ?, decode_checked_by = ?, decode_errors = ?, "
-                        + "decode_errors_json = ?, damage_from_seconds = ?, damage_to_seconds = ?, "
-                        + "status = ?, status_reason = ? WHERE id = ?")
-                .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), executionId,
-                        report == null ? null : report.errors(), json(facts), spanned ? report.firstSeconds() : null,
-                        spanned ? report.lastSeconds() : null, status, reason, recordingId)
-                .update();
+        recordings.recordDecodeCheck(recordingId, new Recordings.DecodeCheck(
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), executionId,
+                report == null ? null : report.errors(), json(facts), spanned ? report.firstSeconds() : null,
+                spanned ? report.lastSeconds() : null, status, reason));
         Map<String, Object> payload = new LinkedHashMap<>(facts);
         payload.put("by", result.by());
         payload.put("status", status);
@@ -126,8 +126,7 @@ public class DecodeChecks {
      */
     @Transactional
     public int resetAll(String by, String actor) {
-        int reset = jdbc.sql("UPDATE recordings SET decode_checked_at = NULL, decode_checked_by = NULL "
-                + "WHERE decode_checked_at IS NOT NULL").update();
+        int reset = recordings.forgetDecodeChecks();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("recordings", reset);
         payload.put("by", by);

@@ -3,7 +3,6 @@ package footage.jobs.catalog;
 import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
-import footage.jobs.retention.ObjectLocations;
 import footage.pipeline.text.DisplayText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,12 +3,15 @@ package footage.jobs.catalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 
 /**
  * The writes other features make to the {@code recordings} rows the ingest creates ({@link Catalog}): a decode check's
- * result (transcode), a fixity check's (fixity), and the row lock both take first. Each runs in the caller's
- * transaction; the ledger entry that goes with it stays the caller's.
+ * result (transcode), a fixity check's (fixity), the row lock both take first, and retention's columns (class, hold,
+ * the move out to expired/, the disposition report). Each runs in the caller's transaction; the ledger entry that goes
+ * with it stays the caller's.
  */
 @Repository
 public class Recordings {
@@ -54,6 +57,35 @@ public class Recordings {
     public int forgetDecodeChecks() {
         return jdbc.sql("UPDATE recordings SET decode_checked_at = NULL, decode_checked_by = NULL "
                 + "WHERE decode_checked_at IS NOT NULL").update();
+    }
+
+    /** The retention class, its Art. 15 category (null unless permanent) and the date kept until (null if permanent). */
+    public void setRetention(long recordingId, String retentionClass, String category, LocalDate retainUntil) {
+        jdbc.sql("UPDATE recordings SET retention_class = ?, retention_category = ?, retain_until = ? WHERE id = ?")
+                .params(retentionClass, category, retainUntil, recordingId)
+                .update();
+    }
+
+    /** Whether an active hold covers these recordings. */
+    public void setOnHold(Collection<Long> recordingIds, boolean onHold) {
+        if (!recordingIds.isEmpty()) {
+            jdbc.sql("UPDATE recordings SET on_hold = :held WHERE id IN (:ids)")
+                    .param("held", onHold).param("ids", recordingIds).update();
+        }
+    }
+
+    /** The object now lies under expired/ ({@link ObjectLocations}), moved there by the sweep {@code sweep}. */
+    public void movedOut(long recordingId, String expiredPath, OffsetDateTime at, long sweep) {
+        jdbc.sql("UPDATE recordings SET archive_path = ?, expired_at = ?, expired_by = ? WHERE id = ?")
+                .params(expiredPath, at, sweep, recordingId).update();
+    }
+
+    /** The disposition report (its path below footage.reports) that lists these moved-out recordings. */
+    public void dispositionReported(Collection<Long> recordingIds, String report) {
+        if (!recordingIds.isEmpty()) {
+            jdbc.sql("UPDATE recordings SET disposition_report = :report WHERE id IN (:ids)")
+                    .param("report", report).param("ids", recordingIds).update();
+        }
     }
 
     /** A fixity audit's result for the recording's object. */

@@ -1,7 +1,7 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.retention.ObjectLocations;
+import footage.jobs.catalog.ObjectLocations;
 import footage.pipeline.media.RecordingKind;
 import footage.pipeline.transcode.DerivativeStore;
 import footage.pipeline.transcode.Profile;

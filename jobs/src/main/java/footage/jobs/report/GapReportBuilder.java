@@ -159,7 +159,7 @@ public class GapReportBuilder {
             GapReport.Retention retention = new GapReport.Retention(rs.getString("retention_class"),
                     rs.getString("retention_category"), rs.getBoolean("on_hold"),
                     rs.getObject("retain_until", java.time.LocalDate.class),
-                    footage.jobs.retention.ObjectLocations.isExpired(rs.getString("archive_path")));
+                    footage.jobs.catalog.ObjectLocations.isExpired(rs.getString("archive_path")));
             GapReport.Recording recording = new GapReport.Recording(Long.toString(rs.getLong("id")),
                     rs.getString("file_name"), rs.getString("sha256"), start, end, seconds, rs.getString("status"),
                     rs.getString("kind"), retention);

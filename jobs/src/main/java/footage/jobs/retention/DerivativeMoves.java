@@ -1,7 +1,9 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.ledger.Ledger;
+import footage.jobs.transcode.Derivatives;
 import footage.pipeline.archive.CopyListener;
 import footage.pipeline.archive.CopyResult;
 import footage.pipeline.archive.DurableFiles;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A recording's derivatives (proxies, thumbnails: the {@code derivatives} table of the transcode feature) go to expired/
+ * A recording's derivatives (proxies, thumbnails: the {@code derivatives} table, transcode's {@link Derivatives}) go to expired/
  * with it (docs/formats.md §12), by the same protocol: verified copy under {@code expired/proxies/<path>}, then the row's path
  * and a DERIVATIVE_MOVED_OUT entry in the recording's transaction, then the original removed from footage.proxies.
  * Without the table (a catalog from before the transcode feature) there is nothing to move.
@@ -37,12 +39,14 @@ class DerivativeMoves {
     }
 
     private final JdbcClient jdbc;
+    private final Derivatives catalogued;
     private final Ledger ledger;
     private final FootageProperties properties;
     private Boolean available;
 
-    DerivativeMoves(JdbcClient jdbc, Ledger ledger, FootageProperties properties) {
+    DerivativeMoves(JdbcClient jdbc, Derivatives catalogued, Ledger ledger, FootageProperties properties) {
         this.jdbc = jdbc;
+        this.catalogued = catalogued;
         this.ledger = ledger;
         this.properties = properties;
     }
@@ -131,7 +135,7 @@ class DerivativeMoves {
 
     /** In the recording's transaction: the row names the copy, and the ledger says so. */
     void record(Derivative d, long sweep, String actor) {
-        jdbc.sql("UPDATE derivatives SET path = ? WHERE id = ?").params(d.expiredPath(), d.id()).update();
+        catalogued.movedOut(d.id(), d.expiredPath());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("recordingId", d.recordingId());
         payload.put("path", d.expiredPath());

@@ -1,6 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
 import footage.pipeline.archive.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,8 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
+import footage.jobs.catalog.Recordings;
 import footage.jobs.csv.Csv;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.archive.DurableFiles;
@@ -48,6 +50,7 @@ class DispositionReportTasklet implements Tasklet {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
 
     private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
     private final FootageProperties properties;
     private final RetentionPolicy policy;
@@ -55,14 +58,15 @@ class DispositionReportTasklet implements Tasklet {
     private final List<String> header;
 
     /** @param header the column names in the report's language, as many as {@link #HEADER} */
-    DispositionReportTasklet(JdbcClient jdbc, Ledger ledger, FootageProperties properties, RetentionPolicy policy,
-                             SweepPauseHook pause, List<String> header) {
+    DispositionReportTasklet(JdbcClient jdbc, Recordings recordings, Ledger ledger, FootageProperties properties,
+                             RetentionPolicy policy, SweepPauseHook pause, List<String> header) {
         if (header.size() != HEADER.size()) {
             throw new IllegalArgumentException("disposition.csvHeader names " + header.size() + " columns, not "
                     + HEADER.size());
         }
         this.header = List.copyOf(header);
         this.jdbc = jdbc;
+        this.recordings = recordings;
         this.ledger = ledger;
         this.properties = properties;
         this.policy = policy;
@@ -104,10 +108,7 @@ class DispositionReportTasklet implements Tasklet {
         pause.at("after-report");
         List<Long> ids = moved.stream().map(Moved::id).toList();
         String name = properties.reports().relativize(report).toString();
-        if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE recordings SET disposition_report = :report WHERE id IN (:ids)")
-                    .param("report", name).param("ids", ids).update();
-        }
+        recordings.dispositionReported(ids, name);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("report", name);
         payload.put("sha256", org.apache.commons.codec.digest.DigestUtils.sha256Hex(content));

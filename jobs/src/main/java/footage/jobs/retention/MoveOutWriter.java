@@ -1,6 +1,8 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
+import footage.jobs.catalog.Recordings;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.metrics.DomainMetrics;
 import org.slf4j.Logger;
@@ -35,6 +37,7 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(MoveOutWriter.class);
 
     private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
     private final RetentionRows rows;
     private final SweepRules rules;
@@ -48,9 +51,11 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     private LocalDate today;
     private long sweep;
 
-    MoveOutWriter(JdbcClient jdbc, Ledger ledger, RetentionRows rows, SweepRules rules, RetentionPolicy policy,
-                  ExpiredStore store, DerivativeMoves derivatives, SweepPauseHook pause, FootageProperties properties, DomainMetrics metrics) {
+    MoveOutWriter(JdbcClient jdbc, Recordings recordings, Ledger ledger, RetentionRows rows, SweepRules rules,
+                  RetentionPolicy policy, ExpiredStore store, DerivativeMoves derivatives, SweepPauseHook pause,
+                  FootageProperties properties, DomainMetrics metrics) {
         this.jdbc = jdbc;
+        this.recordings = recordings;
         this.ledger = ledger;
         this.rows = rows;
         this.rules = rules;
@@ -101,8 +106,7 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     }
 
     private void record(RetentionRow r, String expiredPath) {
-        jdbc.sql("UPDATE recordings SET archive_path = ?, expired_at = ?, expired_by = ? WHERE id = ?")
-                .params(expiredPath, OffsetDateTime.now(ZoneOffset.UTC), sweep, r.id()).update();
+        recordings.movedOut(r.id(), expiredPath, OffsetDateTime.now(ZoneOffset.UTC), sweep);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("archivePath", expiredPath);
         payload.put("from", r.archivePath());

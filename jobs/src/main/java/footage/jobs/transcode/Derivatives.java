@@ -144,6 +144,14 @@ public class Derivatives {
         return key.getKey().longValue();
     }
 
+    /**
+     * A derivative moved out to expired/ with its recording (the retention sweep, in the recording's transaction): its
+     * row names the copy from now on. The ledger entry is the sweep's.
+     */
+    public void movedOut(long derivativeId, String expiredPath) {
+        jdbc.sql("UPDATE derivatives SET path = ? WHERE id = ?").params(expiredPath, derivativeId).update();
+    }
+
     /** Counts of one job execution's rows: "MADE ENCODE" → n, "SKIPPED" → n, ... */
     Map<String, Long> countsOf(long executionId) {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -36,7 +35,6 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     static final String RELEASED_KEY = "sweep.released";
     private static final Logger log = LoggerFactory.getLogger(MoveOutWriter.class);
 
-    private final JdbcClient jdbc;
     private final Recordings recordings;
     private final Ledger ledger;
     private final RetentionRows rows;
@@ -51,10 +49,9 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     private LocalDate today;
     private long sweep;
 
-    MoveOutWriter(JdbcClient jdbc, Recordings recordings, Ledger ledger, RetentionRows rows, SweepRules rules,
+    MoveOutWriter(Recordings recordings, Ledger ledger, RetentionRows rows, SweepRules rules,
                   RetentionPolicy policy, ExpiredStore store, DerivativeMoves derivatives, SweepPauseHook pause,
                   FootageProperties properties, DomainMetrics metrics) {
-        this.jdbc = jdbc;
         this.recordings = recordings;
         this.ledger = ledger;
         this.rows = rows;

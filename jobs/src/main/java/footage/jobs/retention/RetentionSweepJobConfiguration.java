@@ -86,11 +86,11 @@ public class RetentionSweepJobConfiguration {
     }
 
     @Bean
-    MoveOutWriter sweepMoveWriter(JdbcClient jdbc, Recordings recordings, Ledger ledger, RetentionRows rows,
+    MoveOutWriter sweepMoveWriter(Recordings recordings, Ledger ledger, RetentionRows rows,
                                   SweepRules rules, RetentionPolicy policy, ExpiredStore store,
                                   DerivativeMoves derivatives, SweepPauseHook pause, FootageProperties properties,
                                   DomainMetrics metrics) {
-        return new MoveOutWriter(jdbc, recordings, ledger, rows, rules, policy, store, derivatives, pause, properties,
+        return new MoveOutWriter(recordings, ledger, rows, rules, policy, store, derivatives, pause, properties,
                 metrics);
     }
 

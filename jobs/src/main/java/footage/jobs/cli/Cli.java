@@ -53,6 +53,7 @@ public final class Cli {
         if (System.getProperty(COMMONS_LOGGING_FACTORY) == null) {
             System.setProperty(COMMONS_LOGGING_FACTORY, "org.apache.commons.logging.impl.Slf4jLogFactory");
         }
+        System.setProperty(EarlyLogging.ACTIVE, "true");
     }
 
     public int run(String[] args) {

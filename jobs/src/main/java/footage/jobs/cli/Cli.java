@@ -49,7 +49,8 @@ public final class Cli {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
         // what commons-logging's discovery picks on this class path anyway (log4j-api is routed to SLF4J); the
-        // discovery itself (a service look-up and log4j-api's start-up) took about 0.05 s of every command
+        // discovery itself (a service look-up and log4j-api's start-up) was ~4 % of a read command's main-thread
+        // samples (BENCHMARKS.md §11, Step 4)
         if (System.getProperty(COMMONS_LOGGING_FACTORY) == null) {
             System.setProperty(COMMONS_LOGGING_FACTORY, "org.apache.commons.logging.impl.Slf4jLogFactory");
         }

@@ -42,8 +42,7 @@ public class Catalog {
     public Optional<OpenDump> openDumpOf(String folder) {
         return jdbc.sql("SELECT id, folder, device_id, has_manifest FROM dumps WHERE folder = ? AND status = 'REGISTERED' "
                         + "ORDER BY id DESC LIMIT 1")
-                .param(folder).query((rs, n) -> new OpenDump(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .optional();
+                .param(folder).query(Catalog::openDump).optional();
     }
 
     /** The last finished (or quarantined) drop of this folder, when it was dropped before. */
@@ -112,11 +111,12 @@ public class Catalog {
             + "FROM dump_files f JOIN dumps d ON d.id = f.dump_id ";
 
     public static PendingFile pendingFile(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
-        return new PendingFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), (Long) rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
-                rs.getString(9), rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
-                (Long) rs.getObject(12, Long.class), rs.getBoolean(13), (Long) rs.getObject(14, Long.class),
-                rs.getString(15), rs.getInt(16), rs.getString(17));
+        return new PendingFile(rs.getLong("id"), rs.getLong("dump_id"), rs.getString("folder"), rs.getString("path"),
+                rs.getBoolean("listed"), rs.getObject("listed_size", Long.class), rs.getString("listed_md5"),
+                rs.getString("device_id"), rs.getString("officer_id"), rs.getObject("docked_at", OffsetDateTime.class),
+                rs.getObject("clock_offset_seconds", Double.class), rs.getObject("size_bytes", Long.class),
+                rs.getBoolean("has_manifest"), rs.getObject("registered_mtime_ns", Long.class),
+                rs.getString("registered_file_key"), rs.getInt("attempts"), rs.getString("raw_path"));
     }
 
     /**
@@ -255,7 +255,7 @@ public class Catalog {
     public List<FindingState> findingsOf(String deviceId, java.util.Collection<String> kinds) {
         return jdbc.sql("SELECT id, superseded_at FROM findings WHERE device_id = :device AND kind IN (:kinds)")
                 .param("device", deviceId).param("kinds", kinds)
-                .query((rs, n) -> new FindingState(rs.getString(1), rs.getObject(2) != null)).list();
+                .query((rs, n) -> new FindingState(rs.getString("id"), rs.getObject("superseded_at") != null)).list();
     }
 
     /** Art. 11 explanation of a finding; a later explanation replaces the shown one, the ledger keeps both. */
@@ -276,11 +276,16 @@ public class Catalog {
     public record OpenDump(long id, String folder, String deviceId, boolean hasManifest) {
     }
 
+    private static OpenDump openDump(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new OpenDump(rs.getLong("id"), rs.getString("folder"), rs.getString("device_id"),
+                rs.getBoolean("has_manifest"));
+    }
+
     /** Registered dumps none of whose files is still waiting or failed. */
     public List<OpenDump> dumpsReadyToFinish() {
         return jdbc.sql("SELECT d.id, d.folder, d.device_id, d.has_manifest FROM dumps d WHERE d.status = 'REGISTERED' AND NOT EXISTS "
                         + "(SELECT 1 FROM dump_files f WHERE f.dump_id = d.id AND f.status IN ('PENDING', 'FAILED')) ORDER BY d.id")
-                .query((rs, n) -> new OpenDump(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+                .query(Catalog::openDump).list();
     }
 
     public void finishDump(long dumpId, String movedTo, String actor) {

@@ -3,7 +3,6 @@ package footage.jobs.catalog;
 import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
-import footage.jobs.retention.ObjectLocations;
 import footage.pipeline.text.DisplayText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,12 +39,13 @@ class CatalogListCommand implements FootageCommand {
         List<Row> rows = jdbc.sql("SELECT id, device_id, officer_id, corrected_start, duration_seconds, status, sha256, file_name, "
                         + "archive_path, retention_class, retention_category, on_hold, retain_until, kind "
                         + "FROM recordings ORDER BY device_id, corrected_start, id")
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        reference(rs.getObject(4, java.time.OffsetDateTime.class)),
-                        (Double) rs.getObject(5, Double.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                        ObjectLocations.isExpired(rs.getString(9)) ? "expired" : "archive", rs.getString(10),
-                        rs.getString(11), rs.getBoolean(12), rs.getObject(13, java.time.LocalDate.class),
-                        rs.getString(14)))
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("device_id"), rs.getString("officer_id"),
+                        reference(rs.getObject("corrected_start", java.time.OffsetDateTime.class)),
+                        rs.getObject("duration_seconds", Double.class), rs.getString("status"), rs.getString("sha256"),
+                        rs.getString("file_name"),
+                        ObjectLocations.isExpired(rs.getString("archive_path")) ? "expired" : "archive",
+                        rs.getString("retention_class"), rs.getString("retention_category"), rs.getBoolean("on_hold"),
+                        rs.getObject("retain_until", java.time.LocalDate.class), rs.getString("kind")))
                 .list();
         String format = "%-5s %-5s %-12s %-8s %-25s %8s %-9s %-8s %-9s %-16s %-4s %-12s %-12s %s%n";
         out.printf(Locale.ROOT, format, "ID", "KIND", "DEVICE", "OFFICER", "START (reference)", "SECONDS", "STATUS", "WHERE",

@@ -68,7 +68,8 @@ class ConsoleUsers implements UserDetailsService {
         record Row(String name, String hash, boolean enabled) {
         }
         List<Row> rows = jdbc.sql("SELECT username, password_hash, enabled FROM console_users WHERE LOWER(username) = LOWER(?)")
-                .param(username).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+                .param(username).query((rs, n) -> new Row(rs.getString("username"), rs.getString("password_hash"),
+                        rs.getBoolean("enabled"))).list();
         // names from before issue 20 may differ in case only: then the exact spelling decides
         Row row = rows.size() == 1 ? rows.get(0) : rows.stream().filter(r -> r.name().equals(username)).findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("no console user " + username));
@@ -79,7 +80,7 @@ class ConsoleUsers implements UserDetailsService {
     /** When the user's password was last set; a session opened before then has ended. */
     Optional<OffsetDateTime> passwordChangedAt(String username) {
         return jdbc.sql("SELECT password_changed_at FROM console_users WHERE username = ?").param(username)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional();
+                .query((rs, n) -> rs.getObject("password_changed_at", OffsetDateTime.class)).optional();
     }
 
     boolean none() {
@@ -89,13 +90,16 @@ class ConsoleUsers implements UserDetailsService {
     List<ConsoleUser> list() {
         Map<String, Set<Role>> roles = new LinkedHashMap<>();
         jdbc.sql("SELECT username, role FROM console_user_roles").query(rs -> {
-            roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+            roles.computeIfAbsent(rs.getString("username"), k -> EnumSet.noneOf(Role.class))
+                    .add(Role.valueOf(rs.getString("role")));
         });
         return jdbc.sql("SELECT username, enabled, created_at, created_by, password_changed_at, last_login_at FROM console_users "
                         + "ORDER BY username")
-                .query((rs, n) -> new ConsoleUser(rs.getString(1), roles.getOrDefault(rs.getString(1), EnumSet.noneOf(Role.class)),
-                        rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                .query((rs, n) -> new ConsoleUser(rs.getString("username"),
+                        roles.getOrDefault(rs.getString("username"), EnumSet.noneOf(Role.class)),
+                        rs.getBoolean("enabled"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("created_by"), rs.getObject("password_changed_at", OffsetDateTime.class),
+                        rs.getObject("last_login_at", OffsetDateTime.class)))
                 .list();
     }
 

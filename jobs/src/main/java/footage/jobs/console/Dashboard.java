@@ -55,9 +55,9 @@ class Dashboard {
     Facts facts() {
         Map<String, Long> byKind = new java.util.TreeMap<>();
         // findings nobody has explained yet (Art. 11), leaving out those a later analysis no longer finds
-        jdbc.sql("SELECT kind, COUNT(*) FROM findings WHERE explanation_reason IS NULL AND superseded_at IS NULL GROUP BY kind")
+        jdbc.sql("SELECT kind, COUNT(*) AS open_findings FROM findings WHERE explanation_reason IS NULL AND superseded_at IS NULL GROUP BY kind")
                 .query(rs -> {
-                    byKind.put(rs.getString(1), rs.getLong(2));
+                    byKind.put(rs.getString("kind"), rs.getLong("open_findings"));
                 });
         List<Schedules.Line> firings;
         boolean schedulerRunning;
@@ -78,8 +78,9 @@ class Dashboard {
         // moved-out recordings keep their row with an archive path under expired/ (retention sweep)
         record Sum(long count, long bytes) {
         }
-        Sum sum = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM recordings WHERE archive_path NOT LIKE 'expired/%'")
-                .query((rs, n) -> new Sum(rs.getLong(1), rs.getLong(2))).single();
+        Sum sum = jdbc.sql("SELECT COUNT(*) AS archived, COALESCE(SUM(size_bytes), 0) AS archived_bytes FROM recordings "
+                        + "WHERE archive_path NOT LIKE 'expired/%'")
+                .query((rs, n) -> new Sum(rs.getLong("archived"), rs.getLong("archived_bytes"))).single();
         return new Archive(sum.count(), sum.bytes(), freeBytes(footage.archive()));
     }
 

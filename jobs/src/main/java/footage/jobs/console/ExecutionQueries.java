@@ -37,7 +37,7 @@ class ExecutionQueries {
 
     private static final String SELECT = "SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, i.JOB_INSTANCE_ID, e.STATUS, e.CREATE_TIME, "
             + "e.START_TIME, e.END_TIME, e.EXIT_CODE, (SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x "
-            + "WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e "
+            + "WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID) AS LAST_EXECUTION_ID FROM BATCH_JOB_EXECUTION e "
             + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID";
 
     private final JdbcClient jdbc;
@@ -112,7 +112,9 @@ class ExecutionQueries {
     }
 
     private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getObject(5, LocalDateTime.class),
-                rs.getObject(6, LocalDateTime.class), rs.getObject(7, LocalDateTime.class), rs.getString(8), rs.getLong(9));
+        return new Row(rs.getLong("JOB_EXECUTION_ID"), rs.getString("JOB_NAME"), rs.getLong("JOB_INSTANCE_ID"),
+                rs.getString("STATUS"), rs.getObject("CREATE_TIME", LocalDateTime.class),
+                rs.getObject("START_TIME", LocalDateTime.class), rs.getObject("END_TIME", LocalDateTime.class),
+                rs.getString("EXIT_CODE"), rs.getLong("LAST_EXECUTION_ID"));
     }
 }

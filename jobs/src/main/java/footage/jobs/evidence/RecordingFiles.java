@@ -1,7 +1,7 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.retention.ObjectLocations;
+import footage.jobs.catalog.ObjectLocations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

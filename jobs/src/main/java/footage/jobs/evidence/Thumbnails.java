@@ -1,7 +1,7 @@
 package footage.jobs.evidence;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.retention.ObjectLocations;
+import footage.jobs.catalog.ObjectLocations;
 import footage.pipeline.media.RecordingKind;
 import footage.pipeline.transcode.DerivativeStore;
 import footage.pipeline.transcode.Profile;
@@ -64,7 +64,8 @@ class Thumbnails {
     /** The picture of the recording, made now if needed; empty when the recording is unknown or gives none. */
     Optional<Path> of(long recordingId) throws IOException {
         Optional<String[]> row = jdbc.sql("SELECT sha256, archive_path, kind FROM recordings WHERE id = ?")
-                .param(recordingId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .param(recordingId).query((rs, n) -> new String[] {rs.getString("sha256"), rs.getString("archive_path"),
+                        rs.getString("kind")})
                 .optional();
         if (row.isEmpty() || row.get()[0] == null || !SHA256.matcher(row.get()[0]).matches()) {
             return Optional.empty();

@@ -24,7 +24,7 @@ import java.util.Map;
 class ExportSelector {
 
     private static final String COLUMNS = "SELECT id, sha256, size_bytes, archive_path, original_path, dump_id, device_id, "
-            + "officer_id, corrected_start, COALESCE(media_seconds, duration_seconds), status FROM recordings ";
+            + "officer_id, corrected_start, COALESCE(media_seconds, duration_seconds) AS seconds, status FROM recordings ";
 
     private final JdbcClient jdbc;
 
@@ -94,8 +94,8 @@ class ExportSelector {
     private List<Selection.Window> windows(String condition, Object... params) {
         return jdbc.sql("SELECT start_at, end_at, devices, officers FROM activities " + condition + " ORDER BY start_at, id")
                 .params(params)
-                .query((rs, n) -> new Selection.Window(list(rs.getString(3)), list(rs.getString(4)),
-                        rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+                .query((rs, n) -> new Selection.Window(list(rs.getString("devices")), list(rs.getString("officers")),
+                        rs.getObject("start_at", OffsetDateTime.class), rs.getObject("end_at", OffsetDateTime.class)))
                 .list();
     }
 
@@ -122,11 +122,12 @@ class ExportSelector {
     }
 
     private static ExportedRecording recording(ResultSet rs, int n) throws SQLException {
-        OffsetDateTime start = rs.getObject(9, OffsetDateTime.class);
-        Double seconds = (Double) rs.getObject(10, Double.class);
+        OffsetDateTime start = rs.getObject("corrected_start", OffsetDateTime.class);
+        Double seconds = rs.getObject("seconds", Double.class);
         OffsetDateTime end = start == null || seconds == null ? start : start.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
-        return new ExportedRecording(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), rs.getString(7), rs.getString(8), start, end, rs.getString(11));
+        return new ExportedRecording(rs.getLong("id"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                rs.getString("archive_path"), rs.getString("original_path"), rs.getLong("dump_id"),
+                rs.getString("device_id"), rs.getString("officer_id"), start, end, rs.getString("status"));
     }
 
     private static List<String> list(String commaSeparated) {

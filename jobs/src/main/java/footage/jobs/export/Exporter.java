@@ -4,7 +4,7 @@ import footage.jobs.FootageProperties;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.ledger.LedgerEntry;
 import footage.jobs.report.GapReport;
-import footage.jobs.retention.ObjectLocations;
+import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.report.GapReportBuilder;
 import footage.jobs.report.GapReportRenderer;
 import footage.jobs.report.ReportFilter;

@@ -58,8 +58,8 @@ class LedgerExtract {
             }
             jdbc.sql("SELECT id, start_at, end_at FROM findings WHERE device_id IN (:devices) AND start_at IS NOT NULL")
                     .param("devices", List.copyOf(devices))
-                    .query((rs, n) -> new Timed(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-                            rs.getObject(3, OffsetDateTime.class)))
+                    .query((rs, n) -> new Timed(rs.getString("id"), rs.getObject("start_at", OffsetDateTime.class),
+                            rs.getObject("end_at", OffsetDateTime.class)))
                     .list().stream()
                     .filter(f -> selection.windows().stream().anyMatch(w -> !f.start().isAfter(w.to())
                             && !(f.end() == null ? f.start() : f.end()).isBefore(w.from())))

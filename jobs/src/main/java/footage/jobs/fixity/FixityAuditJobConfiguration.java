@@ -102,9 +102,9 @@ public class FixityAuditJobConfiguration {
     }
 
     @Bean
-    FixityWriter fixityAuditWriter(JdbcClient jdbc, Ledger ledger, FootageProperties properties,
-                                   footage.jobs.metrics.DomainMetrics metrics) {
-        return new FixityWriter(jdbc, ledger, properties, metrics);
+    FixityWriter fixityAuditWriter(JdbcClient jdbc, footage.jobs.catalog.Recordings recordings, Ledger ledger,
+                                   FootageProperties properties, footage.jobs.metrics.DomainMetrics metrics) {
+        return new FixityWriter(jdbc, recordings, ledger, properties, metrics);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package footage.jobs.fixity;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.retention.ObjectLocations;
+import footage.jobs.catalog.ObjectLocations;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package footage.jobs.fixity;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.Recordings;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.metrics.DomainMetrics;
 import org.slf4j.Logger;
@@ -30,14 +31,16 @@ class FixityWriter implements ItemWriter<FixityResult>, StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(FixityWriter.class);
 
     private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
     private final FootageProperties properties;
     private final DomainMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private long audit;
 
-    FixityWriter(JdbcClient jdbc, Ledger ledger, FootageProperties properties, DomainMetrics metrics) {
+    FixityWriter(JdbcClient jdbc, Recordings recordings, Ledger ledger, FootageProperties properties, DomainMetrics metrics) {
         this.jdbc = jdbc;
+        this.recordings = recordings;
         this.ledger = ledger;
         this.properties = properties;
         this.metrics = metrics;
@@ -51,9 +54,7 @@ class FixityWriter implements ItemWriter<FixityResult>, StepExecutionListener {
     @Override
     public void write(Chunk<? extends FixityResult> chunk) {
         for (FixityResult checked : chunk) {
-            // the row's ordinary write lock (a no-op update): it keeps the sweep's move out, not an ingest's link to it
-            jdbc.sql("UPDATE recordings SET last_checked_at = last_checked_at WHERE id = ?")
-                    .param(checked.object().recordingId()).update();
+            Recordings.lock(jdbc, checked.object().recordingId());
             Optional<String> now = jdbc.sql("SELECT archive_path FROM recordings WHERE id = ?")
                     .param(checked.object().recordingId()).query(String.class).optional();
             if (now.isEmpty()) {
@@ -63,10 +64,8 @@ class FixityWriter implements ItemWriter<FixityResult>, StepExecutionListener {
             FixityResult r = checked.ok() || now.get().equals(checked.object().archivePath()) ? checked
                     : checkedAgainAt(checked.object(), now.get());
             ArchivedObject o = r.object();
-            jdbc.sql("UPDATE recordings SET last_checked_at = ?, fixity_status = ?, fixity_audit = ? WHERE id = ?")
-                    .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), r.ok() ? "OK" : "FAILED",
-                            audit, o.recordingId())
-                    .update();
+            recordings.recordFixity(o.recordingId(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                    r.ok(), audit);
             metrics.fixityChecked(r.ok());
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("audit", audit);

@@ -88,8 +88,8 @@ public class DemoCommand implements FootageCommand {
     /** What the devices of Art. 2 left: the sample set has video, a photo and two sound recordings. */
     private void kinds(PrintStream out) {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.sql("SELECT kind, COUNT(*) FROM recordings GROUP BY kind")
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        jdbc.sql("SELECT kind, COUNT(*) AS recordings FROM recordings GROUP BY kind")
+                .query((rs, n) -> counts.put(rs.getString("kind"), rs.getLong("recordings"))).list();
         out.println("demo: recordings by kind: " + (counts.isEmpty() ? "none" : counts.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "))));
     }

@@ -28,9 +28,9 @@ public class IngestSummary {
     public Counts of(long jobExecutionId, LocalDateTime started) {
         var since = started.atZone(ZoneId.systemDefault()).toOffsetDateTime();
         Map<String, Long> files = new HashMap<>();
-        jdbc.sql("SELECT status, COUNT(*) FROM dump_files WHERE processed_by = ? GROUP BY status").param(jobExecutionId)
+        jdbc.sql("SELECT status, COUNT(*) AS files FROM dump_files WHERE processed_by = ? GROUP BY status").param(jobExecutionId)
                 .query(rs -> {
-                    files.put(rs.getString(1), rs.getLong(2));
+                    files.put(rs.getString("status"), rs.getLong("files"));
                 });
         long bytes = jdbc.sql("SELECT COALESCE(SUM(r.size_bytes), 0) FROM dump_files f JOIN recordings r ON r.id = f.recording_id "
                         + "WHERE f.processed_by = ? AND f.status IN ('ARCHIVED', 'DAMAGED')")

@@ -47,7 +47,7 @@ class PartitionClaims {
         Optional<String> refused = own.execute(tx -> {
             Optional<Object[]> step = jdbc.sql("SELECT JOB_EXECUTION_ID, STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?")
                     .param(stepExecutionId)
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
+                    .query((rs, n) -> new Object[] {rs.getLong("JOB_EXECUTION_ID"), rs.getString("STEP_NAME")}).optional();
             if (step.isEmpty()) {
                 return Optional.of("there is no step execution " + stepExecutionId + " in this job repository");
             }
@@ -99,7 +99,7 @@ class PartitionClaims {
 
     Optional<String> of(long stepExecutionId) {
         return jdbc.sql("SELECT taken_by, node_id FROM partition_claims WHERE step_execution_id = ?").param(stepExecutionId)
-                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).optional();
+                .query((rs, n) -> rs.getString("taken_by") + " " + rs.getString("node_id")).optional();
     }
 
     /** The job execution's partitions of {@code workerStep} still starting, running or stopping. */
@@ -109,7 +109,8 @@ class PartitionClaims {
                         + "WHERE s.JOB_EXECUTION_ID = ? AND s.STEP_NAME LIKE ? AND s.STATUS IN ('STARTING', 'STARTED', 'STOPPING') "
                         + "ORDER BY s.STEP_EXECUTION_ID")
                 .params(jobExecutionId, workerStep + ":%")
-                .query((rs, n) -> new Open(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Open(rs.getLong("STEP_EXECUTION_ID"), rs.getString("STEP_NAME"), rs.getString("STATUS"),
+                        rs.getString("taken_by"), rs.getString("node_id")))
                 .list();
     }
 }

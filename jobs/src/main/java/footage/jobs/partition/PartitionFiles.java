@@ -20,8 +20,8 @@ class PartitionFiles {
 
     /** Every pending file with its size, in id order. */
     List<PendingWork.Item> pending() {
-        return jdbc.sql("SELECT id, COALESCE(size_bytes, 0) FROM dump_files WHERE status = 'PENDING' ORDER BY id")
-                .query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();
+        return jdbc.sql("SELECT id, COALESCE(size_bytes, 0) AS size_bytes FROM dump_files WHERE status = 'PENDING' ORDER BY id")
+                .query((rs, n) -> new PendingWork.Item(rs.getLong("id"), rs.getLong("size_bytes"))).list();
     }
 
     /** The next pending file of the range after {@code afterId}, in registration order. */
@@ -42,8 +42,9 @@ class PartitionFiles {
     }
 
     Count pendingIn(IdRange range) {
-        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(size_bytes), 0) FROM dump_files WHERE status = 'PENDING' AND id >= ? AND id <= ?")
+        return jdbc.sql("SELECT COUNT(*) AS files, COALESCE(SUM(size_bytes), 0) AS bytes FROM dump_files "
+                        + "WHERE status = 'PENDING' AND id >= ? AND id <= ?")
                 .params(range.first(), range.last())
-                .query((rs, n) -> new Count(rs.getLong(1), rs.getLong(2))).single();
+                .query((rs, n) -> new Count(rs.getLong("files"), rs.getLong("bytes"))).single();
     }
 }

@@ -1,5 +1,6 @@
 package footage.jobs.partition;
 
+import footage.jobs.catalog.Recordings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.StepContext;
@@ -63,14 +64,10 @@ public final class SettleOnce {
 
         /**
          * Under the row of the recording the item is about, from before it is processed (a transcode, a re-hash):
-         * only work on the same recording waits. A no-op update takes the row's ordinary write lock, which keeps a
-         * retention sweep's move of the recording out but, unlike {@code FOR UPDATE}, not an ingest linking a
-         * duplicate to it (its foreign key check), which holds the ledger's lock meanwhile.
+         * only work on the same recording waits. {@link Recordings#lock} says why it is a no-op update.
          */
         public static <I> Rule<I> underRecordingLock(ToLongFunction<I> recordingId, Done<I> done) {
-            return new Rule<>((jdbc, item) -> jdbc.sql(
-                    "UPDATE recordings SET last_checked_at = last_checked_at WHERE id = ?")
-                    .param(recordingId.applyAsLong(item)).update(), true, done);
+            return new Rule<>((jdbc, item) -> Recordings.lock(jdbc, recordingId.applyAsLong(item)), true, done);
         }
     }
 

@@ -100,12 +100,14 @@ public class GapReportBuilder {
             return null;
         }
         return jdbc.sql("SELECT type, model, serial, status FROM devices WHERE id = ?").param(deviceId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).optional()
+                .query((rs, n) -> new String[] {rs.getString("type"), rs.getString("model"), rs.getString("serial"),
+                        rs.getString("status")}).optional()
                 .map(d -> {
                     List<GapReport.Assignment> assignments = jdbc.sql("SELECT officer_id, officer_name, valid_from, valid_to "
                                     + "FROM device_assignments WHERE device_id = ? ORDER BY valid_from, id").param(deviceId)
-                            .query((rs, n) -> new GapReport.Assignment(new GapReport.Officer(rs.getString(1), rs.getString(2)),
-                                    time(rs, 3), time(rs, 4)))
+                            .query((rs, n) -> new GapReport.Assignment(
+                                    new GapReport.Officer(rs.getString("officer_id"), rs.getString("officer_name")),
+                                    time(rs, "valid_from"), time(rs, "valid_to")))
                             .list().stream()
                             .filter(a -> (filter.to() == null || !a.from().isAfter(filter.to()))
                                     && (filter.from() == null || a.to() == null || a.to().isAfter(filter.from())))
@@ -128,7 +130,8 @@ public class GapReportBuilder {
 
     private List<RecordingRow> recordings(ReportFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.device_id, r.file_name, r.sha256, r.corrected_start, "
-                + "COALESCE(r.media_seconds, r.duration_seconds), r.status, COALESCE(d.officer_id, r.officer_id), d.officer_name, "
+                + "COALESCE(r.media_seconds, r.duration_seconds) AS seconds, r.status, "
+                + "COALESCE(d.officer_id, r.officer_id) AS officer_id, d.officer_name, "
                 + "r.retention_class, r.retention_category, r.on_hold, r.retain_until, r.archive_path, r.kind "
                 + "FROM recordings r JOIN dumps d ON d.id = r.dump_id WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -148,17 +151,20 @@ public class GapReportBuilder {
             params.put("earliest", filter.from().minusSeconds(longestRecordingSeconds()));
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-            OffsetDateTime start = time(rs, 5);
-            Double seconds = (Double) rs.getObject(6, Double.class);
-            boolean photo = "PHOTO".equals(rs.getString(15));
+            OffsetDateTime start = time(rs, "corrected_start");
+            Double seconds = rs.getObject("seconds", Double.class);
+            boolean photo = "PHOTO".equals(rs.getString("kind"));
             OffsetDateTime end = photo ? start : start == null || seconds == null ? null
                     : start.plus(Duration.ofNanos(Math.round(seconds * 1e9)));
-            GapReport.Retention retention = new GapReport.Retention(rs.getString(10), rs.getString(11),
-                    rs.getBoolean(12), rs.getObject(13, java.time.LocalDate.class),
-                    footage.jobs.retention.ObjectLocations.isExpired(rs.getString(14)));
-            GapReport.Recording recording = new GapReport.Recording(Long.toString(rs.getLong(1)), rs.getString(3),
-                    rs.getString(4), start, end, seconds, rs.getString(7), rs.getString(15), retention);
-            return new RecordingRow(rs.getString(2), recording, new GapReport.Officer(rs.getString(8), rs.getString(9)));
+            GapReport.Retention retention = new GapReport.Retention(rs.getString("retention_class"),
+                    rs.getString("retention_category"), rs.getBoolean("on_hold"),
+                    rs.getObject("retain_until", java.time.LocalDate.class),
+                    footage.jobs.catalog.ObjectLocations.isExpired(rs.getString("archive_path")));
+            GapReport.Recording recording = new GapReport.Recording(Long.toString(rs.getLong("id")),
+                    rs.getString("file_name"), rs.getString("sha256"), start, end, seconds, rs.getString("status"),
+                    rs.getString("kind"), retention);
+            return new RecordingRow(rs.getString("device_id"), recording,
+                    new GapReport.Officer(rs.getString("officer_id"), rs.getString("officer_name")));
         }).list();
     }
 
@@ -191,12 +197,13 @@ public class GapReportBuilder {
     private Duration longestFinding() {
         return jdbc.sql("SELECT start_at, end_at FROM findings WHERE start_at IS NOT NULL AND end_at IS NOT NULL "
                         + "ORDER BY (end_at - start_at) DESC NULLS LAST LIMIT 1")
-                .query((rs, n) -> Duration.between(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)))
+                .query((rs, n) -> Duration.between(rs.getObject("start_at", OffsetDateTime.class),
+                        rs.getObject("end_at", OffsetDateTime.class)))
                 .optional().filter(d -> !d.isNegative()).orElse(Duration.ZERO);
     }
 
     private List<FindingRow> findings(ReportFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT f.id, COALESCE(f.device_id, d.device_id, r.device_id), f.kind, "
+        StringBuilder sql = new StringBuilder("SELECT f.id, COALESCE(f.device_id, d.device_id, r.device_id) AS device_id, f.kind, "
                 + "f.start_at, f.end_at, f.seconds, f.recordings, f.activity_id, f.explanation_reason, f.explanation_note, "
                 + "f.explained_by, f.explained_at, f.detail, d.officer_id, d.officer_name "
                 + "FROM findings f LEFT JOIN dumps d ON d.id = f.dump_id LEFT JOIN recordings r ON r.id = f.recording_id "
@@ -216,14 +223,18 @@ public class GapReportBuilder {
             params.put("device", filter.deviceId());
         }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-            String reason = rs.getString(9);
-            OffsetDateTime explainedAt = time(rs, 12);
+            String reason = rs.getString("explanation_reason");
+            OffsetDateTime explainedAt = time(rs, "explained_at");
             GapReport.Explanation explanation = reason == null && explainedAt == null ? null
-                    : new GapReport.Explanation(reason, rs.getString(10), rs.getString(11), explainedAt);
-            GapReport.Finding finding = new GapReport.Finding(rs.getString(1), FindingKind.valueOf(rs.getString(3)), time(rs, 4), time(rs, 5),
-                    (Double) rs.getObject(6, Double.class), fileNames(rs.getString(1), rs.getString(7)), rs.getString(8),
-                    explanation, rs.getString(13));
-            return new FindingRow(rs.getString(2), finding, new GapReport.Officer(rs.getString(14), rs.getString(15)));
+                    : new GapReport.Explanation(reason, rs.getString("explanation_note"), rs.getString("explained_by"),
+                            explainedAt);
+            String id = rs.getString("id");
+            GapReport.Finding finding = new GapReport.Finding(id, FindingKind.valueOf(rs.getString("kind")),
+                    time(rs, "start_at"), time(rs, "end_at"), rs.getObject("seconds", Double.class),
+                    fileNames(id, rs.getString("recordings")), rs.getString("activity_id"), explanation,
+                    rs.getString("detail"));
+            return new FindingRow(rs.getString("device_id"), finding,
+                    new GapReport.Officer(rs.getString("officer_id"), rs.getString("officer_name")));
         }).list();
     }
 
@@ -234,12 +245,12 @@ public class GapReportBuilder {
         // a dump without a manifest has no dock time; its registration is when it docked, as far as anyone knows.
         // A device's report reads that device's newest dock only, one probe of dumps_device_newest on PostgreSQL
         // (issue 21: not every dock of the bureau, nor every dock of the device); the order is the one below.
-        List<Dock> docks = jdbc.sql("SELECT device_id, COALESCE(docked_at, registered_at), id, clock_offset_seconds "
+        List<Dock> docks = jdbc.sql("SELECT device_id, COALESCE(docked_at, registered_at) AS docked, id, clock_offset_seconds "
                         + "FROM dumps WHERE " + (deviceId == null ? "device_id IS NOT NULL"
                         : "device_id = :device ORDER BY COALESCE(docked_at, registered_at) DESC NULLS LAST, id DESC LIMIT 1"))
                 .params(deviceId == null ? Map.<String, Object>of() : Map.<String, Object>of("device", deviceId))
-                .query((rs, n) -> new Dock(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getLong(3),
-                        (Double) rs.getObject(4, Double.class)))
+                .query((rs, n) -> new Dock(rs.getString("device_id"), rs.getObject("docked", OffsetDateTime.class),
+                        rs.getLong("id"), rs.getObject("clock_offset_seconds", Double.class)))
                 .list();
         Map<String, Dock> newest = new HashMap<>();
         Comparator<Dock> order = Comparator.comparing(Dock::at, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -252,7 +263,7 @@ public class GapReportBuilder {
         return offsets;
     }
 
-    private OffsetDateTime time(ResultSet rs, int column) throws SQLException {
+    private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.atZoneSameInstant(zone).toOffsetDateTime();
     }

@@ -73,8 +73,9 @@ public class InterruptionReports {
         return jdbc.sql("SELECT id, case_number, start_at, end_at, devices, officers FROM activities " + where
                         + " ORDER BY start_at, id")
                 .params(Arrays.asList(params))
-                .query((rs, n) -> new ActivityRow(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new ActivityRow(rs.getString("id"), rs.getString("case_number"),
+                        rs.getObject("start_at", OffsetDateTime.class), rs.getObject("end_at", OffsetDateTime.class),
+                        rs.getString("devices"), rs.getString("officers")))
                 .list();
     }
 
@@ -88,10 +89,12 @@ public class InterruptionReports {
                             + "WHERE kind = 'GAP' AND superseded_at IS NULL AND (activity_id = ? OR (start_at < ? AND end_at > ?)) "
                             + "ORDER BY start_at, id")
                     .params(a.id(), a.end(), a.start())
-                    .query((rs, n) -> a.id().equals(rs.getString(10)) || devices.contains(rs.getString(2))
-                            ? new InterruptionReport.Interruption(rs.getString(1), rs.getString(2), local(rs.getObject(3,
-                            OffsetDateTime.class)), local(rs.getObject(4, OffsetDateTime.class)), (Double) rs.getObject(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), local(rs.getObject(9, OffsetDateTime.class)))
+                    .query((rs, n) -> a.id().equals(rs.getString("activity_id")) || devices.contains(rs.getString("device_id"))
+                            ? new InterruptionReport.Interruption(rs.getString("id"), rs.getString("device_id"),
+                            local(rs.getObject("start_at", OffsetDateTime.class)),
+                            local(rs.getObject("end_at", OffsetDateTime.class)), rs.getObject("seconds", Double.class),
+                            rs.getString("explanation_reason"), rs.getString("explanation_note"),
+                            rs.getString("explained_by"), local(rs.getObject("explained_at", OffsetDateTime.class)))
                             : null)
                     .list().stream().filter(java.util.Objects::nonNull).toList();
             activities.add(new InterruptionReport.Activity(a.id(), a.caseNumber(), local(a.start()), local(a.end()),

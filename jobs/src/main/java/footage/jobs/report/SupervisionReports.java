@@ -110,47 +110,49 @@ public class SupervisionReports {
         jdbc.sql("SELECT officers, start_at, end_at, coverage_percent FROM activities WHERE start_at >= ? AND start_at < ?")
                 .params(from, to)
                 .query((rs, n) -> {
-                    double seconds = Duration.between(rs.getObject(2, OffsetDateTime.class),
-                            rs.getObject(3, OffsetDateTime.class)).toSeconds();
-                    Double coverage = (Double) rs.getObject(4, Double.class);
-                    for (String officer : split(rs.getString(1))) {
+                    double seconds = Duration.between(rs.getObject("start_at", OffsetDateTime.class),
+                            rs.getObject("end_at", OffsetDateTime.class)).toSeconds();
+                    Double coverage = rs.getObject("coverage_percent", Double.class);
+                    for (String officer : split(rs.getString("officers"))) {
                         byOfficer.computeIfAbsent(officer, Tally::new).activity(seconds, coverage);
                     }
                     return null;
                 }).list();
-        jdbc.sql("SELECT f.kind, COALESCE(r.officer_id, d.officer_id), f.seconds, f.explanation_reason, f.explained_at "
+        jdbc.sql("SELECT f.kind, COALESCE(r.officer_id, d.officer_id) AS officer_id, f.seconds, f.explanation_reason, f.explained_at "
                         + "FROM findings f LEFT JOIN recordings r ON r.id = f.recording_id LEFT JOIN dumps d ON d.id = f.dump_id "
                         + "WHERE f.superseded_at IS NULL AND f.kind IN ('GAP', 'LATE_UPLOAD', 'CLOCK_DRIFT') "
                         + "AND COALESCE(f.start_at, f.end_at) >= ? AND COALESCE(f.start_at, f.end_at) < ?")
                 .params(from, to)
                 .query((rs, n) -> {
-                    String officer = rs.getString(2);
+                    String officer = rs.getString("officer_id");
                     if (officer != null) {
-                        byOfficer.computeIfAbsent(officer, Tally::new).finding(FindingKind.valueOf(rs.getString(1)),
-                                (Double) rs.getObject(3, Double.class), rs.getString(4) != null);
+                        byOfficer.computeIfAbsent(officer, Tally::new).finding(FindingKind.valueOf(rs.getString("kind")),
+                                rs.getObject("seconds", Double.class), rs.getString("explanation_reason") != null);
                     }
                     return null;
                 }).list();
-        jdbc.sql("SELECT COALESCE(r.officer_id, d.officer_id) FROM findings f LEFT JOIN recordings r ON r.id = f.recording_id "
+        jdbc.sql("SELECT COALESCE(r.officer_id, d.officer_id) AS officer_id FROM findings f LEFT JOIN recordings r ON r.id = f.recording_id "
                         + "LEFT JOIN dumps d ON d.id = f.dump_id WHERE f.explained_at >= ? AND f.explained_at < ?")
                 .params(from, to)
                 .query((rs, n) -> {
-                    if (rs.getString(1) != null) {
-                        byOfficer.computeIfAbsent(rs.getString(1), Tally::new).explanationsFiled++;
+                    String officer = rs.getString("officer_id");
+                    if (officer != null) {
+                        byOfficer.computeIfAbsent(officer, Tally::new).explanationsFiled++;
                     }
                     return null;
                 }).list();
         jdbc.sql("SELECT officer_id FROM recordings WHERE status = 'DAMAGED' AND corrected_start >= ? AND corrected_start < ?")
                 .params(from, to)
                 .query((rs, n) -> {
-                    if (rs.getString(1) != null) {
-                        byOfficer.computeIfAbsent(rs.getString(1), Tally::new).damaged++;
+                    String officer = rs.getString("officer_id");
+                    if (officer != null) {
+                        byOfficer.computeIfAbsent(officer, Tally::new).damaged++;
                     }
                     return null;
                 }).list();
         Map<String, String> names = new TreeMap<>();
         jdbc.sql("SELECT officer_id, officer_name FROM dumps WHERE officer_id IS NOT NULL AND officer_name IS NOT NULL ORDER BY id")
-                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> names.put(rs.getString("officer_id"), rs.getString("officer_name"))).list();
         List<Figures> officers = byOfficer.values().stream().map(t -> t.figures(names.get(t.officer))).toList();
         Tally total = new Tally(null);
         byOfficer.values().forEach(total::add);

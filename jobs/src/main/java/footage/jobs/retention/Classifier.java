@@ -1,7 +1,7 @@
 package footage.jobs.retention;
 
+import footage.jobs.catalog.Recordings;
 import footage.jobs.ledger.Ledger;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -11,16 +11,16 @@ import java.util.Map;
 
 /**
  * Writes a recording's retention class, category and retain-until date together with its RETENTION_SET ledger
- * entry, in the caller's transaction. The one place these columns change.
+ * entry, in the caller's transaction. The one place these columns change (through catalog's {@link Recordings}).
  */
 @Component
 class Classifier {
 
-    private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
 
-    Classifier(JdbcClient jdbc, Ledger ledger) {
-        this.jdbc = jdbc;
+    Classifier(Recordings recordings, Ledger ledger) {
+        this.recordings = recordings;
         this.ledger = ledger;
     }
 
@@ -44,9 +44,8 @@ class Classifier {
     }
 
     void apply(RetentionRow r, Decision d, String period, String actor) {
-        jdbc.sql("UPDATE recordings SET retention_class = ?, retention_category = ?, retain_until = ? WHERE id = ?")
-                .params(d.retentionClass().name(), d.category() == null ? null : d.category().name(), d.retainUntil(), r.id())
-                .update();
+        recordings.setRetention(r.id(), d.retentionClass().name(), d.category() == null ? null : d.category().name(),
+                d.retainUntil());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("retentionClass", d.retentionClass().name());
         payload.put("category", d.category() == null ? null : d.category().name());

@@ -89,9 +89,10 @@ class Coverage {
     }
 
     private static ActivityWindow window(ResultSet rs, int n) throws SQLException {
-        return new ActivityWindow(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                rs.getObject(4, OffsetDateTime.class), set(rs.getString(5)), set(rs.getString(6)),
-                List.copyOf(set(rs.getString(7))));
+        return new ActivityWindow(rs.getString("id"), rs.getString("case_number"),
+                rs.getObject("start_at", OffsetDateTime.class), rs.getObject("end_at", OffsetDateTime.class),
+                set(rs.getString("devices")), set(rs.getString("officers")),
+                List.copyOf(set(rs.getString("permanent_categories"))));
     }
 
     private static Set<String> set(String commaSeparated) {

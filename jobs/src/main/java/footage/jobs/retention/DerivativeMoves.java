@@ -1,7 +1,9 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.ledger.Ledger;
+import footage.jobs.transcode.Derivatives;
 import footage.pipeline.archive.CopyListener;
 import footage.pipeline.archive.CopyResult;
 import footage.pipeline.archive.DurableFiles;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A recording's derivatives (proxies, thumbnails: the {@code derivatives} table of the transcode feature) go to expired/
+ * A recording's derivatives (proxies, thumbnails: the {@code derivatives} table, transcode's {@link Derivatives}) go to expired/
  * with it (docs/formats.md §12), by the same protocol: verified copy under {@code expired/proxies/<path>}, then the row's path
  * and a DERIVATIVE_MOVED_OUT entry in the recording's transaction, then the original removed from footage.proxies.
  * Without the table (a catalog from before the transcode feature) there is nothing to move.
@@ -37,12 +39,14 @@ class DerivativeMoves {
     }
 
     private final JdbcClient jdbc;
+    private final Derivatives catalogued;
     private final Ledger ledger;
     private final FootageProperties properties;
     private Boolean available;
 
-    DerivativeMoves(JdbcClient jdbc, Ledger ledger, FootageProperties properties) {
+    DerivativeMoves(JdbcClient jdbc, Derivatives catalogued, Ledger ledger, FootageProperties properties) {
         this.jdbc = jdbc;
+        this.catalogued = catalogued;
         this.ledger = ledger;
         this.properties = properties;
     }
@@ -56,14 +60,18 @@ class DerivativeMoves {
         return available;
     }
 
+    static Derivative derivative(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new Derivative(rs.getLong("id"), rs.getLong("recording_id"), rs.getString("path"), rs.getString("sha256"),
+                rs.getObject("size_bytes", Long.class));
+    }
+
     List<Derivative> inProxies(long recordingId) {
         if (!available()) {
             return List.of();
         }
         return jdbc.sql("SELECT id, recording_id, path, sha256, size_bytes FROM derivatives WHERE recording_id = ? "
                         + "AND status = 'MADE' AND path IS NOT NULL AND path NOT LIKE 'expired/%' ORDER BY id")
-                .param(recordingId).query((rs, n) -> new Derivative(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), (Long) rs.getObject(5, Long.class)))
+                .param(recordingId).query(DerivativeMoves::derivative)
                 .list();
     }
 
@@ -75,8 +83,7 @@ class DerivativeMoves {
         return jdbc.sql("SELECT d.id, d.recording_id, d.path, d.sha256, d.size_bytes FROM derivatives d "
                         + "JOIN recordings r ON r.id = d.recording_id WHERE r.archive_path LIKE 'expired/%' "
                         + "AND d.status = 'MADE' AND d.path IS NOT NULL AND d.path NOT LIKE 'expired/%' ORDER BY d.id")
-                .query((rs, n) -> new Derivative(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        (Long) rs.getObject(5, Long.class)))
+                .query(DerivativeMoves::derivative)
                 .list();
     }
 
@@ -128,7 +135,7 @@ class DerivativeMoves {
 
     /** In the recording's transaction: the row names the copy, and the ledger says so. */
     void record(Derivative d, long sweep, String actor) {
-        jdbc.sql("UPDATE derivatives SET path = ? WHERE id = ?").params(d.expiredPath(), d.id()).update();
+        catalogued.movedOut(d.id(), d.expiredPath());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("recordingId", d.recordingId());
         payload.put("path", d.expiredPath());

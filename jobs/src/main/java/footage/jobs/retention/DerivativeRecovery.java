@@ -1,6 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
 import footage.pipeline.archive.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +109,7 @@ class DerivativeRecovery {
 
     private Optional<DerivativeMoves.Derivative> byPath(String path) {
         return jdbc.sql("SELECT id, recording_id, path, sha256, size_bytes FROM derivatives WHERE path = ?").param(path)
-                .query((rs, n) -> new DerivativeMoves.Derivative(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), (Long) rs.getObject(5, Long.class)))
+                .query(DerivativeMoves::derivative)
                 .optional();
     }
 }

@@ -1,6 +1,8 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
+import footage.jobs.catalog.Recordings;
 import footage.jobs.csv.Csv;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.archive.DurableFiles;
@@ -48,6 +50,7 @@ class DispositionReportTasklet implements Tasklet {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
 
     private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
     private final FootageProperties properties;
     private final RetentionPolicy policy;
@@ -55,14 +58,15 @@ class DispositionReportTasklet implements Tasklet {
     private final List<String> header;
 
     /** @param header the column names in the report's language, as many as {@link #HEADER} */
-    DispositionReportTasklet(JdbcClient jdbc, Ledger ledger, FootageProperties properties, RetentionPolicy policy,
-                             SweepPauseHook pause, List<String> header) {
+    DispositionReportTasklet(JdbcClient jdbc, Recordings recordings, Ledger ledger, FootageProperties properties,
+                             RetentionPolicy policy, SweepPauseHook pause, List<String> header) {
         if (header.size() != HEADER.size()) {
             throw new IllegalArgumentException("disposition.csvHeader names " + header.size() + " columns, not "
                     + HEADER.size());
         }
         this.header = List.copyOf(header);
         this.jdbc = jdbc;
+        this.recordings = recordings;
         this.ledger = ledger;
         this.properties = properties;
         this.policy = policy;
@@ -81,10 +85,12 @@ class DispositionReportTasklet implements Tasklet {
         List<Moved> moved = jdbc.sql("SELECT id, sha256, size_bytes, file_name, original_path, device_id, officer_id, "
                         + "corrected_start, retain_until, retention_class, status, expired_at, expired_by, archive_path "
                         + "FROM recordings WHERE archive_path LIKE 'expired/%' AND disposition_report IS NULL ORDER BY id")
-                .query((rs, n) -> new Moved(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
-                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class),
-                        (Long) rs.getObject(13, Long.class), rs.getString(14)))
+                .query((rs, n) -> new Moved(rs.getLong("id"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                        rs.getString("file_name"), rs.getString("original_path"), rs.getString("device_id"),
+                        rs.getString("officer_id"), rs.getObject("corrected_start", OffsetDateTime.class),
+                        rs.getString("retain_until"), rs.getString("retention_class"), rs.getString("status"),
+                        rs.getObject("expired_at", OffsetDateTime.class), rs.getObject("expired_by", Long.class),
+                        rs.getString("archive_path")))
                 .list();
         Map<Long, List<String>> duplicates = duplicates(moved);
         List<List<?>> rows = new ArrayList<>();
@@ -102,10 +108,7 @@ class DispositionReportTasklet implements Tasklet {
         pause.at("after-report");
         List<Long> ids = moved.stream().map(Moved::id).toList();
         String name = properties.reports().relativize(report).toString();
-        if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE recordings SET disposition_report = :report WHERE id IN (:ids)")
-                    .param("report", name).param("ids", ids).update();
-        }
+        recordings.dispositionReported(ids, name);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("report", name);
         payload.put("sha256", org.apache.commons.codec.digest.DigestUtils.sha256Hex(content));
@@ -128,7 +131,8 @@ class DispositionReportTasklet implements Tasklet {
                         + "WHERE f.status = 'DUPLICATE' AND f.recording_id IN (:ids) ORDER BY f.id")
                 .param("ids", moved.stream().map(Moved::id).toList())
                 .query(rs -> {
-                    byRecording.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2) + "/" + rs.getString(3));
+                    byRecording.computeIfAbsent(rs.getLong("recording_id"), k -> new ArrayList<>())
+                            .add(rs.getString("folder") + "/" + rs.getString("path"));
                 });
         return byRecording;
     }

@@ -1,6 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
 import footage.pipeline.archive.CopyListener;
 import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.archive.CopyResult;

@@ -1,5 +1,6 @@
 package footage.jobs.retention;
 
+import footage.jobs.catalog.Recordings;
 import footage.jobs.ledger.Ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -29,12 +30,14 @@ class Holds {
     }
 
     private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
     private final Coverage coverage;
     private final RetentionRows rows;
 
-    Holds(JdbcClient jdbc, Ledger ledger, Coverage coverage, RetentionRows rows) {
+    Holds(JdbcClient jdbc, Recordings recordings, Ledger ledger, Coverage coverage, RetentionRows rows) {
         this.jdbc = jdbc;
+        this.recordings = recordings;
         this.ledger = ledger;
         this.coverage = coverage;
         this.rows = rows;
@@ -85,9 +88,7 @@ class Holds {
                 .update(key, "id");
         long id = key.getKey().longValue();
         Set<Long> covered = covered(target);
-        if (!covered.isEmpty()) {
-            jdbc.sql("UPDATE recordings SET on_hold = TRUE WHERE id IN (:ids)").param("ids", covered).update();
-        }
+        recordings.setOnHold(covered, true);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("caseNumber", target.caseNumber());
         payload.put("recordingId", target.recordingId());
@@ -122,7 +123,7 @@ class Holds {
             rows.byId(id).ifPresent(r -> {
                 boolean held = !covering(r).isEmpty();
                 if (held != r.onHold()) {
-                    jdbc.sql("UPDATE recordings SET on_hold = ? WHERE id = ?").params(held, id).update();
+                    recordings.setOnHold(List.of(id), held);
                 }
             });
         }

@@ -1,5 +1,6 @@
 package footage.jobs.retention;
 
+import footage.jobs.catalog.ObjectLocations;
 import footage.pipeline.archive.CopyListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,8 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
+import footage.jobs.catalog.Recordings;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.metrics.DomainMetrics;
 import org.slf4j.Logger;
@@ -9,7 +11,6 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -34,7 +35,7 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     static final String RELEASED_KEY = "sweep.released";
     private static final Logger log = LoggerFactory.getLogger(MoveOutWriter.class);
 
-    private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
     private final RetentionRows rows;
     private final SweepRules rules;
@@ -48,9 +49,10 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     private LocalDate today;
     private long sweep;
 
-    MoveOutWriter(JdbcClient jdbc, Ledger ledger, RetentionRows rows, SweepRules rules, RetentionPolicy policy,
-                  ExpiredStore store, DerivativeMoves derivatives, SweepPauseHook pause, FootageProperties properties, DomainMetrics metrics) {
-        this.jdbc = jdbc;
+    MoveOutWriter(Recordings recordings, Ledger ledger, RetentionRows rows, SweepRules rules,
+                  RetentionPolicy policy, ExpiredStore store, DerivativeMoves derivatives, SweepPauseHook pause,
+                  FootageProperties properties, DomainMetrics metrics) {
+        this.recordings = recordings;
         this.ledger = ledger;
         this.rows = rows;
         this.rules = rules;
@@ -101,8 +103,7 @@ class MoveOutWriter implements ItemWriter<MovedCopy>, StepExecutionListener {
     }
 
     private void record(RetentionRow r, String expiredPath) {
-        jdbc.sql("UPDATE recordings SET archive_path = ?, expired_at = ?, expired_by = ? WHERE id = ?")
-                .params(expiredPath, OffsetDateTime.now(ZoneOffset.UTC), sweep, r.id()).update();
+        recordings.movedOut(r.id(), expiredPath, OffsetDateTime.now(ZoneOffset.UTC), sweep);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("archivePath", expiredPath);
         payload.put("from", r.archivePath());

@@ -1,5 +1,6 @@
 package footage.jobs.retention;
 
+import footage.jobs.catalog.ObjectLocations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -18,7 +18,7 @@ import java.util.Optional;
 class RetentionRows {
 
     static final String COLUMNS = "SELECT id, sha256, size_bytes, archive_path, original_path, file_name, status, "
-            + "device_id, officer_id, corrected_start, COALESCE(media_seconds, duration_seconds), device_start, "
+            + "device_id, officer_id, corrected_start, COALESCE(media_seconds, duration_seconds) AS seconds, device_start, "
             + "ingested_at, retention_class, retention_category, retain_until, on_hold FROM recordings ";
 
     private final JdbcClient jdbc;
@@ -47,10 +47,12 @@ class RetentionRows {
     }
 
     static RetentionRow row(ResultSet rs, int n) throws SQLException {
-        return new RetentionRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getObject(10, OffsetDateTime.class), (Double) rs.getObject(11, Double.class),
-                rs.getObject(12, LocalDateTime.class), rs.getObject(13, OffsetDateTime.class), rs.getString(14),
-                rs.getString(15), rs.getObject(16, LocalDate.class), rs.getBoolean(17));
+        return new RetentionRow(rs.getLong("id"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                rs.getString("archive_path"), rs.getString("original_path"), rs.getString("file_name"),
+                rs.getString("status"), rs.getString("device_id"), rs.getString("officer_id"),
+                rs.getObject("corrected_start", OffsetDateTime.class), rs.getObject("seconds", Double.class),
+                rs.getObject("device_start", LocalDateTime.class), rs.getObject("ingested_at", OffsetDateTime.class),
+                rs.getString("retention_class"), rs.getString("retention_category"),
+                rs.getObject("retain_until", LocalDate.class), rs.getBoolean("on_hold"));
     }
 }

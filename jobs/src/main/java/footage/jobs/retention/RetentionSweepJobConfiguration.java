@@ -1,6 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.Recordings;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.metrics.DomainMetrics;
 import org.springframework.batch.core.job.Job;
@@ -85,20 +86,23 @@ public class RetentionSweepJobConfiguration {
     }
 
     @Bean
-    MoveOutWriter sweepMoveWriter(JdbcClient jdbc, Ledger ledger, RetentionRows rows, SweepRules rules,
-                                  RetentionPolicy policy, ExpiredStore store, DerivativeMoves derivatives,
-                                  SweepPauseHook pause, FootageProperties properties, DomainMetrics metrics) {
-        return new MoveOutWriter(jdbc, ledger, rows, rules, policy, store, derivatives, pause, properties, metrics);
+    MoveOutWriter sweepMoveWriter(Recordings recordings, Ledger ledger, RetentionRows rows,
+                                  SweepRules rules, RetentionPolicy policy, ExpiredStore store,
+                                  DerivativeMoves derivatives, SweepPauseHook pause, FootageProperties properties,
+                                  DomainMetrics metrics) {
+        return new MoveOutWriter(recordings, ledger, rows, rules, policy, store, derivatives, pause, properties,
+                metrics);
     }
 
     @Bean
-    DispositionReportTasklet sweepReportTasklet(JdbcClient jdbc, Ledger ledger, FootageProperties properties,
+    DispositionReportTasklet sweepReportTasklet(JdbcClient jdbc, Recordings recordings, Ledger ledger,
+                                                FootageProperties properties,
                                                 RetentionPolicy policy, SweepPauseHook pause,
                                                 org.springframework.context.MessageSource messages,
                                                 @org.springframework.beans.factory.annotation.Value(
                                                         "${footage.report.locale:zh-CN}") java.util.Locale locale) {
         // the report's columns in the reports' language (footage.report.locale), as the gap report's
-        return new DispositionReportTasklet(jdbc, ledger, properties, policy, pause,
+        return new DispositionReportTasklet(jdbc, recordings, ledger, properties, policy, pause,
                 java.util.List.of(messages.getMessage("disposition.csvHeader", null, locale).split(",")));
     }
 }

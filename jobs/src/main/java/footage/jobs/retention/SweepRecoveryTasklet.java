@@ -1,6 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.catalog.ObjectLocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;

@@ -65,9 +65,10 @@ public class JobHistory {
         sql.append(" ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new ExecutionRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class), rs.getString(6),
-                        rs.getString(7)))
+                .query((rs, n) -> new ExecutionRow(rs.getLong("JOB_EXECUTION_ID"), rs.getString("JOB_NAME"),
+                        rs.getString("STATUS"), rs.getObject("START_TIME", LocalDateTime.class),
+                        rs.getObject("END_TIME", LocalDateTime.class), rs.getString("EXIT_CODE"),
+                        rs.getString("EXIT_MESSAGE")))
                 .list();
     }
 }

@@ -2,6 +2,7 @@ package footage.jobs.transcode;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import footage.jobs.catalog.Recordings;
 import footage.jobs.continuity.ContinuityMarks;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.transcode.DecodeReport;
@@ -34,12 +35,14 @@ public class DecodeChecks {
     private final JsonMapper json;
 
     private final JdbcClient jdbc;
+    private final Recordings recordings;
     private final Ledger ledger;
     private final ContinuityMarks marks;
     private final Clock clock = Clock.systemUTC();
 
-    DecodeChecks(JdbcClient jdbc, Ledger ledger, ContinuityMarks marks, JsonMapper json) {
+    DecodeChecks(JdbcClient jdbc, Recordings recordings, Ledger ledger, ContinuityMarks marks, JsonMapper json) {
         this.jdbc = jdbc;
+        this.recordings = recordings;
         this.ledger = ledger;
         this.marks = marks;
         this.json = json;
@@ -63,7 +66,7 @@ public class DecodeChecks {
     /** Whether the recording has been checked already (by any run): how, for the log. */
     Optional<String> checked(TranscodeItem item) {
         return jdbc.sql("SELECT decode_errors FROM recordings WHERE id = ? AND decode_checked_at IS NOT NULL")
-                .param(item.recordingId()).query((rs, n) -> rs.getObject(1)).optional()
+                .param(item.recordingId()).query((rs, n) -> rs.getObject("decode_errors")).optional()
                 .map(errors -> "decode check: " + item.originalPath() + " (checked, " + (errors == null ? "not decodable"
                         : errors + " error(s)") + ")");
     }
@@ -80,8 +83,9 @@ public class DecodeChecks {
         Row row = jdbc.sql("SELECT status, status_reason, device_id, original_path, decode_checked_at, "
                         + "damage_from_seconds FROM recordings WHERE id = ?")
                 .param(recordingId)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5) != null, rs.getObject(6) != null))
+                .query((rs, n) -> new Row(rs.getString("status"), rs.getString("status_reason"), rs.getString("device_id"),
+                        rs.getString("original_path"), rs.getObject("decode_checked_at") != null,
+                        rs.getObject("damage_from_seconds") != null))
                 .optional().orElse(null);
         if (row == null || row.checked()) {
             return false;
@@ -95,13 +99,10 @@ public class DecodeChecks {
         boolean spanned = owns && report != null && !report.clean();
         boolean changed = !status.equals(row.status()) || !java.util.Objects.equals(reason, row.reason());
         Map<String, Object> facts = facts(result);
-        jdbc.sql("UPDATE recordings SET decode_checked_at = ?, decode_checked_by = ?, decode_errors = ?, "
-                        + "decode_errors_json = ?, damage_from_seconds = ?, damage_to_seconds = ?, "
-                        + "status = ?, status_reason = ? WHERE id = ?")
-                .params(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), executionId,
-                        report == null ? null : report.errors(), json(facts), spanned ? report.firstSeconds() : null,
-                        spanned ? report.lastSeconds() : null, status, reason, recordingId)
-                .update();
+        recordings.recordDecodeCheck(recordingId, new Recordings.DecodeCheck(
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), executionId,
+                report == null ? null : report.errors(), json(facts), spanned ? report.firstSeconds() : null,
+                spanned ? report.lastSeconds() : null, status, reason));
         Map<String, Object> payload = new LinkedHashMap<>(facts);
         payload.put("by", result.by());
         payload.put("status", status);
@@ -125,8 +126,7 @@ public class DecodeChecks {
      */
     @Transactional
     public int resetAll(String by, String actor) {
-        int reset = jdbc.sql("UPDATE recordings SET decode_checked_at = NULL, decode_checked_by = NULL "
-                + "WHERE decode_checked_at IS NOT NULL").update();
+        int reset = recordings.forgetDecodeChecks();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("recordings", reset);
         payload.put("by", by);
@@ -136,9 +136,9 @@ public class DecodeChecks {
 
     /** Counts of one job execution's checks: checked, with errors. */
     long[] countsOf(long executionId) {
-        return jdbc.sql("SELECT COUNT(*), COUNT(CASE WHEN decode_errors IS NULL OR decode_errors > 0 THEN 1 END) "
-                        + "FROM recordings WHERE decode_checked_by = ?")
-                .param(executionId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return jdbc.sql("SELECT COUNT(*) AS checked, COUNT(CASE WHEN decode_errors IS NULL OR decode_errors > 0 THEN 1 END) "
+                        + "AS with_errors FROM recordings WHERE decode_checked_by = ?")
+                .param(executionId).query((rs, n) -> new long[] {rs.getLong("checked"), rs.getLong("with_errors")}).single();
     }
 
     private static Map<String, Object> facts(Result result) {

@@ -6,6 +6,7 @@ import footage.pipeline.media.RecordingKind;
 import footage.pipeline.transcode.Profile;
 import footage.pipeline.transcode.StoredDerivative;
 import footage.pipeline.transcode.TranscodeResult;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -48,9 +49,7 @@ public class Derivatives {
         return jdbc.sql("SELECT id, recording_id, profile, status, reason, method, path, sha256, size_bytes, media_seconds, "
                         + "partial FROM derivatives WHERE recording_id = ? ORDER BY profile")
                 .param(recordingId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9, Long.class),
-                        (Double) rs.getObject(10, Double.class), rs.getBoolean(11)))
+                .query(new DataClassRowMapper<>(Row.class))
                 .list();
     }
 
@@ -61,7 +60,7 @@ public class Derivatives {
         }
         return jdbc.sql("SELECT recording_id, profile FROM derivatives WHERE recording_id IN (:ids)")
                 .param("ids", recordingIds)
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> Map.entry(rs.getLong("recording_id"), rs.getString("profile")))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
     }
@@ -72,7 +71,7 @@ public class Derivatives {
      * reader's business).
      */
     List<PendingWork.Item> candidates(Collection<Profile> profiles) {
-        StringBuilder sql = new StringBuilder("SELECT r.id, COALESCE(r.size_bytes, 0) FROM recordings r "
+        StringBuilder sql = new StringBuilder("SELECT r.id, COALESCE(r.size_bytes, 0) AS size_bytes FROM recordings r "
                 + "WHERE r.archive_path NOT LIKE 'expired/%' AND ((r.decode_checked_at IS NULL AND "
                 + "(r.video_codec IS NOT NULL OR r.audio_codec IS NOT NULL))");
         Map<String, Object> params = new java.util.HashMap<>();
@@ -90,7 +89,7 @@ public class Derivatives {
         }
         sql.append(") ORDER BY r.id");
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new PendingWork.Item(rs.getLong(1), rs.getLong(2))).list();
+                .query((rs, n) -> new PendingWork.Item(rs.getLong("id"), rs.getLong("size_bytes"))).list();
     }
 
     /** Whether the derivative is catalogued already (made or skipped, by any run): how, for the log. */
@@ -145,14 +144,22 @@ public class Derivatives {
         return key.getKey().longValue();
     }
 
+    /**
+     * A derivative moved out to expired/ with its recording (the retention sweep, in the recording's transaction): its
+     * row names the copy from now on. The ledger entry is the sweep's.
+     */
+    public void movedOut(long derivativeId, String expiredPath) {
+        jdbc.sql("UPDATE derivatives SET path = ? WHERE id = ?").params(expiredPath, derivativeId).update();
+    }
+
     /** Counts of one job execution's rows: "MADE ENCODE" → n, "SKIPPED" → n, ... */
     Map<String, Long> countsOf(long executionId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT status, method, COUNT(*) FROM derivatives WHERE created_by = ? GROUP BY status, method "
+        jdbc.sql("SELECT status, method, COUNT(*) AS made FROM derivatives WHERE created_by = ? GROUP BY status, method "
                         + "ORDER BY status, method")
                 .param(executionId)
-                .query((rs, n) -> Map.entry(rs.getString(1) + (rs.getString(2) == null ? "" : " " + rs.getString(2)),
-                        rs.getLong(3)))
+                .query((rs, n) -> Map.entry(rs.getString("status")
+                        + (rs.getString("method") == null ? "" : " " + rs.getString("method")), rs.getLong("made")))
                 .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
@@ -162,7 +169,8 @@ public class Derivatives {
         return jdbc.sql("SELECT r.original_path, d.profile, d.reason FROM derivatives d JOIN recordings r ON r.id = d.recording_id "
                         + "WHERE d.created_by = ? AND d.status = 'SKIPPED' ORDER BY d.id")
                 .param(executionId)
-                .query((rs, n) -> rs.getString(1) + " [" + rs.getString(2) + "]: " + rs.getString(3))
+                .query((rs, n) -> rs.getString("original_path") + " [" + rs.getString("profile") + "]: "
+                        + rs.getString("reason"))
                 .list();
     }
 

@@ -70,9 +70,10 @@ class TranscodeReader implements ItemReader<TranscodeItem> {
                         + "audio_codec, decode_checked_at, kind FROM recordings WHERE id > ? AND id <= ? AND MOD(id, ?) = ? "
                         + "AND archive_path NOT LIKE 'expired/%' ORDER BY id LIMIT ?")
                 .params(lastId, range.last(), partitions, partition, PAGE)
-                .query((rs, n) -> new Recording(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9) != null,
-                        rs.getString(10)))
+                .query((rs, n) -> new Recording(rs.getLong("id"), rs.getString("sha256"), rs.getString("archive_path"),
+                        rs.getString("original_path"), rs.getString("status"), rs.getString("container"),
+                        rs.getString("video_codec"), rs.getString("audio_codec"), rs.getObject("decode_checked_at") != null,
+                        rs.getString("kind")))
                 .list();
         if (page.size() < PAGE) {
             exhausted = true;

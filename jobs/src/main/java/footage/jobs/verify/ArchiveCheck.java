@@ -2,7 +2,7 @@ package footage.jobs.verify;
 
 import footage.jobs.fixity.ArchiveHasher;
 import footage.jobs.fixity.ArchivedObject;
-import footage.jobs.retention.ObjectLocations;
+import footage.jobs.catalog.ObjectLocations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -40,7 +40,8 @@ final class CatalogCheck {
         record Row(long id, String folder, String status, String movedTo) {
         }
         List<Row> rows = jdbc.sql("SELECT id, folder, status, moved_to FROM dumps ORDER BY id")
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("folder"), rs.getString("status"),
+                        rs.getString("moved_to"))).list();
         Set<Long> seen = new HashSet<>();
         for (Row r : rows) {
             seen.add(r.id());
@@ -74,8 +75,9 @@ final class CatalogCheck {
         }
         List<Row> rows = jdbc.sql("SELECT id, sha256, size_bytes, archive_path, original_path, status, dump_id, fixity_status "
                         + "FROM recordings ORDER BY id")
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getLong(7), rs.getString(8))).list();
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                        rs.getString("archive_path"), rs.getString("original_path"), rs.getString("status"),
+                        rs.getLong("dump_id"), rs.getString("fixity_status"))).list();
         Set<Long> seen = new HashSet<>();
         for (Row r : rows) {
             seen.add(r.id());
@@ -116,8 +118,8 @@ final class CatalogCheck {
         }
         List<Row> rows = jdbc.sql("SELECT f.id, f.status, f.sha256, f.recording_id, d.folder, f.path FROM dump_files f "
                         + "JOIN dumps d ON d.id = f.dump_id ORDER BY f.id")
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getString(6))).list();
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("status"), rs.getString("sha256"),
+                        rs.getObject("recording_id", Long.class), rs.getString("folder"), rs.getString("path"))).list();
         Set<Long> seen = new HashSet<>();
         for (Row r : rows) {
             seen.add(r.id());
@@ -153,7 +155,8 @@ final class CatalogCheck {
         record Row(String id, String kind, boolean superseded, String explanation) {
         }
         List<Row> rows = jdbc.sql("SELECT id, kind, superseded_at, explanation_reason FROM findings ORDER BY id")
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3) != null, rs.getString(4)))
+                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("kind"), rs.getObject("superseded_at") != null,
+                        rs.getString("explanation_reason")))
                 .list();
         Set<String> seen = new HashSet<>();
         for (Row r : rows) {

@@ -82,16 +82,16 @@ class Verifier {
 
     List<ArchivedObject> objects() {
         return jdbc.sql("SELECT id, sha256, size_bytes, archive_path, original_path FROM recordings ORDER BY id")
-                .query((rs, n) -> new ArchivedObject(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5)))
+                .query((rs, n) -> new ArchivedObject(rs.getLong("id"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                        rs.getString("archive_path"), rs.getString("original_path")))
                 .list();
     }
 
     List<QuarantineCheck.Kept> quarantined() {
         return jdbc.sql("SELECT f.id, d.folder, f.path, f.quarantine_path, f.sha256 FROM dump_files f JOIN dumps d ON d.id = f.dump_id "
                         + "WHERE f.quarantine_path IS NOT NULL ORDER BY f.id")
-                .query((rs, n) -> new QuarantineCheck.Kept(rs.getLong(1), rs.getString(2) + "/" + rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new QuarantineCheck.Kept(rs.getLong("id"), rs.getString("folder") + "/" + rs.getString("path"),
+                        rs.getString("quarantine_path"), rs.getString("sha256")))
                 .list();
     }
 

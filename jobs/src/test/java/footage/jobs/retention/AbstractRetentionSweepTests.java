@@ -1,5 +1,6 @@
 package footage.jobs.retention;
 
+import footage.jobs.catalog.ObjectLocations;
 import tools.jackson.databind.JsonNode;
 import footage.pipeline.text.Json;
 import tools.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package footage.jobs.retention;
+package footage.jobs.catalog;
 
 import footage.jobs.FootageProperties;
 
@@ -41,12 +41,12 @@ public final class ObjectLocations {
     }
 
     /** The catalogued path of an object once moved out: the same content address under {@code expired/}. */
-    static String expiredPath(String archivePath) {
+    public static String expiredPath(String archivePath) {
         return EXPIRED_PREFIX + archivePath;
     }
 
     /** The content address below either root, whichever the object is in. */
-    static String relative(String archivePath) {
+    public static String relative(String archivePath) {
         return isExpired(archivePath) ? archivePath.substring(EXPIRED_PREFIX.length()) : archivePath;
     }
 }

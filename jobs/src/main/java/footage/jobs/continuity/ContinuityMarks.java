@@ -36,16 +36,65 @@ public class ContinuityMarks {
         this.ledger = ledger;
     }
 
-    /** Marks a device as needing analysis, in the caller's transaction. A null device (not known yet) is no mark. */
+    /**
+     * Marks a device's whole history as needing analysis, in the caller's transaction. A null device (not known yet) is
+     * no mark.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void mark(String deviceId, String reason) {
+        mark(deviceId, null, reason);
+    }
+
+    /**
+     * Marks what a dump changed of a device's timeline, in the caller's transaction: the analysis reads the time that
+     * dump spans (and what the rules need at its edges), not the device's history. A null dump: the whole history.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mark(String deviceId, Long dumpId, String reason) {
         if (deviceId == null || deviceId.isBlank()) {
             return;
         }
         ledger.lockAppends();
         String why = reason == null ? "" : reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason;
-        jdbc.sql("INSERT INTO continuity_marks (device_id, reason, marked_at) VALUES (?, ?, ?)")
-                .params(deviceId, why, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+        jdbc.sql("INSERT INTO continuity_marks (device_id, reason, marked_at, dump_id) VALUES (?, ?, ?, ?)")
+                .params(deviceId, why, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), dumpId).update();
+    }
+
+    /**
+     * The marks, as what each device's analysis has to read.
+     *
+     * @param whole  devices with a mark that names no dump: their whole history
+     * @param docked the other marked devices, each with the dumps its marks name
+     */
+    record Marked(java.util.Set<String> whole, java.util.SortedMap<String, java.util.Set<Long>> docked) {
+    }
+
+    Marked markedWindows() {
+        java.util.Set<String> whole = new java.util.TreeSet<>();
+        java.util.SortedMap<String, java.util.Set<Long>> docked = new java.util.TreeMap<>();
+        jdbc.sql("SELECT DISTINCT device_id, dump_id FROM continuity_marks").query((rs, n) -> {
+            String device = rs.getString("device_id");
+            long dump = rs.getLong("dump_id");
+            if (rs.wasNull()) {
+                whole.add(device);
+            } else {
+                docked.computeIfAbsent(device, d -> new java.util.TreeSet<>()).add(dump);
+            }
+            return device;
+        }).list();
+        whole.forEach(docked::remove);
+        return new Marked(whole, docked);
+    }
+
+    /** Clears the marks of these dumps of a device (its windowed analysis); in the transaction that wrote its findings. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int clear(String deviceId, Collection<Long> dumpIds) {
+        if (dumpIds.isEmpty()) {
+            return 0;
+        }
+        ledger.lockAppends();
+        return jdbc.sql("DELETE FROM continuity_marks WHERE device_id = :device AND dump_id IN (:dumps)")
+                .param("device", deviceId).param("dumps", dumpIds).update();
     }
 
     /** Devices with a mark, in order. */

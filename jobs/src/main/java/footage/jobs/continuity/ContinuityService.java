@@ -5,6 +5,7 @@ import footage.jobs.catalog.Finding;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.continuity.Activity;
 import footage.pipeline.continuity.ActivityCoverage;
+import footage.pipeline.continuity.ContinuityRules;
 import footage.pipeline.continuity.DeviceTimeline;
 import footage.pipeline.continuity.Dock;
 import footage.pipeline.continuity.FindingKind;
@@ -12,11 +13,13 @@ import footage.pipeline.continuity.TimelineAnalyzer;
 import footage.pipeline.continuity.TimelineFinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,11 +49,18 @@ public class ContinuityService {
     private final Ledger ledger;
     private final JdbcClient jdbc;
     private final RegisterFindings register;
+    private final JdbcTemplate batch;
+    private final Duration margin;
     private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     ContinuityService(TimelineSource source, TimelineAnalyzer analyzer, Catalog catalog, ContinuityMarks marks,
-                      Ledger ledger, JdbcClient jdbc, RegisterFindings register) {
+                      Ledger ledger, JdbcClient jdbc, RegisterFindings register, JdbcTemplate batch, ContinuityRules rules) {
         this.register = register;
+        this.batch = batch;
+        // how far beyond a window its findings may look: a gap is at most the session break long, and a docking's
+        // damage report is due within 24 h of it
+        this.margin = rules.sessionBreak().compareTo(RegisterFindings.REPORT_WITHIN) > 0 ? rules.sessionBreak()
+                : RegisterFindings.REPORT_WITHIN;
         this.source = source;
         this.analyzer = analyzer;
         this.catalog = catalog;
@@ -60,13 +70,149 @@ public class ContinuityService {
     }
 
     public record Outcome(int devices, int raised, int superseded) {
+
+        Outcome plus(Outcome o) {
+            return new Outcome(devices + o.devices, raised + o.raised, superseded + o.superseded);
+        }
     }
 
-    /** Analyses every device marked as needing it (whichever run or node marked it), and clears their marks. */
+    /**
+     * Analyses every device marked as needing it (whichever run or node marked it), and clears their marks. A device
+     * whose marks all name dumps (a docking, its files) is analysed in the window those dumps span
+     * ({@link #analyzeDocking}); one with a mark naming none, in its whole history.
+     */
     @Transactional
     public Outcome analyzeMarked(String actor) {
         ledger.lockAppends();
-        return analyze(marks.marked(), actor);
+        long started = System.nanoTime();
+        ContinuityMarks.Marked marked = marks.markedWindows();
+        Outcome outcome = new Outcome(0, 0, 0);
+        Map<String, Set<Long>> docked = marked.docked();
+        if (!marked.whole().isEmpty()) {
+            outcome = analyze(marked.whole(), actor);
+            // a whole history analysed takes the devices its activities involve along, and clears their marks
+            Map<String, Set<Long>> left = marks.markedWindows().docked();
+            left.keySet().retainAll(docked.keySet());
+            docked = left;
+        }
+        for (Map.Entry<String, Set<Long>> e : docked.entrySet()) {
+            outcome = outcome.plus(analyzeDocking(e.getKey(), e.getValue(), actor));
+        }
+        log.info("continuity: marked devices analysed in {} ms ({} whole, {} in a window)",
+                (System.nanoTime() - started) / 1_000_000, marked.whole().size(), docked.size());
+        return outcome;
+    }
+
+    /**
+     * Analyses what some dumps changed of a device's timeline: the window is the time they span (their recordings and
+     * their docking), grown to hold every activity of the device that reaches into it; the analysis reads the
+     * recordings and docks of the window plus {@link #margin} on either side (all a finding inside it can depend on), so
+     * a docking costs the same in a catalog of a thousand recordings as of a million (issue 21). Only findings inside
+     * the window are raised or superseded; those outside it are kept as they are. Clears the marks of these dumps.
+     */
+    @Transactional
+    public Outcome analyzeDocking(String device, Set<Long> dumpIds, String actor) {
+        ledger.lockAppends();
+        Window window = source.spanOf(device, dumpIds);
+        if (window == null) {
+            return analyze(Set.of(device), actor);
+        }
+        Map<Activity, Set<String>> involved = new LinkedHashMap<>();
+        for (int round = 0; ; round++) {
+            involved.clear();
+            Window grown = window;
+            for (Activity a : source.activitiesNaming(Set.of(device), window)) {
+                Set<String> of = new TreeSet<>(a.devices());
+                of.addAll(source.devicesOfOfficers(a.officers(), new Window(a.start(), a.end())));
+                if (of.contains(device)) {
+                    involved.put(a, of);
+                    grown = grown.including(a.start(), a.end());
+                }
+            }
+            if (grown.equals(window)) {
+                break;
+            }
+            if (round == 3) {
+                // activities chained across days: the whole history is the simpler answer
+                return analyze(Set.of(device), actor);
+            }
+            window = grown;
+        }
+        Set<String> all = new TreeSet<>();
+        all.add(device);
+        involved.values().forEach(all::addAll);
+        Window range = window.widened(margin);
+
+        Map<String, DeviceTimeline> timelines = new HashMap<>();
+        Map<String, List<TimelineFinding>> findings = new HashMap<>();
+        Map<String, Scope> scopes = new HashMap<>();
+        Map<String, Set<Long>> dueDocks = new java.util.TreeMap<>();
+        java.time.Instant now = clock.instant();
+        for (String d : all) {
+            Set<Long> dumps = new TreeSet<>(source.dumpsDockedIn(d, range));
+            Set<Long> core = d.equals(device) ? dumpIds : Set.of();
+            dumps.addAll(core);
+            List<Dock> docks = source.docksByIds(d, dumps);
+            TimelineSource.Segments read = source.segmentsIn(d, range, dumps, docks);
+            DeviceTimeline timeline = analyzer.analyze(d, read.segments(), docks);
+            timelines.put(d, timeline);
+            List<TimelineFinding> of = new ArrayList<>(timeline.findings());
+            RegisterFindings.Outcome fromRegister = register.of(d, timeline, read.segments(), docks, now);
+            of.addAll(fromRegister.findings());
+            fromRegister.dueDocks().forEach(k -> dueDocks.computeIfAbsent(d, x -> new TreeSet<>()).add(dumpOf(k)));
+            findings.put(d, of);
+            Set<Long> coreRecordings = new java.util.HashSet<>();
+            read.segments().stream().filter(g -> core.contains(dumpOf(g.dock().key())))
+                    .forEach(g -> coreRecordings.add(read.recordingIds().get(g.key())));
+            Set<Long> dockIds = new java.util.HashSet<>();
+            docks.forEach(k -> dockIds.add(dumpOf(k.key())));
+            scopes.put(d, new Scope(window, new java.util.HashSet<>(read.recordingIds().values()), read.recordingIds(),
+                    coreRecordings, core, dockIds));
+        }
+        coverage(involved, timelines, findings);
+        int raised = 0;
+        int superseded = 0;
+        for (String d : all) {
+            int[] counts = storeWindow(d, scopes.get(d), findings.get(d), actor);
+            raised += counts[0];
+            superseded += counts[1];
+        }
+        marks.clear(device, dumpIds);
+        dueDocks.forEach((d, dumps) -> dumps.forEach(dump ->
+                marks.mark(d, dump, "Art. 18: a damage report is due for dump " + dump)));
+        log.info("continuity: {} analysed from {} to {} ({} device(s)), {} finding(s) raised, {} superseded", device,
+                window.from(), window.to(), all.size(), raised, superseded);
+        return new Outcome(all.size(), raised, superseded);
+    }
+
+    private static long dumpOf(String dockKey) {
+        return Long.parseLong(dockKey.substring("dump:".length()));
+    }
+
+    /**
+     * What a windowed analysis of a device answers for: findings reaching into the window, about a recording it read
+     * (or about none); with no time, about a recording or dock of the dumps analysed.
+     */
+    private record Scope(Window window, Set<Long> recordings, Map<String, Long> recordingIds, Set<Long> coreRecordings,
+                         Set<Long> coreDumps, Set<Long> docks) {
+
+        boolean holds(OffsetDateTime start, OffsetDateTime end, Long recordingId, Long dumpId) {
+            if (start == null) {
+                return recordingId != null ? coreRecordings.contains(recordingId) : dumpId != null && coreDumps.contains(dumpId);
+            }
+            return window.touches(start.toInstant(), end == null ? null : end.toInstant())
+                    && (recordingId == null ? dumpId == null || docks.contains(dumpId) : recordings.contains(recordingId));
+        }
+
+        boolean holds(TimelineFinding f) {
+            Long recordingId = f.recordingKey() == null ? null : recordingIds.getOrDefault(f.recordingKey(), -1L);
+            Long dumpId = f.recordingKey() == null && f.dockKey() != null ? dumpOf(f.dockKey()) : null;
+            if (f.start() == null) {
+                return recordingId != null ? coreRecordings.contains(recordingId) : dumpId != null && coreDumps.contains(dumpId);
+            }
+            return window.touches(f.start(), f.end())
+                    && (recordingId == null ? dumpId == null || docks.contains(dumpId) : recordings.contains(recordingId));
+        }
     }
 
     /** Whether any dump or recording names this device. */
@@ -121,14 +267,7 @@ public class ContinuityService {
             }
             findings.put(device, of);
         }
-        for (Map.Entry<Activity, Set<String>> e : involved.entrySet()) {
-            List<DeviceTimeline> lanes = e.getValue().stream().map(timelines::get).toList();
-            ActivityCoverage coverage = analyzer.coverage(e.getKey(), lanes);
-            jdbc.sql("UPDATE activities SET coverage_percent = ? WHERE id = ?").params(coverage.percent(), e.getKey().id()).update();
-            for (TimelineFinding hole : coverage.gaps()) {
-                attach(findings.get(hole.deviceId()), hole);
-            }
-        }
+        coverage(involved, timelines, findings);
         int raised = 0;
         int superseded = 0;
         for (String device : all) {
@@ -141,6 +280,91 @@ public class ContinuityService {
         damageReportsDue.forEach((device, due) -> marks.mark(device, "Art. 18: a damage report is due by " + due));
         log.info("continuity: {} device(s) analysed, {} finding(s) raised, {} superseded", all.size(), raised, superseded);
         return new Outcome(all.size(), raised, superseded);
+    }
+
+    /**
+     * Each activity's coverage by the timelines of the devices it involves, stored in one batch (a docking's device
+     * takes part in one or two a week; a whole history in hundreds), and its holes added to those devices' findings.
+     */
+    private void coverage(Map<Activity, Set<String>> involved, Map<String, DeviceTimeline> timelines,
+                          Map<String, List<TimelineFinding>> findings) {
+        List<Object[]> updates = new ArrayList<>();
+        for (Map.Entry<Activity, Set<String>> e : involved.entrySet()) {
+            List<DeviceTimeline> lanes = e.getValue().stream().map(timelines::get).toList();
+            ActivityCoverage coverage = analyzer.coverage(e.getKey(), lanes);
+            updates.add(new Object[] {coverage.percent(), e.getKey().id()});
+            for (TimelineFinding hole : coverage.gaps()) {
+                attach(findings.get(hole.deviceId()), hole);
+            }
+        }
+        if (!updates.isEmpty()) {
+            batch.batchUpdate("UPDATE activities SET coverage_percent = ? WHERE id = ?", updates);
+        }
+    }
+
+    /**
+     * Stores a windowed analysis' findings of one device: raises or reopens those it produced inside the scope, and
+     * supersedes the device's findings inside the scope it no longer produces (anywhere: one produced again, however
+     * its times moved, stays). Findings outside the scope are neither read nor touched.
+     */
+    private int[] storeWindow(String device, Scope scope, List<TimelineFinding> produced, String actor) {
+        Map<String, Boolean> existing = new HashMap<>();
+        Map<String, Object> params = new HashMap<>();
+        params.put("device", device);
+        params.put("kinds", KINDS);
+        params.put("from", scope.window().from().atOffset(ZoneOffset.UTC));
+        // the device's findings ending after the window's start, or starting after it (an end before the start: a time
+        // mismatch), or without times: an index range of its newest findings for a docking (findings_device_end)
+        jdbc.sql("SELECT id, superseded_at, recording_id, dump_id, start_at, end_at FROM findings WHERE kind IN (:kinds) AND id IN ("
+                        + "SELECT id FROM findings WHERE device_id = :device AND end_at >= :from "
+                        + "UNION SELECT id FROM findings WHERE device_id = :device AND start_at >= :from "
+                        + "UNION SELECT id FROM findings WHERE device_id = :device AND start_at IS NULL)")
+                .params(params)
+                .query((rs, n) -> {
+                    Long recordingId = rs.getObject("recording_id") == null ? null : rs.getLong("recording_id");
+                    Long dumpId = rs.getObject("dump_id") == null ? null : rs.getLong("dump_id");
+                    if (scope.holds(rs.getObject("start_at", OffsetDateTime.class), rs.getObject("end_at", OffsetDateTime.class),
+                            recordingId, dumpId)) {
+                        existing.put(rs.getString("id"), rs.getObject("superseded_at") != null);
+                    }
+                    return null;
+                }).list();
+        Set<String> current = new HashSet<>();
+        Map<String, TimelineFinding> inScope = new LinkedHashMap<>();
+        for (TimelineFinding f : produced) {
+            String id = Finding.stableId(f.key(), f.activityId() == null ? "" : f.activityId());
+            current.add(id);
+            if (scope.holds(f)) {
+                inScope.put(id, f);
+            }
+        }
+        // produced ids the scope's read did not return may still exist (their times moved out of it)
+        Set<String> unknown = new TreeSet<>(inScope.keySet());
+        unknown.removeAll(existing.keySet());
+        Map<String, Boolean> elsewhere = new HashMap<>();
+        List<String> ids = List.copyOf(unknown);
+        for (int from = 0; from < ids.size(); from += 500) {
+            jdbc.sql("SELECT id, superseded_at FROM findings WHERE id IN (:ids)").param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .query((rs, n) -> elsewhere.put(rs.getString("id"), rs.getObject("superseded_at") != null)).list();
+        }
+        int raised = 0;
+        for (Map.Entry<String, TimelineFinding> e : inScope.entrySet()) {
+            Boolean superseded = existing.containsKey(e.getKey()) ? existing.get(e.getKey()) : elsewhere.get(e.getKey());
+            if (superseded == null) {
+                catalog.raise(toFinding(e.getKey(), e.getValue()), actor);
+                raised++;
+            } else if (superseded) {
+                catalog.reopen(e.getKey(), actor);
+            }
+        }
+        int gone = 0;
+        for (Map.Entry<String, Boolean> e : existing.entrySet()) {
+            if (!e.getValue() && !current.contains(e.getKey())) {
+                catalog.supersede(e.getKey(), actor);
+                gone++;
+            }
+        }
+        return new int[] {raised, gone};
     }
 
     /** An activity hole that is exactly an in-session gap is that gap, now known to be inside the activity. */

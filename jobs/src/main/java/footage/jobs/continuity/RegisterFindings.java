@@ -34,7 +34,11 @@ class RegisterFindings {
      * @param dueBy    the earliest time at which a damage report that is not filed yet becomes overdue (the device is to
      *                 be analysed again then), or null when nothing is pending
      */
-    record Outcome(List<TimelineFinding> findings, Instant dueBy) {
+    record Outcome(List<TimelineFinding> findings, Instant dueBy, List<String> dueDocks) {
+
+        Outcome(List<TimelineFinding> findings, Instant dueBy) {
+            this(findings, dueBy, List.of());
+        }
     }
 
     private record Assignment(String officerId, String officerName, Instant from, Instant to) {
@@ -62,8 +66,9 @@ class RegisterFindings {
         }
         lent(deviceId, timeline, out);
         retired(deviceId, timeline, out);
-        Instant dueBy = damage(deviceId, segments, docks, now, out);
-        return new Outcome(out, dueBy);
+        List<String> dueDocks = new ArrayList<>();
+        Instant dueBy = damage(deviceId, segments, docks, now, out, dueDocks);
+        return new Outcome(out, dueBy, dueDocks);
     }
 
     private void lent(String deviceId, DeviceTimeline timeline, List<TimelineFinding> out) {
@@ -115,7 +120,8 @@ class RegisterFindings {
      * Per docking with a damaged recording, or with a manifest whose station could not read the device clock: a damage
      * report from 24 h before the docking to 24 h after it, else DAMAGE_NOT_REPORTED once those 24 h have passed.
      */
-    private Instant damage(String deviceId, List<Segment> segments, List<Dock> docks, Instant now, List<TimelineFinding> out) {
+    private Instant damage(String deviceId, List<Segment> segments, List<Dock> docks, Instant now, List<TimelineFinding> out,
+                           List<String> dueDocks) {
         List<Instant> reports = jdbc.sql("SELECT reported_at FROM damage_reports WHERE device_id = ? ORDER BY reported_at")
                 .param(deviceId).query(OffsetDateTime.class).list().stream().map(OffsetDateTime::toInstant).toList();
         Map<String, List<String>> damagedFiles = new LinkedHashMap<>();
@@ -142,6 +148,7 @@ class RegisterFindings {
             }
             if (now.isBefore(deadline)) {
                 dueBy = dueBy == null || deadline.isBefore(dueBy) ? deadline : dueBy;
+                dueDocks.add(dock.key());
                 continue;
             }
             String why = !files.isEmpty() ? files.size() + " damaged recording(s)" + (clockUnread ? " and the device clock unreadable" : "")

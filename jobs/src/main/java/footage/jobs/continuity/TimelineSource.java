@@ -51,31 +51,141 @@ class TimelineSource {
     List<Segment> segments(String deviceId, List<Dock> docks) {
         Map<String, Dock> byKey = new HashMap<>();
         docks.forEach(d -> byKey.put(d.key(), d));
-        return jdbc.sql("SELECT sha256, file_name, dump_id, device_start, device_start_source, creation_time, duration_seconds, "
-                        + "media_seconds, status, officer_id, jumps_json, time_problem, status_reason, damage_from_seconds, "
-                        + "damage_to_seconds, kind, video_codec, audio_codec, silences_json FROM recordings WHERE device_id = ? ORDER BY id")
+        return jdbc.sql(SEGMENTS + " FROM recordings WHERE device_id = ? ORDER BY id")
                 .param(deviceId)
+                .query((rs, n) -> segment(rs, byKey))
+                .list();
+    }
+
+    private static final String SEGMENTS = "SELECT sha256, file_name, dump_id, device_start, device_start_source, creation_time, "
+            + "duration_seconds, media_seconds, status, officer_id, jumps_json, time_problem, status_reason, damage_from_seconds, "
+            + "damage_to_seconds, kind, video_codec, audio_codec, silences_json";
+
+    /**
+     * A device's recordings as a windowed analysis reads them, and which they are.
+     *
+     * @param segments     in catalog order
+     * @param recordingIds catalog id by segment key (its SHA-256)
+     */
+    record Segments(List<Segment> segments, Map<String, Long> recordingIds) {
+    }
+
+    /**
+     * A device's recordings that reach into {@code range} (by their corrected start: none that starts earlier than the
+     * longest recording before it, an index range of the device's, not its years) and every one of {@code dumpIds},
+     * with the docks they came in with. Docks missing from {@code docks} are read and added to it.
+     */
+    Segments segmentsIn(String deviceId, Window range, java.util.Collection<Long> dumpIds, List<Dock> docks) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("device", deviceId);
+        params.put("earliest", range.from().minusSeconds(longestRecordingSeconds()).atOffset(java.time.ZoneOffset.UTC));
+        params.put("to", range.to().atOffset(java.time.ZoneOffset.UTC));
+        String ids = "SELECT r.id FROM recordings r WHERE r.device_id = :device AND r.corrected_start >= :earliest "
+                + "AND r.corrected_start <= :to";
+        if (!dumpIds.isEmpty()) {
+            ids += " UNION SELECT r.id FROM recordings r WHERE r.dump_id IN (:dumps) AND r.device_id = :device";
+            params.put("dumps", dumpIds);
+        }
+        List<Long> dumpsOfRows = jdbc.sql("SELECT id, dump_id FROM recordings WHERE id IN (" + ids + ")").params(params)
+                .query((rs, n) -> rs.getLong("dump_id")).list();
+        java.util.Set<Long> known = new java.util.HashSet<>();
+        docks.forEach(d -> known.add(Long.parseLong(d.key().substring("dump:".length()))));
+        java.util.Set<Long> missing = new java.util.TreeSet<>(dumpsOfRows);
+        missing.removeAll(known);
+        docks.addAll(docksByIds(deviceId, missing));
+        Map<String, Dock> byKey = new HashMap<>();
+        docks.forEach(d -> byKey.put(d.key(), d));
+        Map<String, Long> recordingIds = new HashMap<>();
+        List<Segment> segments = jdbc.sql(SEGMENTS + ", id FROM recordings WHERE id IN (" + ids + ") ORDER BY id").params(params)
                 .query((rs, n) -> {
-                    String source = rs.getString(5);
-                    LocalDateTime nameStart = "FILE_NAME".equals(source) ? rs.getObject(4, LocalDateTime.class) : null;
-                    boolean damaged = "DAMAGED".equals(rs.getString(9));
-                    Double stated = (Double) rs.getObject(7, Double.class);
-                    Double media = (Double) rs.getObject(8, Double.class);
-                    // a damaged file's real length is where its media ends, not what its header promised
-                    Double duration = damaged && media != null ? media : stated != null ? stated : media;
-                    // why (the truncation, or the decode check's "N decode errors between t1 and t2") and, for the
-                    // decode check, where in the file
-                    return new Segment(rs.getString(1), rs.getString(2), byKey.get("dump:" + rs.getLong(3)), nameStart,
-                            instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)),
-                            rs.getString(12), damaged ? rs.getString(13) : null,
-                            damaged ? (Double) rs.getObject(14, Double.class) : null,
-                            damaged ? (Double) rs.getObject(15, Double.class) : null,
-                            RecordingKind.valueOf(rs.getString(16)),
-                            // with a video stream and no audio stream: no sound; with neither the probe could not tell
-                            rs.getString(18) != null ? Boolean.TRUE : rs.getString(17) != null ? Boolean.FALSE : null,
-                            silences(rs.getString(19)));
+                    Segment s = segment(rs, byKey);
+                    recordingIds.put(s.key(), rs.getLong("id"));
+                    return s;
                 })
                 .list();
+        return new Segments(segments, recordingIds);
+    }
+
+    /** The longest recording in seconds, rounded up (one probe of the expression index recordings_longest on PostgreSQL). */
+    long longestRecordingSeconds() {
+        Double longest = jdbc.sql("SELECT MAX(GREATEST(COALESCE(media_seconds, 0), COALESCE(duration_seconds, 0))) "
+                + "FROM recordings").query(Double.class).optional().orElse(null);
+        return longest == null ? 0 : (long) Math.ceil(longest) + 1;
+    }
+
+    /** These dumps as docks of the device, quarantined ones left out (as {@link #docks} does). */
+    List<Dock> docksByIds(String deviceId, java.util.Collection<Long> dumpIds) {
+        if (dumpIds.isEmpty()) {
+            return new java.util.ArrayList<>();
+        }
+        return new java.util.ArrayList<>(jdbc.sql("SELECT id, docked_at, device_clock_at_dock FROM dumps "
+                        + "WHERE status <> 'QUARANTINED' AND id IN (:ids) ORDER BY id")
+                .param("ids", dumpIds)
+                .query((rs, n) -> new Dock("dump:" + rs.getLong("id"), deviceId, rs.getObject("docked_at", OffsetDateTime.class),
+                        rs.getObject("device_clock_at_dock", OffsetDateTime.class)))
+                .list());
+    }
+
+    /** The device's own dumps docked (or, without a docking time, registered) within the range. */
+    List<Long> dumpsDockedIn(String deviceId, Window range) {
+        return jdbc.sql("SELECT id FROM dumps WHERE device_id = :device AND status <> 'QUARANTINED' "
+                        + "AND COALESCE(docked_at, registered_at) >= :from AND COALESCE(docked_at, registered_at) <= :to ORDER BY id")
+                .param("device", deviceId).param("from", range.from().atOffset(java.time.ZoneOffset.UTC))
+                .param("to", range.to().atOffset(java.time.ZoneOffset.UTC))
+                .query(Long.class).list();
+    }
+
+    /**
+     * The span of a device's recordings in these dumps (corrected start to start plus length) and of the dumps'
+     * docking (or registration) times; null when none of them has a time.
+     */
+    Window spanOf(String deviceId, java.util.Collection<Long> dumpIds) {
+        Window[] span = {null};
+        jdbc.sql("SELECT corrected_start, duration_seconds, media_seconds FROM recordings WHERE dump_id IN (:dumps) "
+                        + "AND device_id = :device AND corrected_start IS NOT NULL")
+                .param("dumps", dumpIds).param("device", deviceId)
+                .query((rs, n) -> {
+                    java.time.Instant start = rs.getObject("corrected_start", OffsetDateTime.class).toInstant();
+                    double seconds = Math.max(number(rs, "duration_seconds"), number(rs, "media_seconds"));
+                    java.time.Instant end = start.plusNanos(Math.round(seconds * 1e9));
+                    span[0] = span[0] == null ? new Window(start, end) : span[0].including(start, end);
+                    return start;
+                }).list();
+        jdbc.sql("SELECT COALESCE(docked_at, registered_at) AS at FROM dumps WHERE id IN (:dumps)").param("dumps", dumpIds)
+                .query((rs, n) -> {
+                    OffsetDateTime at = rs.getObject("at", OffsetDateTime.class);
+                    if (at != null) {
+                        span[0] = span[0] == null ? new Window(at.toInstant(), at.toInstant()) : span[0].including(at.toInstant(), null);
+                    }
+                    return at;
+                }).list();
+        return span[0];
+    }
+
+    private static double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? 0 : v;
+    }
+
+    private Segment segment(java.sql.ResultSet rs, Map<String, Dock> byKey) throws java.sql.SQLException {
+        String source = rs.getString(5);
+        LocalDateTime nameStart = "FILE_NAME".equals(source) ? rs.getObject(4, LocalDateTime.class) : null;
+        boolean damaged = "DAMAGED".equals(rs.getString(9));
+        Double stated = (Double) rs.getObject(7, Double.class);
+        Double media = (Double) rs.getObject(8, Double.class);
+        // a damaged file's real length is where its media ends, not what its header promised
+        Double duration = damaged && media != null ? media : stated != null ? stated : media;
+        // why (the truncation, or the decode check's "N decode errors between t1 and t2") and, for the
+        // decode check, where in the file
+        return new Segment(rs.getString(1), rs.getString(2), byKey.get("dump:" + rs.getLong(3)), nameStart,
+                instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)),
+                rs.getString(12), damaged ? rs.getString(13) : null,
+                damaged ? (Double) rs.getObject(14, Double.class) : null,
+                damaged ? (Double) rs.getObject(15, Double.class) : null,
+                RecordingKind.valueOf(rs.getString(16)),
+                // with a video stream and no audio stream: no sound; with neither the probe could not tell
+                rs.getString(18) != null ? Boolean.TRUE : rs.getString(17) != null ? Boolean.FALSE : null,
+                silences(rs.getString(19)));
     }
 
     /** Every device a dump or a recording names. */
@@ -91,6 +201,36 @@ class TimelineSource {
         }
         return Set.copyOf(jdbc.sql("SELECT DISTINCT device_id FROM recordings WHERE officer_id IN (:officers) AND device_id IS NOT NULL")
                 .param("officers", officers).query(String.class).list());
+    }
+
+    /**
+     * Devices that recorded any of these officers within the range: an activity naming officers, inside the range,
+     * involves no other device's recordings (a device that recorded them at another time has nothing in its window).
+     */
+    Set<String> devicesOfOfficers(Set<String> officers, Window range) {
+        if (officers.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT device_id FROM recordings WHERE officer_id IN (:officers) AND device_id IS NOT NULL "
+                        + "AND corrected_start >= :earliest AND corrected_start <= :to")
+                .param("officers", officers)
+                .param("earliest", range.from().minusSeconds(longestRecordingSeconds()).atOffset(java.time.ZoneOffset.UTC))
+                .param("to", range.to().atOffset(java.time.ZoneOffset.UTC))
+                .query(String.class).list());
+    }
+
+    /** {@link #activitiesNaming(Set)} that overlap the window (index activities_end: those ending after its start). */
+    List<Activity> activitiesNaming(Set<String> devices, Window window) {
+        StringBuilder where = new StringBuilder(" WHERE end_at >= :from AND start_at <= :to AND ((officers IS NOT NULL AND officers <> '')");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", window.from().atOffset(java.time.ZoneOffset.UTC));
+        params.put("to", window.to().atOffset(java.time.ZoneOffset.UTC));
+        int i = 0;
+        for (String device : devices) {
+            where.append(" OR devices LIKE :d").append(i);
+            params.put("d" + i++, "%" + device + "%");
+        }
+        return jdbc.sql(ACTIVITIES + where + ") ORDER BY id").params(params).query(TimelineSource::activity).list();
     }
 
     List<Activity> activities() {

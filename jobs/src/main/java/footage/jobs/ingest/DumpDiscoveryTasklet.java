@@ -190,7 +190,7 @@ class DumpDiscoveryTasklet implements Tasklet {
             return;
         }
         addFiles(dump.id(), dump.folder(), dump.deviceId(), added, executionId);
-        marks.mark(dump.deviceId(), "dump " + dump.id() + ": files added after it was registered");
+        marks.mark(dump.deviceId(), dump.id(), "dump " + dump.id() + ": files added after it was registered");
         log.warn("ingest: dump {}: {} file(s) appeared after it was registered, taken in with it: {}",
                 DisplayText.escapeControls(dump.folder()), added.size(),
                 added.stream().map(f -> DisplayText.escapeControls(f.path())).toList());
@@ -214,7 +214,7 @@ class DumpDiscoveryTasklet implements Tasklet {
                 m == null ? null : m.clockOffsetSeconds(), m != null, inspection.manifestSha256(), "REGISTERED",
                 inspection.reason()), actor);
         // the dock's own findings (clock drift, unverified clock) need the analysis even if no file of it is ever taken in
-        marks.mark(device, "dump " + dumpId + " registered");
+        marks.mark(device, dumpId, "dump " + dumpId + " registered");
         addFiles(dumpId, folder, device, inspection.files(), executionId);
         tooLong.addAll(inspection.notes());
         raise(dumpId, folder, device, tooLong);

@@ -90,9 +90,9 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
             String recordingDevice = settled.recordingDevice();
             // in the settling transaction: whatever becomes of this run, the devices' timelines get analysed
             String why = "dump file " + f.id() + " settled " + o.status();
-            marks.mark(f.deviceId(), why);
+            marks.mark(f.deviceId(), f.dumpId(), why);
             if (recordingDevice != null && !recordingDevice.equals(f.deviceId())) {
-                marks.mark(recordingDevice, why);
+                marks.mark(recordingDevice, f.dumpId(), why);
             }
             // as settled: a file whose content the archive holds already is linked (DUPLICATE), not archived again
             String line = DisplayText.escapeControls(f.dumpFolder() + "/" + f.path() + ": " + settled.status()

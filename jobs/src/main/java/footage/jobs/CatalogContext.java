@@ -1,7 +1,6 @@
 package footage.jobs;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,15 +25,16 @@ import javax.sql.DataSource;
  * <p>
  * The data source, JDBC and transaction beans are declared here, as Boot's auto-configurations would make them for
  * this application (Hikari from {@code spring.datasource.*}), rather than imported: evaluating those
- * auto-configurations' conditions took about a tenth of such a command's start-up CPU.
+ * auto-configurations' conditions took about a tenth of such a command's start-up CPU. The two it does use are plain
+ * imports: {@code @ImportAutoConfiguration} would sort them with the auto-configuration metadata of every jar on the
+ * class path (BENCHMARKS.md §11, Step 4); their conditions hold all the same.
  * <p>
  * Deliberately neither {@code @Configuration} nor {@code @SpringBootConfiguration}: the whole application's
  * component scan must not pick it up, and tests must keep finding one boot configuration.
  */
-@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, MessageSourceAutoConfiguration.class})
 @EnableConfigurationProperties({FootageProperties.class, DataSourceProperties.class})
 @EnableTransactionManagement(proxyTargetClass = true)
-@Import({CatalogSchema.class, JsonConfiguration.class})
+@Import({PropertyPlaceholderAutoConfiguration.class, MessageSourceAutoConfiguration.class, CatalogSchema.class, JsonConfiguration.class})
 public class CatalogContext {
 
     @Bean

@@ -25,10 +25,8 @@ public final class CdsTraining {
             System.err.println("usage: CdsTraining HOME (a new, empty folder)");
             System.exit(2);
         }
-        // as Cli.main: before anything loads H2
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
+        // as Cli.main: before anything loads H2 or logs
+        Cli.processProperties();
         String home = args[0];
         // the first ingest finds no catalog and runs in the whole application, which creates it; the rest run in
         // their own contexts, as on a home in use

@@ -23,6 +23,10 @@ import java.util.Set;
  */
 public final class Cli {
 
+    private static final String COMMONS_LOGGING_FACTORY = "org.apache.commons.logging.LogFactory";
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+    private static final String BACKGROUND_PREINITIALIZER = "BackgroundPreinitializingApplicationListener";
+
     private static final Set<String> PROPERTY_PREFIXES = Set.of("footage.", "spring.", "logging.", "server.", "management.");
 
     private final PrintStream out;
@@ -34,12 +38,23 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
+        processProperties();
+        System.exit(new Cli(System.out, System.err).run(args));
+    }
+
+    /** System properties of a {@code footage} process, set before anything reads them (also by {@link CdsTraining}). */
+    static void processProperties() {
         // the embedded catalog's mixed-mode server (AUTO_SERVER) is for the processes on this machine only; read by H2
         // once, when its classes load, so before anything touches the database
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        System.exit(new Cli(System.out, System.err).run(args));
+        // what commons-logging's discovery picks on this class path anyway (log4j-api is routed to SLF4J); the
+        // discovery itself (a service look-up and log4j-api's start-up) took about 0.05 s of every command
+        if (System.getProperty(COMMONS_LOGGING_FACTORY) == null) {
+            System.setProperty(COMMONS_LOGGING_FACTORY, "org.apache.commons.logging.impl.Slf4jLogFactory");
+        }
+        System.setProperty(EarlyLogging.ACTIVE, "true");
     }
 
     public int run(String[] args) {
@@ -116,7 +131,7 @@ public final class Cli {
     private static ConfigurableApplicationContext start(List<Class<?>> slim, String[] springArgs) {
         if (!slim.isEmpty()) {
             try {
-                return new SpringApplication(slim.toArray(Class<?>[]::new)).run(springArgs);
+                return startSlim(slim, springArgs);
             } catch (RuntimeException e) {
                 if (!slimRefused(e)) {
                     throw e;
@@ -124,6 +139,29 @@ public final class Cli {
             }
         }
         return new SpringApplication(FootageApplication.class).run(springArgs);
+    }
+
+    /**
+     * A slim context starts without Boot's background pre-initialiser, whose thread warms up Tomcat, Jackson's and
+     * the web's message converters and the validator for a context that has none of them, on the core the command
+     * needs (BENCHMARKS.md §11, Step 4), and with its logging set up in code ({@link SlimContextLogging}).
+     */
+    private static ConfigurableApplicationContext startSlim(List<Class<?>> slim, String[] springArgs) {
+        SpringApplication application = new SpringApplication(slim.toArray(Class<?>[]::new));
+        application.setListeners(application.getListeners().stream()
+                .filter(l -> !l.getClass().getSimpleName().equals(BACKGROUND_PREINITIALIZER)).toList());
+        // read once, when the run starts; set for this run only (tests start many contexts in one JVM)
+        String given = System.getProperty(LOGGING_SYSTEM);
+        if (given == null) {
+            System.setProperty(LOGGING_SYSTEM, SlimContextLogging.class.getName());
+        }
+        try {
+            return application.run(springArgs);
+        } finally {
+            if (given == null) {
+                System.clearProperty(LOGGING_SYSTEM);
+            }
+        }
     }
 
     private static boolean slimRefused(Throwable e) {

@@ -12,15 +12,22 @@ import footage.pipeline.media.SilentSpan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Reads what the analysis needs from the catalog: a device's docks and recordings, and the activities. */
@@ -75,11 +82,11 @@ class TimelineSource {
      * longest recording before it, an index range of the device's, not its years) and every one of {@code dumpIds},
      * with the docks they came in with. Docks missing from {@code docks} are read and added to it.
      */
-    Segments segmentsIn(String deviceId, Window range, java.util.Collection<Long> dumpIds, List<Dock> docks) {
+    Segments segmentsIn(String deviceId, Window range, Collection<Long> dumpIds, List<Dock> docks) {
         Map<String, Object> params = new HashMap<>();
         params.put("device", deviceId);
-        params.put("earliest", range.from().minusSeconds(longestRecordingSeconds()).atOffset(java.time.ZoneOffset.UTC));
-        params.put("to", range.to().atOffset(java.time.ZoneOffset.UTC));
+        params.put("earliest", range.from().minusSeconds(longestRecordingSeconds()).atOffset(ZoneOffset.UTC));
+        params.put("to", range.to().atOffset(ZoneOffset.UTC));
         String ids = "SELECT r.id FROM recordings r WHERE r.device_id = :device AND r.corrected_start >= :earliest "
                 + "AND r.corrected_start <= :to";
         if (!dumpIds.isEmpty()) {
@@ -88,9 +95,9 @@ class TimelineSource {
         }
         List<Long> dumpsOfRows = jdbc.sql("SELECT id, dump_id FROM recordings WHERE id IN (" + ids + ")").params(params)
                 .query((rs, n) -> rs.getLong("dump_id")).list();
-        java.util.Set<Long> known = new java.util.HashSet<>();
+        Set<Long> known = new HashSet<>();
         docks.forEach(d -> known.add(Long.parseLong(d.key().substring("dump:".length()))));
-        java.util.Set<Long> missing = new java.util.TreeSet<>(dumpsOfRows);
+        Set<Long> missing = new TreeSet<>(dumpsOfRows);
         missing.removeAll(known);
         docks.addAll(docksByIds(deviceId, missing));
         Map<String, Dock> byKey = new HashMap<>();
@@ -114,11 +121,11 @@ class TimelineSource {
     }
 
     /** These dumps as docks of the device, quarantined ones left out (as {@link #docks} does). */
-    List<Dock> docksByIds(String deviceId, java.util.Collection<Long> dumpIds) {
+    List<Dock> docksByIds(String deviceId, Collection<Long> dumpIds) {
         if (dumpIds.isEmpty()) {
-            return new java.util.ArrayList<>();
+            return new ArrayList<>();
         }
-        return new java.util.ArrayList<>(jdbc.sql("SELECT id, docked_at, device_clock_at_dock FROM dumps "
+        return new ArrayList<>(jdbc.sql("SELECT id, docked_at, device_clock_at_dock FROM dumps "
                         + "WHERE status <> 'QUARANTINED' AND id IN (:ids) ORDER BY id")
                 .param("ids", dumpIds)
                 .query((rs, n) -> new Dock("dump:" + rs.getLong("id"), deviceId, rs.getObject("docked_at", OffsetDateTime.class),
@@ -130,8 +137,8 @@ class TimelineSource {
     List<Long> dumpsDockedIn(String deviceId, Window range) {
         return jdbc.sql("SELECT id FROM dumps WHERE device_id = :device AND status <> 'QUARANTINED' "
                         + "AND COALESCE(docked_at, registered_at) >= :from AND COALESCE(docked_at, registered_at) <= :to ORDER BY id")
-                .param("device", deviceId).param("from", range.from().atOffset(java.time.ZoneOffset.UTC))
-                .param("to", range.to().atOffset(java.time.ZoneOffset.UTC))
+                .param("device", deviceId).param("from", range.from().atOffset(ZoneOffset.UTC))
+                .param("to", range.to().atOffset(ZoneOffset.UTC))
                 .query(Long.class).list();
     }
 
@@ -139,15 +146,15 @@ class TimelineSource {
      * The span of a device's recordings in these dumps (corrected start to start plus length) and of the dumps'
      * docking (or registration) times; null when none of them has a time.
      */
-    Window spanOf(String deviceId, java.util.Collection<Long> dumpIds) {
+    Window spanOf(String deviceId, Collection<Long> dumpIds) {
         Window[] span = {null};
         jdbc.sql("SELECT corrected_start, duration_seconds, media_seconds FROM recordings WHERE dump_id IN (:dumps) "
                         + "AND device_id = :device AND corrected_start IS NOT NULL")
                 .param("dumps", dumpIds).param("device", deviceId)
                 .query((rs, n) -> {
-                    java.time.Instant start = rs.getObject("corrected_start", OffsetDateTime.class).toInstant();
+                    Instant start = rs.getObject("corrected_start", OffsetDateTime.class).toInstant();
                     double seconds = Math.max(number(rs, "duration_seconds"), number(rs, "media_seconds"));
-                    java.time.Instant end = start.plusNanos(Math.round(seconds * 1e9));
+                    Instant end = start.plusNanos(Math.round(seconds * 1e9));
                     span[0] = span[0] == null ? new Window(start, end) : span[0].including(start, end);
                     return start;
                 }).list();
@@ -162,12 +169,12 @@ class TimelineSource {
         return span[0];
     }
 
-    private static double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    private static double number(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? 0 : v;
     }
 
-    private Segment segment(java.sql.ResultSet rs, Map<String, Dock> byKey) throws java.sql.SQLException {
+    private Segment segment(ResultSet rs, Map<String, Dock> byKey) throws SQLException {
         String source = rs.getString(5);
         LocalDateTime nameStart = "FILE_NAME".equals(source) ? rs.getObject(4, LocalDateTime.class) : null;
         boolean damaged = "DAMAGED".equals(rs.getString(9));
@@ -214,8 +221,8 @@ class TimelineSource {
         return Set.copyOf(jdbc.sql("SELECT DISTINCT device_id FROM recordings WHERE officer_id IN (:officers) AND device_id IS NOT NULL "
                         + "AND corrected_start >= :earliest AND corrected_start <= :to")
                 .param("officers", officers)
-                .param("earliest", range.from().minusSeconds(longestRecordingSeconds()).atOffset(java.time.ZoneOffset.UTC))
-                .param("to", range.to().atOffset(java.time.ZoneOffset.UTC))
+                .param("earliest", range.from().minusSeconds(longestRecordingSeconds()).atOffset(ZoneOffset.UTC))
+                .param("to", range.to().atOffset(ZoneOffset.UTC))
                 .query(String.class).list());
     }
 
@@ -223,8 +230,8 @@ class TimelineSource {
     List<Activity> activitiesNaming(Set<String> devices, Window window) {
         StringBuilder where = new StringBuilder(" WHERE end_at >= :from AND start_at <= :to AND ((officers IS NOT NULL AND officers <> '')");
         Map<String, Object> params = new HashMap<>();
-        params.put("from", window.from().atOffset(java.time.ZoneOffset.UTC));
-        params.put("to", window.to().atOffset(java.time.ZoneOffset.UTC));
+        params.put("from", window.from().atOffset(ZoneOffset.UTC));
+        params.put("to", window.to().atOffset(ZoneOffset.UTC));
         int i = 0;
         for (String device : devices) {
             where.append(" OR devices LIKE :d").append(i);
@@ -263,7 +270,7 @@ class TimelineSource {
 
     private static final String ACTIVITIES = "SELECT id, case_number, start_at, end_at, devices, officers FROM activities";
 
-    private static Activity activity(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Activity activity(ResultSet rs, int n) throws SQLException {
         return new Activity(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
                 rs.getObject(4, OffsetDateTime.class).toInstant(), split(rs.getString(5)), split(rs.getString(6)));
     }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,17 +24,6 @@ class RowsReadByNameTests {
     static final Pattern POSITIONAL = Pattern.compile("\\b\\w+\\s*\\.\\s*get(String|Long|Int|Object|Boolean|Double|Float"
             + "|Short|Byte|Bytes|BigDecimal|Timestamp|Date|Time|Array|Blob|Clob|NString)\\s*\\(\\s*\\d+\\s*[,)]");
 
-    /**
-     * Not done yet, each being reworked on another branch at the time of writing (issue 22.2): the continuity
-     * package's readers and the evidence console's search. Remove a file from here once it reads by name.
-     */
-    static final Set<String> NOT_YET = Set.of(
-            "continuity/ContinuityMarks.java",
-            "continuity/ContinuityService.java",
-            "continuity/RegisterFindings.java",
-            "continuity/TimelineSource.java",
-            "evidence/CatalogSearch.java");
-
     @Test
     void noMainSourceReadsAColumnByItsPosition() {
         // given
@@ -43,11 +31,7 @@ class RowsReadByNameTests {
 
         // when
         List<String> positional = new ArrayList<>();
-        sources.forEach((path, text) -> {
-            if (!NOT_YET.contains(path)) {
-                positional.addAll(positionalReads(path, text));
-            }
-        });
+        sources.forEach((path, text) -> positional.addAll(positionalReads(path, text)));
 
         // then
         assertThat(positional).as("read these columns by name (docs/architecture.md §7)").isEmpty();

@@ -107,9 +107,10 @@ public class ContinuityMarks {
 
     /** What waits for analysis, oldest first: for the console and the CLI. */
     public List<Waiting> waiting() {
-        return jdbc.sql("SELECT m.device_id, COUNT(*), MIN(m.marked_at), MIN(m.reason) FROM continuity_marks m "
-                        + "GROUP BY m.device_id ORDER BY MIN(m.marked_at), m.device_id")
-                .query((rs, n) -> new Waiting(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4)))
+        return jdbc.sql("SELECT m.device_id, COUNT(*) AS marks, MIN(m.marked_at) AS since, MIN(m.reason) AS reason "
+                        + "FROM continuity_marks m GROUP BY m.device_id ORDER BY MIN(m.marked_at), m.device_id")
+                .query((rs, n) -> new Waiting(rs.getString("device_id"), rs.getLong("marks"),
+                        rs.getObject("since", OffsetDateTime.class), rs.getString("reason")))
                 .list();
     }
 

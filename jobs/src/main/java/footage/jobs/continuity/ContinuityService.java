@@ -416,7 +416,8 @@ public class ContinuityService {
         String path = null;
         if (f.recordingKey() != null) {
             var row = jdbc.sql("SELECT id, dump_id, original_path FROM recordings WHERE sha256 = ?").param(f.recordingKey())
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional();
+                    .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getLong("dump_id"), rs.getString("original_path")})
+                    .optional();
             if (row.isPresent()) {
                 recordingId = (Long) row.get()[0];
                 dumpId = (Long) row.get()[1];

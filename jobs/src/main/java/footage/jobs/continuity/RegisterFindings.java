@@ -75,8 +75,10 @@ class RegisterFindings {
         List<Assignment> assignments = jdbc.sql("SELECT officer_id, officer_name, valid_from, valid_to FROM device_assignments "
                         + "WHERE device_id = ? ORDER BY valid_from, id")
                 .param(deviceId)
-                .query((rs, n) -> new Assignment(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getObject(4, OffsetDateTime.class) == null ? null : rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Assignment(rs.getString("officer_id"), rs.getString("officer_name"),
+                        rs.getObject("valid_from", OffsetDateTime.class).toInstant(),
+                        rs.getObject("valid_to", OffsetDateTime.class) == null ? null
+                                : rs.getObject("valid_to", OffsetDateTime.class).toInstant()))
                 .list();
         for (PlacedSegment p : timeline.segments()) {
             String officer = p.segment().officerId();

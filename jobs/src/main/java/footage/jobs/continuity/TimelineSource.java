@@ -50,8 +50,8 @@ class TimelineSource {
                         + "d.id IN (SELECT e.id FROM dumps e WHERE e.device_id = :device "
                         + "UNION SELECT r.dump_id FROM recordings r WHERE r.device_id = :device) ORDER BY d.id")
                 .param("device", deviceId)
-                .query((rs, n) -> new Dock("dump:" + rs.getLong(1), deviceId, rs.getObject(2, OffsetDateTime.class),
-                        rs.getObject(3, OffsetDateTime.class)))
+                .query((rs, n) -> new Dock("dump:" + rs.getLong("id"), deviceId, rs.getObject("docked_at", OffsetDateTime.class),
+                        rs.getObject("device_clock_at_dock", OffsetDateTime.class)))
                 .list();
     }
 
@@ -175,24 +175,25 @@ class TimelineSource {
     }
 
     private Segment segment(ResultSet rs, Map<String, Dock> byKey) throws SQLException {
-        String source = rs.getString(5);
-        LocalDateTime nameStart = "FILE_NAME".equals(source) ? rs.getObject(4, LocalDateTime.class) : null;
-        boolean damaged = "DAMAGED".equals(rs.getString(9));
-        Double stated = (Double) rs.getObject(7, Double.class);
-        Double media = (Double) rs.getObject(8, Double.class);
+        String source = rs.getString("device_start_source");
+        LocalDateTime nameStart = "FILE_NAME".equals(source) ? rs.getObject("device_start", LocalDateTime.class) : null;
+        boolean damaged = "DAMAGED".equals(rs.getString("status"));
+        Double stated = rs.getObject("duration_seconds", Double.class);
+        Double media = rs.getObject("media_seconds", Double.class);
         // a damaged file's real length is where its media ends, not what its header promised
         Double duration = damaged && media != null ? media : stated != null ? stated : media;
         // why (the truncation, or the decode check's "N decode errors between t1 and t2") and, for the
         // decode check, where in the file
-        return new Segment(rs.getString(1), rs.getString(2), byKey.get("dump:" + rs.getLong(3)), nameStart,
-                instant(rs.getString(6)), duration, damaged, rs.getString(10), jumps(rs.getString(11)),
-                rs.getString(12), damaged ? rs.getString(13) : null,
-                damaged ? (Double) rs.getObject(14, Double.class) : null,
-                damaged ? (Double) rs.getObject(15, Double.class) : null,
-                RecordingKind.valueOf(rs.getString(16)),
+        return new Segment(rs.getString("sha256"), rs.getString("file_name"), byKey.get("dump:" + rs.getLong("dump_id")),
+                nameStart, instant(rs.getString("creation_time")), duration, damaged, rs.getString("officer_id"),
+                jumps(rs.getString("jumps_json")), rs.getString("time_problem"),
+                damaged ? rs.getString("status_reason") : null,
+                damaged ? rs.getObject("damage_from_seconds", Double.class) : null,
+                damaged ? rs.getObject("damage_to_seconds", Double.class) : null,
+                RecordingKind.valueOf(rs.getString("kind")),
                 // with a video stream and no audio stream: no sound; with neither the probe could not tell
-                rs.getString(18) != null ? Boolean.TRUE : rs.getString(17) != null ? Boolean.FALSE : null,
-                silences(rs.getString(19)));
+                rs.getString("audio_codec") != null ? Boolean.TRUE : rs.getString("video_codec") != null ? Boolean.FALSE : null,
+                silences(rs.getString("silences_json")));
     }
 
     /** Every device a dump or a recording names. */
@@ -271,8 +272,9 @@ class TimelineSource {
     private static final String ACTIVITIES = "SELECT id, case_number, start_at, end_at, devices, officers FROM activities";
 
     private static Activity activity(ResultSet rs, int n) throws SQLException {
-        return new Activity(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                rs.getObject(4, OffsetDateTime.class).toInstant(), split(rs.getString(5)), split(rs.getString(6)));
+        return new Activity(rs.getString("id"), rs.getString("case_number"),
+                rs.getObject("start_at", OffsetDateTime.class).toInstant(), rs.getObject("end_at", OffsetDateTime.class).toInstant(),
+                split(rs.getString("devices")), split(rs.getString("officers")));
     }
 
     static Set<String> split(String csv) {

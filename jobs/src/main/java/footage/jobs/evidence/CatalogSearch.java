@@ -89,7 +89,7 @@ class CatalogSearch {
     Page search(Filter f, int page, int size) {
         StringBuilder sql = new StringBuilder("SELECT r.id, r.file_name, r.device_id, r.officer_id, r.corrected_start, "
                 + "r.duration_seconds, r.status, (SELECT COUNT(*) FROM findings x WHERE x.recording_id = r.id "
-                + "AND x.superseded_at IS NULL), r.retention_class, r.on_hold, r.kind FROM recordings r WHERE 1 = 1");
+                + "AND x.superseded_at IS NULL) AS open_findings, r.retention_class, r.on_hold, r.kind FROM recordings r WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (f.device() != null) {
             sql.append(" AND r.device_id = ?");
@@ -135,9 +135,10 @@ class CatalogSearch {
         params.add(size + 1);
         params.add((long) (Math.max(page, 1) - 1) * size);
         List<Hit> hits = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), (Double) rs.getObject(6), rs.getString(7), rs.getLong(8),
-                        rs.getString(9), rs.getBoolean(10), rs.getString(11)))
+                .query((rs, n) -> new Hit(rs.getLong("id"), rs.getString("file_name"), rs.getString("device_id"),
+                        rs.getString("officer_id"), rs.getObject("corrected_start", OffsetDateTime.class),
+                        rs.getObject("duration_seconds", Double.class), rs.getString("status"), rs.getLong("open_findings"),
+                        rs.getString("retention_class"), rs.getBoolean("on_hold"), rs.getString("kind")))
                 .list();
         boolean next = hits.size() > size;
         return new Page(next ? hits.subList(0, size) : hits, Math.max(page, 1), next);
@@ -157,14 +158,18 @@ class CatalogSearch {
                         + "r.status_reason, r.retention_class, r.retention_category, r.retain_until, r.on_hold, r.ingested_at, r.kind "
                         + "FROM recordings r JOIN dumps d ON d.id = r.dump_id WHERE r.id = ?")
                 .param(id)
-                .query((rs, n) -> new Recording(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, java.time.LocalDateTime.class),
-                        (Double) rs.getObject(11), (Double) rs.getObject(12), (Double) rs.getObject(13), rs.getString(14),
-                        rs.getString(15), rs.getString(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
-                        rs.getLong(19), rs.getString(20), rs.getString(21), rs.getString(22), rs.getString(23),
-                        rs.getString(24), rs.getObject(25, java.time.LocalDate.class), rs.getBoolean(26),
-                        rs.getObject(27, OffsetDateTime.class), rs.getString(28)))
+                .query((rs, n) -> new Recording(rs.getLong("id"), rs.getString("file_name"), rs.getString("device_id"),
+                        rs.getString("officer_id"), rs.getString("officer_name"), rs.getLong("dump_id"),
+                        rs.getString("folder"), rs.getString("station"),
+                        rs.getObject("corrected_start", OffsetDateTime.class),
+                        rs.getObject("device_start", java.time.LocalDateTime.class),
+                        rs.getObject("clock_offset_seconds", Double.class), rs.getObject("duration_seconds", Double.class),
+                        rs.getObject("media_seconds", Double.class), rs.getString("container"),
+                        rs.getString("video_codec"), rs.getString("audio_codec"), rs.getObject("width", Integer.class),
+                        rs.getObject("height", Integer.class), rs.getLong("size_bytes"), rs.getString("sha256"),
+                        rs.getString("status"), rs.getString("status_reason"), rs.getString("retention_class"),
+                        rs.getString("retention_category"), rs.getObject("retain_until", java.time.LocalDate.class),
+                        rs.getBoolean("on_hold"), rs.getObject("ingested_at", OffsetDateTime.class), rs.getString("kind")))
                 .optional();
     }
 
@@ -258,9 +263,9 @@ class CatalogSearch {
     }
 
     private static Activity activity(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Activity(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                rs.getObject(4, OffsetDateTime.class), split(rs.getString(5)), split(rs.getString(6)),
-                (Double) rs.getObject(7));
+        return new Activity(rs.getString("id"), rs.getString("case_number"), rs.getObject("start_at", OffsetDateTime.class),
+                rs.getObject("end_at", OffsetDateTime.class), split(rs.getString("devices")), split(rs.getString("officers")),
+                rs.getObject("coverage_percent", Double.class));
     }
 
     private static List<String> split(String commaSeparated) {

@@ -77,14 +77,14 @@ public class DecodeChecks {
      * @return whether it was recorded
      */
     boolean record(long recordingId, Result result, long executionId, String actor) {
-        record Row(String status, String reason, String deviceId, String originalPath, boolean checked,
+        record Row(String status, String reason, String deviceId, long dumpId, String originalPath, boolean checked,
                    boolean damagedByCheck) {
         }
-        Row row = jdbc.sql("SELECT status, status_reason, device_id, original_path, decode_checked_at, "
+        Row row = jdbc.sql("SELECT status, status_reason, device_id, dump_id, original_path, decode_checked_at, "
                         + "damage_from_seconds FROM recordings WHERE id = ?")
                 .param(recordingId)
                 .query((rs, n) -> new Row(rs.getString("status"), rs.getString("status_reason"), rs.getString("device_id"),
-                        rs.getString("original_path"), rs.getObject("decode_checked_at") != null,
+                        rs.getLong("dump_id"), rs.getString("original_path"), rs.getObject("decode_checked_at") != null,
                         rs.getObject("damage_from_seconds") != null))
                 .optional().orElse(null);
         if (row == null || row.checked()) {
@@ -109,7 +109,8 @@ public class DecodeChecks {
         payload.put("statusChanged", changed);
         ledger.append("DECODE_CHECKED", "recording:" + recordingId, actor, payload);
         if (changed) {
-            marks.mark(row.deviceId(), "decode check: " + row.originalPath() + ": " + (damage == null ? "clean" : damage));
+            // the analysis reads the time of the recording's dump, not the device's whole history (issue 21)
+            marks.mark(row.deviceId(), row.dumpId(), "decode check: " + row.originalPath() + ": " + (damage == null ? "clean" : damage));
             log.warn("decode check: {} {}: {}", row.originalPath(), status, damage == null ? "no decode errors" : damage);
         } else {
             log.info("decode check: {} {}", row.originalPath(), damage == null ? "no decode errors"

@@ -118,10 +118,23 @@ public final class TestBrowser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    /** Waits (bounded) until the condition holds, re-reading the page as the console refreshes it. */
+    /**
+     * Waits (bounded) until the condition holds, re-reading the page as the console refreshes it. An element found
+     * just before a refresh replaced the page is not there any more: Chrome says so as a stale element or, when the
+     * new document is already loaded, as "does not belong to the document"; either means "look again".
+     */
     public <T> T until(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** {@code #status}'s data-status once the auto-refresh shows it. */

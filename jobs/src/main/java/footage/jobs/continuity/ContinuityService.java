@@ -357,14 +357,7 @@ public class ContinuityService {
                 catalog.reopen(e.getKey(), actor);
             }
         }
-        int gone = 0;
-        for (Map.Entry<String, Boolean> e : existing.entrySet()) {
-            if (!e.getValue() && !current.contains(e.getKey())) {
-                catalog.supersede(e.getKey(), actor);
-                gone++;
-            }
-        }
-        return new int[] {raised, gone};
+        return new int[] {raised, supersedeGone(existing, current, actor)};
     }
 
     /** An activity hole that is exactly an in-session gap is that gap, now known to be inside the activity. */
@@ -400,6 +393,11 @@ public class ContinuityService {
                 catalog.reopen(id, actor);
             }
         }
+        return new int[] {raised, supersedeGone(existing, current, actor)};
+    }
+
+    /** Supersedes the open findings read ({@code existing}: id to superseded) that the analysis no longer produces. */
+    private int supersedeGone(Map<String, Boolean> existing, Set<String> current, String actor) {
         int gone = 0;
         for (Map.Entry<String, Boolean> e : existing.entrySet()) {
             if (!e.getValue() && !current.contains(e.getKey())) {
@@ -407,7 +405,7 @@ public class ContinuityService {
                 gone++;
             }
         }
-        return new int[] {raised, gone};
+        return gone;
     }
 
     private Finding toFinding(String id, TimelineFinding f) {

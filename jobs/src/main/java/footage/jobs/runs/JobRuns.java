@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -132,9 +133,36 @@ public class JobRuns {
             throw new JobRunRefused("execution " + executionId + " is " + execution.getStatus() + ", not running: nothing to stop");
         }
         try {
-            operator.stop(executionId);
-        } catch (Exception e) {
+            markStopping(executionId);
+        } catch (RuntimeException e) {
             throw new JobRunRefused("execution " + executionId + " could not be stopped: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Marks the execution STOPPING in the repository; the step that runs it sees that when it next saves its own
+     * execution (at every chunk boundary Batch reads its job's status) and ends STOPPED. Not {@link JobOperator#stop}:
+     * in Spring Batch 6.0.x it also saves each running step's execution from this thread, a copy whose version races
+     * with the step's own thread; when the step's next save loses that race the execution ends UNKNOWN and can never be
+     * restarted (upstream issues 5120 and 5308). The job's own execution is safe to save from here: Batch takes a newer
+     * status and version from the repository before each save of it.
+     */
+    private void markStopping(long executionId) {
+        for (int attempt = 1; ; attempt++) {
+            JobExecution execution = repository.getJobExecution(executionId);
+            if (execution == null || !execution.isRunning()) {
+                return;
+            }
+            execution.setStatus(BatchStatus.STOPPING);
+            try {
+                repository.update(execution);
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                // the job's thread saved the execution in between: read it again
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -244,8 +272,8 @@ public class JobRuns {
             for (JobExecution e : repository.findRunningJobExecutions(jobName)) {
                 log.warn("shutting down: stopping execution {} of {} at its next chunk boundary", e.getId(), jobName);
                 try {
-                    operator.stop(e.getId());
-                } catch (Exception ex) {
+                    markStopping(e.getId());
+                } catch (RuntimeException ex) {
                     log.warn("could not stop execution {}: {}", e.getId(), ex.getMessage());
                 }
             }

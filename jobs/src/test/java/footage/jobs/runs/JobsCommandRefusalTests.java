@@ -99,7 +99,15 @@ class JobsCommandRefusalTests {
                 assertThat(refusal(() -> runs.restart(999))).isEqualTo("no job execution 999");
 
                 // when the running one is stopped (it ends STOPPED at a chunk boundary), then abandoned
+                String steps = "SELECT step_execution_id, status, version FROM batch_step_execution WHERE job_execution_id = ? ORDER BY 1";
+                List<String> stepsBefore = rowStrings(catalog.rows(steps, Long.parseLong(id)));
                 runs.stop(Long.parseLong(id));
+
+                // then only the job's execution is marked STOPPING: a step's execution saved from the stopping thread
+                // races with the step's own next save, and the loser leaves the run UNKNOWN for good (JobRuns.markStopping)
+                assertThat(catalog.executionStatus(Long.parseLong(id))).isEqualTo("STOPPING");
+                assertThat(stepsBefore).isNotEmpty();
+                assertThat(rowStrings(catalog.rows(steps, Long.parseLong(id)))).as("step executions after the stop").isEqualTo(stepsBefore);
                 running.resume();
                 running.awaitExit(Duration.ofSeconds(60));
                 assertThat(catalog.executionStatus(Long.parseLong(id))).isEqualTo("STOPPED");
@@ -112,6 +120,10 @@ class JobsCommandRefusalTests {
                         + " was ABANDONED: it can no longer be restarted");
             }
         }
+    }
+
+    private static List<String> rowStrings(List<Object[]> rows) {
+        return rows.stream().map(java.util.Arrays::toString).toList();
     }
 
     private static String refusal(Runnable call) {

@@ -1,6 +1,7 @@
 package footage.jobs;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -33,6 +34,14 @@ public interface FootageCommand {
      */
     default List<Class<?>> catalogContext() {
         return List.of();
+    }
+
+    /**
+     * Work this command starts before its context, which takes a second or two to start (ingest has its first files
+     * read from the disk meanwhile); {@code home} is {@code --home} or null, {@code springArgs} the context's
+     * {@code --name=value} arguments. Called once, right before the context starts; nothing by default.
+     */
+    default void beforeContext(Path home, List<String> springArgs) {
     }
 
     /** Spring properties ({@code --name=value}) this command's context starts with, e.g. serve's web server. */

@@ -43,18 +43,29 @@ public final class ReadAhead implements AutoCloseable {
     }
 
     private void read(Path dumpFolder, Path file, SourceFile.Registered registered) {
+        read(dumpFolder, file, registered, LIMIT, bytesRead);
+    }
+
+    /**
+     * Reads up to {@code limit} bytes of {@code file} (a regular file below {@code dumpFolder}, opened only while it is
+     * still {@code registered}, never through a link) into the page cache on the calling thread, adding them to
+     * {@code counted} as they come; stops early when the thread is interrupted. Whatever goes wrong is ignored: the
+     * copy opens and checks the file again and says what is wrong with it. Returns the bytes read.
+     */
+    public static long read(Path dumpFolder, Path file, SourceFile.Registered registered, long limit, AtomicLong counted) {
+        long at = 0;
         try (SourceFile source = SourceFile.open(dumpFolder, file, registered)) {
             ByteBuffer scratch = ByteBuffer.allocateDirect(PipelinedCopy.BLOCK);
-            long at = 0;
             int n;
-            while (at < LIMIT && !Thread.currentThread().isInterrupted()
-                    && (n = source.channel().read(scratch.clear(), at)) > 0) {
+            while (at < limit && !Thread.currentThread().isInterrupted()
+                    && (n = source.channel().read(scratch.clear().limit((int) Math.min(scratch.capacity(), limit - at)), at)) > 0) {
                 at += n;
-                bytesRead.addAndGet(n);
+                counted.addAndGet(n);
             }
         } catch (IOException | RuntimeException ignored) {
             // the copy opens the file again and reports what is wrong with it; a read ahead has nothing to add
         }
+        return at;
     }
 
     /** Stops the reading: what is queued is dropped, a read in progress ends at its next block. */

@@ -1,5 +1,6 @@
 package footage.jobs.activity;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
@@ -25,6 +26,11 @@ class ActivitiesImportCommand implements FootageCommand {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV or JSON (docs/formats.md §10)")
     private Path file;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, ActivityContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

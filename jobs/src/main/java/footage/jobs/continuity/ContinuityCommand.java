@@ -1,5 +1,6 @@
 package footage.jobs.continuity;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
@@ -33,6 +34,11 @@ public class ContinuityCommand implements FootageCommand {
 
     @Option(names = "--all", description = "analyse every device again")
     private boolean all;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, ContinuityCommandsContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

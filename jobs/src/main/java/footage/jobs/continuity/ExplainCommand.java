@@ -1,5 +1,7 @@
 package footage.jobs.continuity;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.UsageException;
 import footage.jobs.catalog.Catalog;
@@ -31,6 +33,11 @@ public class ExplainCommand implements FootageCommand {
 
     @Option(names = "--by", required = true, paramLabel = "USER", description = "who explains (ledgered)")
     private String by;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, ContinuityCommandsContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.devices;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
@@ -35,6 +37,11 @@ class DevicesAssignCommand implements FootageCommand {
 
     @Option(names = "--by", required = true, paramLabel = "USER", description = "who does it (ledgered)")
     private String by;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, DevicesContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

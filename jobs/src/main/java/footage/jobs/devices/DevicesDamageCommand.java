@@ -1,5 +1,7 @@
 package footage.jobs.devices;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
@@ -26,6 +28,11 @@ class DevicesDamageCommand implements FootageCommand {
 
     @Option(names = "--note", required = true, paramLabel = "TEXT", description = "what is damaged")
     private String note;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, DevicesContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.devices;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.pipeline.text.DisplayText;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,11 @@ class DevicesListCommand implements FootageCommand {
 
     @Autowired
     private DeviceRegister register;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, DevicesContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.devices;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
@@ -22,6 +24,11 @@ class DevicesRetireCommand implements FootageCommand {
 
     @Mixin
     private DeviceChange change;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, DevicesContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.devices;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.UsageException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,11 @@ class OfficersImportCommand implements FootageCommand {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "CSV, UTF-8 (BOM allowed)")
     private Path file;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, DevicesContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.export;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.UsageException;
@@ -53,6 +55,11 @@ public class ExportCommand implements FootageCommand {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "a new or empty folder")
     private String outDir;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, ExportContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.fixity;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.UsageException;
 import footage.jobs.runs.JobRuns;
@@ -35,6 +37,11 @@ public class FixityCommand implements FootageCommand {
 
     @Option(names = "--resume", description = "continue the unfinished audit")
     private boolean resume;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, FixityContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.report;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.UsageException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,11 @@ class ReportSupervisionCommand implements FootageCommand {
 
     @Mixin
     private ReportOutput output;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, ReportContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.retention;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
@@ -16,6 +18,11 @@ class HoldLiftCommand implements FootageCommand {
 
     @Autowired
     private HoldChanges changes;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, HoldContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,6 @@
 package footage.jobs.retention;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.Failures;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
@@ -49,6 +50,11 @@ public class SweepCommand implements FootageCommand {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, SweepContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.runs;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
@@ -16,6 +18,11 @@ class JobsAbandonCommand implements FootageCommand {
 
     @Autowired
     private JobRuns runs;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, JobRunsContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,6 @@
 package footage.jobs.transcode;
 
+import footage.jobs.CatalogContext;
 import footage.jobs.FootageCommand;
 import footage.jobs.FootageProperties;
 import footage.jobs.runs.JobRuns;
@@ -49,6 +50,11 @@ public class TranscodeCommand implements FootageCommand {
 
     @Option(names = "--recheck-decode", description = "decode-check every recording again")
     private boolean recheckDecode;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, TranscodeContext.class);
+    }
 
     @Override
     public boolean readsMedia() {

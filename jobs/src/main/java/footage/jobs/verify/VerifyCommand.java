@@ -1,5 +1,7 @@
 package footage.jobs.verify;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
@@ -20,6 +22,11 @@ public class VerifyCommand implements FootageCommand {
 
     @Option(names = "--full", description = "re-hash every archived object too")
     private boolean full;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, VerifyContext.class);
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

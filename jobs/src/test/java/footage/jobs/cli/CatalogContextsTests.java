@@ -32,8 +32,11 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The slim contexts of the commands that only read the catalog (issue 17, point 2). */
+/** The slim contexts of the commands: everything but serve builds only what it needs (issue 17, point 2). */
 class CatalogContextsTests {
+
+    /** Commands that stop or abandon an execution: Batch's operator, but no job. */
+    private static final Set<String> OPERATE_ON_EXECUTIONS = Set.of("JobsStopCommand", "JobsAbandonCommand");
 
     @TempDir
     static Path tmp;
@@ -54,7 +57,8 @@ class CatalogContextsTests {
         List<FootageCommand> slim = new ArrayList<>();
         collect(Commands.tree("help"), slim);
         assertThat(slim).extracting(c -> c.getClass().getSimpleName())
-                .contains("JobsListCommand", "JobsShowCommand", "CatalogListCommand", "ReportGapsCommand");
+                .contains("JobsListCommand", "JobsShowCommand", "CatalogListCommand", "ReportGapsCommand", "ExplainCommand",
+                        "HoldSetCommand", "ExportCommand", "VerifyCommand", "FixityCommand", "TranscodeCommand", "SweepCommand");
 
         for (FootageCommand command : slim) {
             // when its context starts on an existing home
@@ -64,8 +68,9 @@ class CatalogContextsTests {
                 context.getAutowireCapableBeanFactory().autowireBean(command);
                 String name = command.getClass().getSimpleName();
                 assertThat(context).as(name).isNotInstanceOf(WebServerApplicationContext.class);
-                // a command that runs a job has that job and an operator (IngestContextTests), a read command neither
-                List<Class<?>> absents = context.getBeanNamesForType(Job.class).length > 0
+                // a command that runs a job has that job and an operator (IngestContextTests), one that stops or abandons
+                // an execution the operator, a read command neither
+                List<Class<?>> absents = context.getBeanNamesForType(Job.class).length > 0 || OPERATE_ON_EXECUTIONS.contains(name)
                         ? List.of(Scheduler.class, ConnectionFactory.class, SecurityFilterChain.class, Flyway.class)
                         : List.of(Job.class, JobOperator.class, Scheduler.class, ConnectionFactory.class, SecurityFilterChain.class, Flyway.class);
                 assertThat(context.getBeanNamesForType(Job.class).length).as(name + " runs at most its own job").isLessThanOrEqualTo(1);
@@ -74,6 +79,18 @@ class CatalogContextsTests {
                 }
             }
         }
+    }
+
+    @Test
+    void onlyServeAndTheCommandsThatNeedItStartTheWholeApplication() {
+        // given every command that starts a context
+        List<String> whole = new ArrayList<>();
+        collectWhole(Commands.tree("help"), whole);
+
+        // then only these run in the whole application: serve is it; demo always makes a new home, which the whole
+        // application's migrations create; retention set asks the console's users whether its person is an
+        // administrator; jobs restart may restart any of the application's jobs
+        assertThat(whole).containsExactlyInAnyOrder("ServeCommand", "DemoCommand", "RetentionSetCommand", "JobsRestartCommand");
     }
 
     @Test
@@ -145,6 +162,13 @@ class CatalogContextsTests {
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("ID ");
         new SpringApplication(CatalogContext.class).run("--footage.home=" + fresh).close();
+    }
+
+    private static void collectWhole(CommandLine line, List<String> whole) {
+        if (line.getCommand() instanceof FootageCommand command && command.needsContext() && command.catalogContext().isEmpty()) {
+            whole.add(command.getClass().getSimpleName());
+        }
+        line.getSubcommands().values().forEach(sub -> collectWhole(sub, whole));
     }
 
     private static void collect(CommandLine line, List<FootageCommand> slim) {

@@ -19,9 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.web.SecurityFilterChain;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +45,7 @@ class CatalogContextsTests {
         home = tmp.resolve("home");
         Files.createDirectories(home.resolve("drop"));
         // an ingest of an empty drop: the whole application migrates the catalog and leaves one job execution
-        assertThat(run("--home", home.toString(), "ingest").code()).isZero();
+        assertThat(CliRun.of("--home", home.toString(), "ingest").code()).isZero();
     }
 
     @Test
@@ -96,13 +93,13 @@ class CatalogContextsTests {
     @Test
     void jobsListAndShowSayTheSameInTheSlimContextAsInTheWholeApplication() {
         // when
-        Result slimList = run("--home", home.toString(), "jobs", "list");
-        Result slimShow = run("--home", home.toString(), "jobs", "show", "1");
-        Result whole;
-        Result wholeShow;
+        CliRun slimList = CliRun.of("--home", home.toString(), "jobs", "list");
+        CliRun slimShow = CliRun.of("--home", home.toString(), "jobs", "show", "1");
+        CliRun whole;
+        CliRun wholeShow;
         try (ConfigurableApplicationContext context = new SpringApplication(FootageApplication.class).run("--footage.home=" + home)) {
-            whole = run(context, "jobs", "list");
-            wholeShow = run(context, "jobs", "show", "1");
+            whole = CliRun.in(context, "jobs", "list");
+            wholeShow = CliRun.in(context, "jobs", "show", "1");
         }
 
         // then
@@ -128,7 +125,7 @@ class CatalogContextsTests {
     @Test
     void aReadCommandOnAnExistingHomeIsNotStoppedByTheServicesConfiguration() {
         // when the broker's port is nonsense, which only the cluster roles of serve use
-        Result list = run("--home", home.toString(), "--spring.rabbitmq.port=not-a-port", "jobs", "list");
+        CliRun list = CliRun.of("--home", home.toString(), "--spring.rabbitmq.port=not-a-port", "jobs", "list");
 
         // then
         assertThat(list.code()).as(list.err()).isZero();
@@ -158,7 +155,7 @@ class CatalogContextsTests {
         // then it refuses, and the command still works (the whole application creates the catalog)
         assertThatThrownBy(() -> new SpringApplication(CatalogContext.class).run("--footage.home=" + fresh).close())
                 .hasRootCauseInstanceOf(CatalogNotCurrent.class);
-        Result first = run("--home", fresh.toString(), "catalog", "list");
+        CliRun first = CliRun.of("--home", fresh.toString(), "catalog", "list");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).startsWith("ID ");
         new SpringApplication(CatalogContext.class).run("--footage.home=" + fresh).close();
@@ -176,22 +173,5 @@ class CatalogContextsTests {
             slim.add(command);
         }
         line.getSubcommands().values().forEach(sub -> collect(sub, slim));
-    }
-
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Result run(ConfigurableApplicationContext context, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(context, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

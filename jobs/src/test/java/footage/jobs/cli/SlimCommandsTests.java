@@ -10,9 +10,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +33,7 @@ class SlimCommandsTests {
     static void aHomeWithTwoRecordings() throws Exception {
         home = tmp.resolve("home");
         TestDumps.drop(home.resolve("drop"), "ST01_DSJ0000960_20190217180512", "DSJ0000960", 2);
-        Result ingest = run("--home", home.toString(), "--footage.ingest.quiet-period=0s", "ingest");
+        CliRun ingest = CliRun.of("--home", home.toString(), "--footage.ingest.quiet-period=0s", "ingest");
         assertThat(ingest.code()).as(ingest.err()).isZero();
         try (ConfigurableApplicationContext whole = whole()) {
             recordings = whole.getBean(JdbcClient.class).sql("SELECT id FROM recordings ORDER BY id").query(Long.class).list();
@@ -52,16 +49,16 @@ class SlimCommandsTests {
         long before = lastSeq();
 
         // when one recording is held from the command line (slim) and the other in the whole application
-        Result slim = run("--home", home.toString(), "hold", "set", "--recording", recordings.get(0).toString(),
+        CliRun slim = CliRun.of("--home", home.toString(), "hold", "set", "--recording", recordings.get(0).toString(),
                 "--reason", "case 2019-17", "--by", "alice");
-        Result whole;
+        CliRun whole;
         List<String> slimEntries;
         List<String> wholeEntries;
         try (ConfigurableApplicationContext context = whole()) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             slimEntries = entriesAfter(jdbc, before);
             long between = lastSeq(jdbc);
-            whole = run(context, "hold", "set", "--recording", recordings.get(1).toString(), "--reason", "case 2019-17", "--by", "alice");
+            whole = CliRun.in(context, "hold", "set", "--recording", recordings.get(1).toString(), "--reason", "case 2019-17", "--by", "alice");
             wholeEntries = entriesAfter(jdbc, between);
         }
 
@@ -78,13 +75,13 @@ class SlimCommandsTests {
     @Test
     void verifyAndDevicesListSayTheSameInTheirSlimContextsAsInTheWholeApplication() {
         // when
-        Result slimVerify = run("--home", home.toString(), "verify");
-        Result slimDevices = run("--home", home.toString(), "devices", "list");
-        Result wholeVerify;
-        Result wholeDevices;
+        CliRun slimVerify = CliRun.of("--home", home.toString(), "verify");
+        CliRun slimDevices = CliRun.of("--home", home.toString(), "devices", "list");
+        CliRun wholeVerify;
+        CliRun wholeDevices;
         try (ConfigurableApplicationContext context = whole()) {
-            wholeVerify = run(context, "verify");
-            wholeDevices = run(context, "devices", "list");
+            wholeVerify = CliRun.in(context, "verify");
+            wholeDevices = CliRun.in(context, "devices", "list");
         }
 
         // then (verify counts the ledger, which grows as the tests go: compared without its numbers and head hash)
@@ -101,11 +98,11 @@ class SlimCommandsTests {
         // when the device's recordings are exported from the command line (slim) and in the whole application
         Path slimBag = tmp.resolve("slim-bag");
         Path wholeBag = tmp.resolve("whole-bag");
-        Result slim = run("--home", home.toString(), "export", "--device", "DSJ0000960", "--from", "2019-02-17", "--to", "2019-02-17",
+        CliRun slim = CliRun.of("--home", home.toString(), "export", "--device", "DSJ0000960", "--from", "2019-02-17", "--to", "2019-02-17",
                 "--out", slimBag.toString(), "--footage.export.organization=某市公安局");
-        Result whole;
+        CliRun whole;
         try (ConfigurableApplicationContext context = whole()) {
-            whole = run(context, "export", "--device", "DSJ0000960", "--from", "2019-02-17", "--to", "2019-02-17",
+            whole = CliRun.in(context, "export", "--device", "DSJ0000960", "--from", "2019-02-17", "--to", "2019-02-17",
                     "--out", wholeBag.toString());
         }
 
@@ -144,22 +141,5 @@ class SlimCommandsTests {
     private static List<String> entriesAfter(JdbcClient jdbc, long seq) {
         return jdbc.sql("SELECT entry_type, subject, actor FROM ledger WHERE seq > ? ORDER BY seq").param(seq)
                 .query((rs, n) -> rs.getString("entry_type") + " " + rs.getString("subject") + " " + rs.getString("actor")).list();
-    }
-
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Result run(ConfigurableApplicationContext context, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(context, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -44,6 +44,23 @@ public interface FootageCommand {
     default void beforeContext(Path home, List<String> springArgs) {
     }
 
+    /**
+     * True for a command whose slim context must also tell an administrator ({@code retention.Administrators}, which
+     * the console's users answer): the entry point adds the console's users to it, as a feature's context cannot
+     * import the console without a package cycle.
+     */
+    default boolean asksAdministrators() {
+        return false;
+    }
+
+    /**
+     * True for a command that may run any job of the command line ({@code jobs restart}): the entry point adds every
+     * job's context to its slim context (a feature's context cannot import the others' without a package cycle).
+     */
+    default boolean restartsAnyJob() {
+        return false;
+    }
+
     /** Spring properties ({@code --name=value}) this command's context starts with, e.g. serve's web server. */
     default List<String> contextProperties(boolean homeGiven) {
         return List.of();

@@ -3,6 +3,13 @@ package footage.jobs.cli;
 import footage.jobs.SlimContextRefused;
 import footage.jobs.FootageApplication;
 import footage.jobs.Failures;
+import footage.jobs.FootageCommand;
+import footage.jobs.console.ConsoleRolesContext;
+import footage.jobs.fixity.FixityContext;
+import footage.jobs.ingest.IngestContext;
+import footage.jobs.report.ReportJobsContext;
+import footage.jobs.retention.SweepContext;
+import footage.jobs.transcode.TranscodeContext;
 import footage.jobs.UsageException;
 import footage.pipeline.media.Ffmpeg;
 import org.springframework.boot.SpringApplication;
@@ -105,7 +112,7 @@ public final class Cli {
         }
         ConfigurableApplicationContext context;
         try {
-            context = start(parsed.command().catalogContext(), springArgs.toArray(String[]::new));
+            context = start(slimContext(parsed.command()), springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             String why = Failures.rootMessage(e);
             if (why.contains("The file is locked") || why.contains("Database may be already in use")) {
@@ -124,6 +131,24 @@ public final class Cli {
             // stopped by a signal: the command's own result (a STOPPED run is 1) is not what the shell asked about
             return SignalShutdown.exitCode() != 0 ? SignalShutdown.exitCode() : code;
         }
+    }
+
+    /**
+     * The classes of the command's slim context ({@link FootageCommand#catalogContext()}) with what the entry point adds
+     * to them (the console's users for a command that asks for an administrator, every job for one that may restart
+     * any); empty for the whole application.
+     */
+    public static List<Class<?>> slimContext(FootageCommand command) {
+        List<Class<?>> classes = new ArrayList<>(command.catalogContext());
+        if (!classes.isEmpty() && command.asksAdministrators()) {
+            classes.add(ConsoleRolesContext.class);
+        }
+        if (!classes.isEmpty() && command.restartsAnyJob()) {
+            // every job a one-shot command runs; the console's request export runs in serve only
+            classes.addAll(List.of(IngestContext.class, FixityContext.class, TranscodeContext.class, SweepContext.class,
+                    ReportJobsContext.class));
+        }
+        return classes;
     }
 
     /**

@@ -1,5 +1,7 @@
 package footage.jobs.retention;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import footage.jobs.UsageException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,17 @@ class RetentionSetCommand implements FootageCommand {
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "why; needed to make a PERMANENT recording STANDARD")
     private String reason;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, RetentionChangesContext.class);
+    }
+
+    /** Whether its person is an administrator is the console's users' to say. */
+    @Override
+    public boolean asksAdministrators() {
+        return true;
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -1,5 +1,7 @@
 package footage.jobs.runs;
 
+import footage.jobs.CatalogContext;
+import java.util.List;
 import footage.jobs.FootageCommand;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
@@ -16,6 +18,17 @@ class JobsRestartCommand implements FootageCommand {
 
     @Autowired
     private JobRuns runs;
+
+    @Override
+    public List<Class<?>> catalogContext() {
+        return List.of(CatalogContext.class, JobRunsContext.class);
+    }
+
+    /** The execution may be of any job this command line runs. */
+    @Override
+    public boolean restartsAnyJob() {
+        return true;
+    }
 
     @Override
     public int run(PrintStream out, PrintStream err) {

@@ -73,6 +73,32 @@ class SlimCommandsTests {
     }
 
     @Test
+    void makingAPermanentRecordingStandardAsksTheConsolesUsersInTheSlimContextToo() {
+        // given a PERMANENT recording
+        String recording = recordings.get(1).toString();
+        CliRun permanent = CliRun.of("--home", home.toString(), "retention", "set", recording, "--class", "PERMANENT",
+                "--category", "PENALTY_EVIDENCE", "--by", "clerk");
+        assertThat(permanent.code()).as(permanent.err()).isZero();
+
+        // when someone who is not a console administrator makes it STANDARD, in the slim context and in the whole one,
+        // and then the administrator does
+        CliRun slimRefused = CliRun.of("--home", home.toString(), "retention", "set", recording, "--class", "STANDARD",
+                "--reason", "case closed", "--by", "clerk");
+        CliRun wholeRefused;
+        try (ConfigurableApplicationContext context = whole()) {
+            wholeRefused = CliRun.in(context, "retention", "set", recording, "--class", "STANDARD", "--reason", "case closed", "--by", "clerk");
+        }
+        CliRun byAdmin = CliRun.of("--home", home.toString(), "retention", "set", recording, "--class", "STANDARD",
+                "--reason", "case closed", "--by", "admin");
+
+        // then both refuse alike, saying why, and the administrator may
+        assertThat(slimRefused.code()).isNotZero().isEqualTo(wholeRefused.code());
+        assertThat(slimRefused.err()).contains("'clerk' is not a console user").isEqualTo(wholeRefused.err());
+        assertThat(byAdmin.code()).as(byAdmin.err()).isZero();
+        assertThat(byAdmin.out()).contains("STANDARD");
+    }
+
+    @Test
     void verifyAndDevicesListSayTheSameInTheirSlimContextsAsInTheWholeApplication() {
         // when
         CliRun slimVerify = CliRun.of("--home", home.toString(), "verify");

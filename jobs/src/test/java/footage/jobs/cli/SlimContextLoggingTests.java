@@ -73,9 +73,9 @@ class SlimContextLoggingTests {
 
     @Test
     void theWholeApplicationStillReadsLogbackSpringXml() {
-        // given a command without a slim context
+        // given a command on a new home, whose catalog only the whole application's migrations create
         // when it runs (a refused explain id: the whole application starts, then the command exits 2)
-        int code = new Cli(quiet(), quiet()).run(new String[] {"--home", home.toString(), "explain", "NO-SUCH", "--reason",
+        int code = new Cli(quiet(), quiet()).run(new String[] {"--home", tmp.resolve("new-home").toString(), "explain", "NO-SUCH", "--reason",
                 "WEATHER", "--note", "n", "--by", "b"});
 
         // then logback was configured from the file: its console appender, on stderr, without a filter

@@ -4,13 +4,17 @@ import footage.jobs.SlimContextRefused;
 import org.springframework.core.env.Environment;
 
 /**
- * Imported by the slim context of a command that runs a partitioned job (fixity, transcode): such a context has the
- * job's local steps only; a cluster's manager sends the partitions to its workers ({@code footage.role}), which needs
- * the whole application, so the command starts there instead.
+ * For the slim context of a command that runs a partitioned job (fixity, transcode): such a context has the job's
+ * local steps only; a cluster's manager sends the partitions to its workers ({@code footage.role}), which needs the
+ * whole application, so the command starts there instead. Called from the context class's constructor: the context
+ * class is made before the beans it imports, whose manager steps would otherwise fail first for want of the cluster's.
  */
-public class SingleNode {
+public final class SingleNode {
 
-    SingleNode(Environment environment) {
+    private SingleNode() {
+    }
+
+    public static void require(Environment environment) {
         NodeRole role = NodeRole.of(environment);
         if (role != NodeRole.ALL) {
             throw new SlimContextRefused("footage.role=" + role.label() + ": the job runs in the whole application");

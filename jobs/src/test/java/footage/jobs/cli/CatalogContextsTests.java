@@ -4,6 +4,7 @@ import footage.jobs.CatalogContext;
 import footage.jobs.CatalogNotCurrent;
 import footage.jobs.FootageApplication;
 import footage.jobs.FootageCommand;
+import footage.jobs.SlimContextRefused;
 import footage.jobs.runs.JobHistory;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,26 @@ class CatalogContextsTests {
         // then
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).contains("ingestJob");
+    }
+
+    @Test
+    void aClusterRoleSendsTheCommandsThatRunJobsToTheWholeApplication() {
+        // given every command whose context holds a job
+        for (String[] words : List.of(new String[] {"ingest"}, new String[] {"fixity"}, new String[] {"transcode"},
+                new String[] {"jobs", "restart", "1"})) {
+            CommandLine line = Commands.tree("help");
+            for (String word : words.length > 1 ? List.of(words[0], words[1]) : List.of(words[0])) {
+                line = line.getSubcommands().get(word);
+            }
+            FootageCommand command = (FootageCommand) line.getCommand();
+            for (String role : List.of("manager", "worker")) {
+                // when its slim context starts in a cluster's manager or worker
+                SpringApplication slim = new SpringApplication(Cli.slimContext(command).toArray(Class<?>[]::new));
+                // then it refuses: the cluster's steps are the whole application's
+                assertThatThrownBy(() -> slim.run("--footage.home=" + home, "--footage.role=" + role).close())
+                        .as(String.join(" ", words) + " as " + role).hasRootCauseInstanceOf(SlimContextRefused.class);
+            }
+        }
     }
 
     @Test

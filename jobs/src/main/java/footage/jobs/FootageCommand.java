@@ -1,7 +1,6 @@
 package footage.jobs;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -38,10 +37,10 @@ public interface FootageCommand {
 
     /**
      * Work this command starts before its context, which takes a second or two to start (ingest has its first files
-     * read from the disk meanwhile); {@code home} is {@code --home} or null, {@code springArgs} the context's
-     * {@code --name=value} arguments. Called once, right before the context starts; nothing by default.
+     * read from the disk meanwhile); {@code springArgs} are the context's {@code --name=value} arguments, {@code --home}
+     * among them. Called once, right before the context starts; nothing by default.
      */
-    default void beforeContext(Path home, List<String> springArgs) {
+    default void beforeContext(List<String> springArgs) {
     }
 
     /**

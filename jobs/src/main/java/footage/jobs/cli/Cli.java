@@ -102,7 +102,7 @@ public final class Cli {
             springArgs.add("--footage.home=" + globals.home());
         }
         springArgs.addAll(parsed.command().contextProperties(globals.home() != null));
-        parsed.command().beforeContext(globals.home(), List.copyOf(springArgs));
+        parsed.command().beforeContext(List.copyOf(springArgs));
         boolean serve = springArgs.contains("--spring.main.web-application-type=servlet");
         if (!serve && springArgs.stream().noneMatch(a -> a.startsWith("--logging.level.org.springframework.boot.SpringApplication="))) {
             // a command that cannot start says why in one line (below); Spring's own report of it is a stack of wrappers.

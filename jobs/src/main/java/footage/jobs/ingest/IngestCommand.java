@@ -9,6 +9,8 @@ import footage.jobs.runs.JobRuns;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,26 +60,18 @@ public class IngestCommand implements FootageCommand {
      * is the first second or two of the run's reading done in time that was idle (BENCHMARKS.md §1–3, cold cache).
      */
     @Override
-    public void beforeContext(Path home, List<String> springArgs) {
-        // as the context will bind them: --drop is --footage.drop by now, --home is --footage.home
-        String homeFolder = property(springArgs, "footage.home", System.getenv("FOOTAGE_HOME"), "./var");
-        Path folder = Path.of(property(springArgs, "footage.drop", System.getenv("FOOTAGE_DROP"), homeFolder + "/drop"));
-        dropReadAhead = DropReadAhead.start(folder, property(springArgs, "footage.ingest.done-folder", null, ".done"), DropReadAhead.budget());
+    public void beforeContext(List<String> springArgs) {
+        // the folders as the context will bind them: its arguments (--drop is --footage.drop by now, --home is
+        // --footage.home), then system properties and FOOTAGE_* variables, then application.properties' defaults
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArgs.toArray(String[]::new)));
+        String home = environment.getProperty("footage.home", "./var");
+        dropReadAhead = DropReadAhead.start(Path.of(environment.getProperty("footage.drop", home + "/drop")),
+                environment.getProperty("footage.ingest.done-folder", ".done"), DropReadAhead.budget());
     }
 
     DropReadAhead dropReadAhead() {
         return dropReadAhead;
-    }
-
-    /** A {@code --name=value} argument's value, else {@code fallback}, else {@code otherwise}. */
-    private static String property(List<String> springArgs, String name, String fallback, String otherwise) {
-        String prefix = "--" + name + "=";
-        for (int i = springArgs.size() - 1; i >= 0; i--) {
-            if (springArgs.get(i).startsWith(prefix)) {
-                return springArgs.get(i).substring(prefix.length());
-            }
-        }
-        return fallback != null ? fallback : otherwise;
     }
 
     @Override

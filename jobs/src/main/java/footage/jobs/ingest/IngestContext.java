@@ -3,9 +3,8 @@ package footage.jobs.ingest;
 import footage.jobs.catalog.Catalog;
 import footage.jobs.continuity.ContinuityContext;
 import footage.jobs.ledger.Ledger;
-import footage.jobs.SlimContextRefused;
 import footage.jobs.metrics.DomainMetrics;
-import footage.jobs.partition.NodeRole;
+import footage.jobs.partition.SingleNode;
 import footage.jobs.retention.RetentionContext;
 import footage.jobs.runs.JobRunsContext;
 import org.springframework.context.annotation.Import;
@@ -24,9 +23,6 @@ public class IngestContext {
 
     IngestContext(Environment environment) {
         // a cluster's manager sends the file step to its workers (footage.jobs.partition): that is the whole application
-        NodeRole role = NodeRole.of(environment);
-        if (role != NodeRole.ALL) {
-            throw new SlimContextRefused("footage.role=" + role.label() + ": the ingest runs in the whole application");
-        }
+        SingleNode.require(environment);
     }
 }

@@ -114,9 +114,9 @@ class DropReadAheadTests {
 
         // when the command is about to start its context, as the CLI calls it
         IngestCommand onHome = new IngestCommand();
-        onHome.beforeContext(home, List.of("--footage.home=" + home));
+        onHome.beforeContext(List.of("--footage.home=" + home));
         IngestCommand onOther = new IngestCommand();
-        onOther.beforeContext(home, List.of("--footage.home=" + home, "--footage.drop=" + other));
+        onOther.beforeContext(List.of("--footage.home=" + home, "--footage.drop=" + other));
 
         // then each reads its own
         assertThat(onHome.dropReadAhead().awaitEnd(Duration.ofSeconds(30))).isTrue();

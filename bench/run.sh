@@ -124,13 +124,12 @@ for f in jobs/target/footage.jar pipeline/target/classes pipeline/target/test-cl
   cp -r "$root/$f" "$app/$f"
 done
 jar="$app/jobs/target/footage.jar"
-# the ingest runs use what ./footage runs: the extracted image with its class-data-sharing archive
-java_opts="${FOOTAGE_JAVA_OPTS:-}"
+# the ingest runs are what ./footage runs: the extracted image with its class-data-sharing archive and the JVM options
+# ./footage gives an ingest (scripts/java-options.sh)
+java_opts="$("$root/scripts/java-options.sh" ingest | tr '\n' ' ')${FOOTAGE_JAVA_OPTS:-}"
 if "$root/scripts/app-image.sh" "$jar" "$app/image" && [ -f "$app/image/footage.jar" ]; then
   jar="$app/image/footage.jar"
-  if [ -f "$app/image/footage.jsa" ]; then
-    java_opts="-XX:SharedArchiveFile=$app/image/footage.jsa -Xlog:cds=off -Xlog:cds+dynamic=off $java_opts"
-  fi
+  java_opts="$("$root/scripts/java-options.sh" ingest "$app/image" | tr '\n' ' ')${FOOTAGE_JAVA_OPTS:-}"
 fi
 pipeline_cp="$app/pipeline/target/test-classes:$app/pipeline/target/classes:$(cat "$work/pipeline.cp")"
 jobs_cp="$app/jobs/target/test-classes"

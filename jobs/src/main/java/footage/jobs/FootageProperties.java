@@ -45,8 +45,16 @@ public record FootageProperties(Path home, Path drop, Path archive, Path quarant
      *                        full, database down) never count
      */
     public record Ingest(@DefaultValue("2m") Duration quietPeriod, @DefaultValue(".done") String doneFolder,
-                         String fileNamePattern, @DefaultValue("system") String actor, @DefaultValue("3") int maxAttempts) {
+                         String fileNamePattern, @DefaultValue("system") String actor, @DefaultValue("3") int maxAttempts,
+                         @DefaultValue("2") int filesAtOnce) {
+        /** More files in flight than this only queue for the disk and the two cores (BENCHMARKS.md §1). */
+        public static final int MOST_FILES_AT_ONCE = 8;
+
         public Ingest {
+            if (filesAtOnce < 1 || filesAtOnce > MOST_FILES_AT_ONCE) {
+                throw new IllegalArgumentException("footage.ingest.files-at-once must be from 1 to " + MOST_FILES_AT_ONCE
+                        + ": " + filesAtOnce);
+            }
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("footage.ingest.max-attempts must be at least 1: " + maxAttempts);
             }

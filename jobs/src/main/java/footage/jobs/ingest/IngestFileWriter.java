@@ -103,16 +103,17 @@ class IngestFileWriter implements ItemWriter<FileOutcome>, StepExecutionListener
                 log.warn("ingest: {}", line);
             }
         }
+        int files = chunk.size();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             // the last instant between the archive's fsyncs and the commit that names what they made durable
             @Override
             public void beforeCommit(boolean readOnly) {
-                pause.at("before-commit");
+                pause.atCommit("before-commit", files);
             }
 
             @Override
             public void afterCommit() {
-                pause.at("after-commit");
+                pause.atCommit("after-commit", files);
             }
         });
     }

@@ -16,17 +16,19 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.IOException;
 
 /**
- * {@code ingestJob}: discover and register dumps, take in their files one per chunk, analyse the touched devices'
+ * {@code ingestJob}: discover and register dumps, take in their files a few at a time, analyse the touched devices'
  * timelines, finish the dumps.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,23 +59,32 @@ public class IngestJobConfiguration {
     }
 
     /**
-     * One file per chunk: a restart redoes at most the file that was in flight. A cluster manager
+     * A chunk is {@code footage.ingest.files-at-once} files taken in side by side, catalogued in one commit (a group
+     * commit): while one file's last bytes are fsynced and it is probed, the next is copied, so the disk is kept
+     * busy. Each file is durable (fsynced, renamed, folder fsynced) before the commit that names it; a restart redoes
+     * at most the chunk that was in flight, finding its durable objects already archived. A cluster manager
      * ({@code footage.role=manager}) has a remote partitioned step of this name instead (footage.jobs.partition).
      */
     @Bean
     @ConditionalOnExpression("!'${footage.role:all}'.equalsIgnoreCase('manager')")
     Step ingestFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                          PendingFileReader ingestFilesReader, IngestFileProcessor ingestFilesProcessor,
-                         IngestFileWriter ingestFilesWriter) {
-        return new StepBuilder("ingestFilesStep", jobRepository)
-                .<PendingFile, FileOutcome>chunk(1)
+                         IngestFileWriter ingestFilesWriter, FootageProperties properties) {
+        int atOnce = properties.ingest().filesAtOnce();
+        ChunkOrientedStepBuilder<PendingFile, FileOutcome> step = new StepBuilder("ingestFilesStep", jobRepository)
+                .<PendingFile, FileOutcome>chunk(atOnce)
                 .transactionManager(transactionManager)
                 .reader(ingestFilesReader)
                 .processor(ingestFilesProcessor)
                 .writer(ingestFilesWriter)
                 .listener(ingestFilesWriter)
-                .allowStartIfComplete(true)
-                .build();
+                .allowStartIfComplete(true);
+        if (atOnce > 1) {
+            SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ingest-file-");
+            threads.setConcurrencyLimit(atOnce);
+            step.taskExecutor(threads);
+        }
+        return step.build();
     }
 
     /** After the files are catalogued: timelines of every device marked as needing analysis (docs/architecture.md §3). */

@@ -17,6 +17,8 @@ class PauseHook {
 
     private final CrashPoint point;
     private final AtomicInteger files = new AtomicInteger();
+    /** The number of the file this thread works on: files of one chunk are taken in on threads of their own. */
+    private final ThreadLocal<Integer> current = new ThreadLocal<>();
     private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
     private final String ioErrorName;
     private final String ioErrorMessage;
@@ -44,15 +46,30 @@ class PauseHook {
         }
     }
 
-    /** Called once per file as it starts. */
+    /** Called once per file as it starts, on the thread that takes it in. */
     void nextFile() {
-        files.incrementAndGet();
+        current.set(files.incrementAndGet());
     }
 
     /** Pauses once: a point inside a loop (mid-copy) goes on without stopping again after a resume. */
     void at(String here) {
-        if (point.is(here, files.get()) && paused.compareAndSet(false, true)) {
+        Integer file = current.get();
+        if (point.is(here, file == null ? files.get() : file) && paused.compareAndSet(false, true)) {
             DebugPause.here(here);
+        }
+    }
+
+    /**
+     * A point of the commit of the chunk whose files are the last {@code chunkFiles} started: all of a chunk's files
+     * start before it is written, and none of the next chunk's.
+     */
+    void atCommit(String here, int chunkFiles) {
+        int last = files.get();
+        for (int file = last - chunkFiles + 1; file <= last; file++) {
+            if (point.is(here, file) && paused.compareAndSet(false, true)) {
+                DebugPause.here(here);
+                return;
+            }
         }
     }
 

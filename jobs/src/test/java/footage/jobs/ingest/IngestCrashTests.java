@@ -3,9 +3,10 @@ package footage.jobs.ingest;
 import footage.jobs.FootageProcess;
 import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.sample.FileSpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,27 +37,22 @@ class IngestCrashTests {
     @TempDir
     Path home;
 
-    @ParameterizedTest(name = "killed {0}")
-    @ValueSource(strings = {"mid-copy:2", "after-rename:2", "before-commit:2", "after-commit:2", "mid-copy:4"})
-    void killedPartWayThenRunAgainArchivesEverySourceFileExactlyOnce(String point) throws Exception {
+    /**
+     * With {@code footage.ingest.files-at-once} files taken in side by side and catalogued in one commit, the points
+     * of a file's protocol come on that file's own thread and the commit points are the chunk's: a kill before the
+     * commit leaves every file of the chunk durable and none of them catalogued.
+     */
+    @ParameterizedTest(name = "killed {0} taking {1} file(s) at once")
+    @CsvSource({"mid-copy:2, 2", "after-rename:2, 2", "before-commit:2, 2", "after-commit:2, 2", "mid-copy:4, 2",
+            "before-commit:2, 1", "after-rename:3, 3", "before-commit:3, 3"})
+    void killedPartWayThenRunAgainArchivesEverySourceFileExactlyOnce(String point, int atOnce) throws Exception {
         // given a dump of four recordings, one of them docked twice
-        FileSpec repeated = FileSpec.video(name("DSJ0000100", "093000", 1), clip(2));
-        Path dir = Drops.write(home.resolve("drop"), dump("crash", "DSJ0000100", List.of(
-                repeated,
-                FileSpec.video(name("DSJ0000100", "093002", 2), clip(2)),
-                FileSpec.video(name("DSJ0000100", "093004", 3), clip(2)),
-                FileSpec.video("copy/" + repeated.path(), repeated.video()))));
-        Set<String> sourceHashes = new HashSet<>();
-        Drops.tree(dir).forEach((path, sha) -> {
-            if (!path.equals("manifest.json")) {
-                sourceHashes.add(sha);
-            }
-        });
-        assertThat(sourceHashes).hasSize(3);
+        Path dir = fourRecordings();
 
         // when the ingest is killed at that point
-        Path logs = FootageProcess.logs(getClass(), point);
-        try (FootageProcess first = ingest(logs.resolve("first.log"), "--footage.debug.pause-at=" + point)) {
+        Path logs = FootageProcess.logs(getClass(), point + "-" + atOnce);
+        try (FootageProcess first = ingest(logs.resolve("first.log"), "--footage.debug.pause-at=" + point,
+                "--footage.ingest.files-at-once=" + atOnce)) {
             String paused = first.awaitPause(Duration.ofSeconds(120));
             first.kill();
             assertThat(paused).isEqualTo("PAUSED " + point.substring(0, point.indexOf(':')));
@@ -68,10 +64,12 @@ class IngestCrashTests {
         Map<String, String> killedArchive = Drops.tree(home.resolve("archive").resolve("sha256"));
         List<String> killedCatalog = catalogued();
         assertThat(killedArchive.values()).containsAll(killedCatalog);
-        if (point.equals("after-rename:2") || point.equals("before-commit:2")) {
-            // the second file is durable (fsynced, its folder fsynced) but its catalog commit never happened
-            assertThat(killedArchive).hasSize(2);
-            assertThat(killedCatalog).hasSize(1);
+        if (point.startsWith("after-rename") || point.startsWith("before-commit")) {
+            // the chunks before the killed file's are committed; its own is durable (fsynced, folder fsynced) but
+            // its catalog commit never happened
+            int file = Integer.parseInt(point.substring(point.indexOf(':') + 1));
+            assertThat(settledFiles()).isEqualTo((file - 1) / atOnce * atOnce);
+            assertThat(killedArchive).hasSizeGreaterThan(killedCatalog.size());
         }
 
         // and run again
@@ -80,6 +78,63 @@ class IngestCrashTests {
         }
 
         // then every source file is archived exactly once and nothing is left half-done
+        everySourceArchivedOnce(dir);
+    }
+
+    @Test
+    void filesOfAChunkAreTakenInSideBySide() throws Exception {
+        // given a dump of four recordings and an ingest that takes two at once
+        Path dir = fourRecordings();
+        Path logs = FootageProcess.logs(getClass(), "side-by-side");
+        try (FootageProcess first = ingest(logs.resolve("first.log"), "--footage.debug.pause-at=mid-copy:1",
+                "--footage.ingest.files-at-once=2")) {
+            // when the first file stops in the middle of its copy
+            assertThat(first.awaitPause(Duration.ofSeconds(120))).isEqualTo("PAUSED mid-copy");
+
+            // then the other file of its chunk is still copied in, durable, while the first one waits
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (Drops.tree(home.resolve("archive").resolve("sha256")).isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(Drops.tree(home.resolve("archive").resolve("sha256"))).hasSize(1);
+            assertThat(first.alive()).isTrue();
+            assertThat(catalogued()).as("nothing is catalogued before the chunk commits").isEmpty();
+            first.kill();
+        }
+
+        // and a second run takes in everything exactly once
+        try (FootageProcess second = ingest(logs.resolve("second.log"))) {
+            assertThat(second.awaitExit(Duration.ofSeconds(120))).as(second.output()).isZero();
+        }
+        everySourceArchivedOnce(dir);
+    }
+
+    private Set<String> sourceHashes;
+
+    private Path fourRecordings() throws IOException {
+        FileSpec repeated = FileSpec.video(name("DSJ0000100", "093000", 1), clip(2));
+        Path dir = Drops.write(home.resolve("drop"), dump("crash", "DSJ0000100", List.of(
+                repeated,
+                FileSpec.video(name("DSJ0000100", "093002", 2), clip(2)),
+                FileSpec.video(name("DSJ0000100", "093004", 3), clip(2)),
+                FileSpec.video("copy/" + repeated.path(), repeated.video()))));
+        sourceHashes = new HashSet<>();
+        Drops.tree(dir).forEach((path, sha) -> {
+            if (!path.equals("manifest.json")) {
+                sourceHashes.add(sha);
+            }
+        });
+        assertThat(sourceHashes).hasSize(3);
+        return dir;
+    }
+
+    private int settledFiles() throws SQLException {
+        try (Connection db = catalog()) {
+            return (int) strings(db, "SELECT status FROM dump_files").stream().filter(s -> !s.equals("PENDING")).count();
+        }
+    }
+
+    private void everySourceArchivedOnce(Path dir) throws Exception {
         Map<String, String> archive = Drops.tree(home.resolve("archive").resolve("sha256"));
         assertThat(new ArrayList<>(archive.values())).containsExactlyInAnyOrderElementsOf(sourceHashes);
         archive.forEach((path, sha) -> assertThat(path).endsWith(sha + ".mp4"));

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The durable write protocol of docs/architecture.md §4: bytes go to a temporary file in the destination folder while they are
@@ -45,10 +46,13 @@ public final class DurableFiles {
         return tempIn(target.toAbsolutePath().getParent());
     }
 
-    /** A new temporary name in {@code folder}. */
+    /** A new temporary name in {@code folder}: unique across processes (the pid) and across threads (the count). */
     public static Path tempIn(Path folder) {
-        return folder.resolve(TEMP_PREFIX + Long.toUnsignedString(System.nanoTime(), 36) + "-" + ProcessHandle.current().pid());
+        return folder.resolve(TEMP_PREFIX + Long.toUnsignedString(System.nanoTime(), 36) + "-" + ProcessHandle.current().pid()
+                + "-" + TEMPS.incrementAndGet());
     }
+
+    private static final AtomicLong TEMPS = new AtomicLong();
 
     /** Files and folders of the archive and the quarantine: the owner and its group, never everyone (rw-r-----). */
     static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-r-----");

@@ -55,7 +55,9 @@ class StubbornSourcesTests {
         Path logs = FootageProcess.logs(getClass(), "swap");
 
         // when, after discovery and before the first file is opened, the files are swapped for links and another file
-        try (FootageProcess run = ingest(logs.resolve("ingest.log"), "--footage.debug.pause-at=before-open:1")) {
+        // (one file at a time: with two side by side the second would be opened while the first waits)
+        try (FootageProcess run = ingest(logs.resolve("ingest.log"), "--footage.debug.pause-at=before-open:1",
+                "--footage.ingest.files-at-once=1")) {
             assertThat(run.awaitPause(RUN)).isEqualTo("PAUSED before-open");
             Files.delete(dir.resolve("notes.txt"));
             Files.createSymbolicLink(dir.resolve("notes.txt"), secret);

@@ -37,7 +37,7 @@ class DatabaseOutageTests {
         Set<String> sources = TestDumps.drop(home.resolve("drop"), "outage", "DSJ0000910", 3);
         long id;
         try (FootageProcess ingest = FootageProcess.command(home, logs.resolve("ingest.log"), db, List.of("ingest"),
-                "--footage.debug.pause-at=after-rename:2")) {
+                "--footage.debug.pause-at=after-rename:2", RunsFixture.ONE_FILE_AT_ONCE)) {
             ingest.awaitPause(RunsFixture.START);
             id = RunsFixture.running(catalog);
 

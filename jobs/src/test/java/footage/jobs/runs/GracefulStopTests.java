@@ -36,7 +36,7 @@ class GracefulStopTests {
         Set<String> sources = TestDumps.drop(home.resolve("drop"), "sigterm", "DSJ0000920", 3);
         long id;
         try (FootageProcess serve = FootageProcess.serve(home, logs.resolve("serve.log"), db,
-                "--footage.debug.pause-at=after-commit:1")) {
+                "--footage.debug.pause-at=after-commit:1", RunsFixture.ONE_FILE_AT_ONCE)) {
             serve.awaitPause(RunsFixture.START);
             id = RunsFixture.running(catalog);
 
@@ -78,7 +78,7 @@ class GracefulStopTests {
         Path logs = FootageProcess.logs(getClass(), "sigterm-h2");
         Set<String> sources = TestDumps.drop(home.resolve("drop"), "sigterm-h2", "DSJ0000921", 3);
         try (FootageProcess ingest = FootageProcess.command(home, logs.resolve("ingest.log"), null, List.of("ingest"),
-                "--footage.debug.pause-at=after-commit:1")) {
+                "--footage.debug.pause-at=after-commit:1", RunsFixture.ONE_FILE_AT_ONCE)) {
             ingest.awaitPause(RunsFixture.START);
 
             // when it gets SIGTERM (as from a terminal's kill, or systemd stopping a timer's run)

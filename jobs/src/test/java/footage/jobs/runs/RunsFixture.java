@@ -20,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class RunsFixture {
 
     static final Duration START = Duration.ofSeconds(90);
+    /**
+     * The runs here count files against chunks (a stop lands after the next chunk, a restart redoes the failed one):
+     * one file a chunk, as these three-file dumps were made for; files side by side are IngestCrashTests' subject.
+     */
+    static final String ONE_FILE_AT_ONCE = "--footage.ingest.files-at-once=1";
 
     private RunsFixture() {
     }
@@ -30,7 +35,8 @@ final class RunsFixture {
      */
     static long crashedIngest(Path home, TestDatabases.Database db, Path log, String point) {
         TestCatalog catalog = new TestCatalog(db);
-        try (FootageProcess ingest = FootageProcess.command(home, log, db, List.of("ingest"), "--footage.debug.pause-at=" + point)) {
+        try (FootageProcess ingest = FootageProcess.command(home, log, db, List.of("ingest"), "--footage.debug.pause-at=" + point,
+                ONE_FILE_AT_ONCE)) {
             ingest.awaitPause(START);
             long id = running(catalog);
             ingest.kill();

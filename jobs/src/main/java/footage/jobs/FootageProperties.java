@@ -47,7 +47,7 @@ public record FootageProperties(Path home, Path drop, Path archive, Path quarant
     public record Ingest(@DefaultValue("2m") Duration quietPeriod, @DefaultValue(".done") String doneFolder,
                          String fileNamePattern, @DefaultValue("system") String actor, @DefaultValue("3") int maxAttempts,
                          @DefaultValue("2") int filesAtOnce) {
-        /** More files in flight than this only queue for the disk and the two cores (BENCHMARKS.md §1). */
+        /** A bound, not a tuning: four files at once were no faster than two on the 2-core machine (BENCHMARKS.md §1–3). */
         public static final int MOST_FILES_AT_ONCE = 8;
 
         public Ingest {

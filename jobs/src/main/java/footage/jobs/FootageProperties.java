@@ -70,9 +70,10 @@ public record FootageProperties(Path home, Path drop, Path archive, Path quarant
     }
 
     /**
-     * Test hook: {@code pauseAt = "<point>:<n>"} makes the n-th file processed in this run stop at that point
-     * (mid-copy, after-rename, after-commit), print {@code PAUSED <point>} and wait to be killed, or for a line
-     * {@code resume} on stdin to go on. {@code ioError = "<file name>[:<message>]"} makes every read of a dump file of
+     * Test hook: {@code pauseAt = "<point>:<n>"} makes the n-th file started in this run stop at that point
+     * (before-open, mid-copy, after-rename on that file's own thread; before-commit, after-commit at the commit of the
+     * chunk that holds it), print {@code PAUSED <point>} and wait to be killed, or for a line {@code resume} on stdin
+     * to go on. {@code ioError = "<file name>[:<message>]"} makes every read of a dump file of
      * that name fail with an I/O error (message "Input/output error" unless given), as a failing disk would.
      */
     public record Debug(String pauseAt, String ioError) {

@@ -126,11 +126,14 @@ done
 jar="$app/jobs/target/footage.jar"
 # the ingest runs are what ./footage runs: the extracted image with its class-data-sharing archive and the JVM options
 # ./footage gives an ingest (scripts/java-options.sh)
-java_opts="$("$root/scripts/java-options.sh" ingest | tr '\n' ' ')${FOOTAGE_JAVA_OPTS:-}"
+image=()
 if "$root/scripts/app-image.sh" "$jar" "$app/image" && [ -f "$app/image/footage.jar" ]; then
   jar="$app/image/footage.jar"
-  java_opts="$("$root/scripts/java-options.sh" ingest "$app/image" | tr '\n' ' ')${FOOTAGE_JAVA_OPTS:-}"
+  image=("$app/image")
 fi
+java_opts="$("$root/scripts/java-options.sh" ingest "${image[@]}" | tr '\n' ' ')${FOOTAGE_JAVA_OPTS:-}"
+# serve's, for the ingest the command line hands to a running serve (1h)
+serve_opts="$("$root/scripts/java-options.sh" serve "${image[@]}" | tr '\n' ' ')${FOOTAGE_JAVA_OPTS:-}"
 pipeline_cp="$app/pipeline/target/test-classes:$app/pipeline/target/classes:$(cat "$work/pipeline.cp")"
 jobs_cp="$app/jobs/target/test-classes"
 
@@ -165,6 +168,9 @@ if step "generate $dump_files recordings of ${dump_seconds}s" \
       java -cp "$app/image/footage.jar:$app/image/lib/*:$jobs_cp" footage.jobs.bench.WarmIngestBenchmark \
       --dump "$dump" --work "$work/warm" --rounds "$ingest_rounds"
   fi
+  step "1h. ingest from the command line while serve runs (handed to it)" in_jobs footage.jobs.bench.HandedIngestBenchmark \
+    --jar "$jar" --dump "$dump" --work "$work/handed" --rounds "$ingest_rounds" --java-opts "$java_opts" \
+    --serve-java-opts "$serve_opts"
   if [ "$cold" = 1 ]; then
     if [ -w /proc/sys/vm/drop_caches ]; then
       # median of 3 alternating rounds; the dump and the JVM's jar are read from the disk in every run
@@ -175,6 +181,9 @@ if step "generate $dump_files recordings of ${dump_seconds}s" \
           java -cp "$app/image/footage.jar:$app/image/lib/*:$jobs_cp" footage.jobs.bench.WarmIngestBenchmark \
           --dump "$dump" --work "$work/warm-cold" --rounds "${rounds_override:-3}" --cold
       fi
+      step "1hc. ingest from the command line while serve runs, cold cache" in_jobs footage.jobs.bench.HandedIngestBenchmark \
+        --jar "$jar" --dump "$dump" --work "$work/handed-cold" --rounds "${rounds_override:-3}" --java-opts "$java_opts" \
+        --serve-java-opts "$serve_opts" --cold
     else
       say "cold cache: /proc/sys/vm/drop_caches is not writable (not root): the cold figures were not taken"
       echo "RESULT|1c. Ingest, cold cache|not measured: not root|—|—|—|not run" >>"$log"

@@ -2,6 +2,7 @@ package footage.jobs;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One command of the {@code footage} command line (docs/architecture.md §6): a picocli {@code @Command} in its feature's package.
@@ -33,6 +34,15 @@ public interface FootageCommand {
      */
     default List<Class<?>> catalogContext() {
         return List.of();
+    }
+
+    /**
+     * The command's result when another process ran it for this one (an ingest handed to the {@code serve} that runs on
+     * the home); empty, the default, to start this command's own context and run it here. Called before anything
+     * else of the command, with the context's {@code --name=value} arguments as {@link #beforeContext} gets them.
+     */
+    default OptionalInt runElsewhere(List<String> springArgs, PrintStream out, PrintStream err) {
+        return OptionalInt.empty();
     }
 
     /**

@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -94,14 +95,18 @@ public final class Cli {
     }
 
     private int inContext(Commands.Parsed parsed, Globals globals) {
-        if (parsed.command().readsMedia()) {
-            Ffmpeg.loadInBackground();
-        }
         List<String> springArgs = new ArrayList<>(globals.springArgs());
         if (globals.home() != null) {
             springArgs.add("--footage.home=" + globals.home());
         }
         springArgs.addAll(parsed.command().contextProperties(globals.home() != null));
+        OptionalInt elsewhere = parsed.command().runElsewhere(List.copyOf(springArgs), out, err);
+        if (elsewhere.isPresent()) {
+            return elsewhere.getAsInt();
+        }
+        if (parsed.command().readsMedia()) {
+            Ffmpeg.loadInBackground();
+        }
         parsed.command().beforeContext(List.copyOf(springArgs));
         boolean serve = springArgs.contains("--spring.main.web-application-type=servlet");
         if (!serve && springArgs.stream().noneMatch(a -> a.startsWith("--logging.level.org.springframework.boot.SpringApplication="))) {

@@ -17,7 +17,7 @@ import org.springframework.core.env.Environment;
  * (BENCHMARKS.md §11). On a new or older catalog, or in a cluster's manager or worker ({@code footage.role}), the command
  * starts in the whole application instead, which migrates the catalog and has the cluster's beans.
  */
-@Import({IngestJobConfiguration.class, Quarantine.class, PauseHook.class, IngestSummary.class, Catalog.class,
+@Import({IngestJobConfiguration.class, Quarantine.class, PauseHook.class, IngestSummary.class, IngestProgress.class, Catalog.class,
         Ledger.class, DomainMetrics.class, ContinuityContext.class, RetentionContext.class, JobRunsContext.class})
 public class IngestContext {
 

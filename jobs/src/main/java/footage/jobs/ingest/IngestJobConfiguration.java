@@ -123,8 +123,9 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    PendingFileReader ingestFilesReader(Catalog catalog, FootageProperties properties, ReadAhead ingestReadAhead) {
-        return new PendingFileReader(catalog, properties, ingestReadAhead);
+    PendingFileReader ingestFilesReader(Catalog catalog, FootageProperties properties, ReadAhead ingestReadAhead,
+                                        IngestProgress ingestProgress) {
+        return new PendingFileReader(catalog, properties, ingestReadAhead, ingestProgress);
     }
 
     /** One background reader for the life of the application; closed with it. */

@@ -1,11 +1,19 @@
 package footage.jobs.ingest;
 
+import footage.jobs.Failures;
+import footage.jobs.FootageProperties;
+import footage.jobs.Sizes;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.io.PrintStream;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** What one ingest run did, counted from the catalog rows it settled. */
@@ -13,9 +21,38 @@ import java.util.Map;
 public class IngestSummary {
 
     private final JdbcClient jdbc;
+    private final FootageProperties properties;
 
-    IngestSummary(JdbcClient jdbc) {
+    IngestSummary(JdbcClient jdbc, FootageProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** The summary a person reads after a run, wherever it ran (the command line, or {@code serve} for it). */
+    void print(PrintStream out, JobExecution execution) {
+        LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();
+        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
+        Counts c = of(execution.getId(), start);
+        out.printf(Locale.ROOT, "ingest: %s in %.2f s (job execution %d)%n", execution.getStatus(),
+                Duration.between(start, end).toMillis() / 1000.0, execution.getId());
+        out.printf(Locale.ROOT, "  dumps:       %d finished, %d quarantined, %d still open%n",
+                c.dumpsFinished(), c.dumpsQuarantined(), c.dumpsOpen());
+        out.printf(Locale.ROOT, "  recordings:  %d archived, %d damaged (archived, flagged), %d duplicate(s) linked%n",
+                c.files("ARCHIVED"), c.files("DAMAGED"), c.files("DUPLICATE"));
+        out.printf(Locale.ROOT, "  quarantined: %d file(s)%n", c.files("QUARANTINED"));
+        out.printf(Locale.ROOT, "  not taken:   %d missing, %d rejected, %d unreadable, %d failed (retried next run)%n",
+                c.files("MISSING"), c.files("REJECTED"), c.files("UNREADABLE"), c.files("FAILED"));
+        out.printf(Locale.ROOT, "  bytes:       %s archived%n", Sizes.bytes(c.bytesArchived()));
+        out.printf(Locale.ROOT, "  findings:    %d raised%n", c.findings());
+        for (String note : DropRootNotes.of(execution)) {
+            out.println("  not a dump:  " + note);
+        }
+        out.println("  results:     archive " + properties.archive() + ", quarantine " + properties.quarantine()
+                + ", finished dumps " + properties.drop().resolve(properties.ingest().doneFolder()));
+        out.println("  see:         footage --home " + properties.home() + " catalog list");
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            execution.getAllFailureExceptions().forEach(t -> out.println("  failure:     " + Failures.rootMessage(t)));
+        }
     }
 
     public record Counts(long dumpsFinished, long dumpsQuarantined, long dumpsOpen, Map<String, Long> files,

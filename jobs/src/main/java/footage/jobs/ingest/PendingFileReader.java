@@ -25,6 +25,7 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
     private final Catalog catalog;
     private final FootageProperties properties;
     private final ReadAhead readAhead;
+    private final IngestProgress progress;
     private long lastId;
     private long total;
     private long read;
@@ -32,10 +33,11 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
     private long bytesRead;
     private long startedNanos;
 
-    PendingFileReader(Catalog catalog, FootageProperties properties, ReadAhead readAhead) {
+    PendingFileReader(Catalog catalog, FootageProperties properties, ReadAhead readAhead, IngestProgress progress) {
         this.catalog = catalog;
         this.properties = properties;
         this.readAhead = readAhead;
+        this.progress = progress;
     }
 
     @Override
@@ -46,7 +48,7 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
         totalBytes = catalog.pendingBytes();
         bytesRead = 0;
         startedNanos = System.nanoTime();
-        log.info("ingest: {} file(s) to take in, {}", total, footage.jobs.Sizes.bytes(totalBytes));
+        tell("ingest: " + total + " file(s) to take in, " + footage.jobs.Sizes.bytes(totalBytes));
     }
 
     @Override
@@ -55,14 +57,19 @@ class PendingFileReader implements ItemStreamReader<PendingFile> {
         if (next != null) {
             lastId = next.id();
             read++;
-            log.info("ingest: [{}/{}] {}/{} ({})", read, Math.max(total, read),
-                    footage.pipeline.text.DisplayText.escapeControls(next.dumpFolder()),
-                    footage.pipeline.text.DisplayText.escapeControls(next.path()),
-                    Progress.of(bytesRead, totalBytes, System.nanoTime() - startedNanos));
+            tell("ingest: [" + read + "/" + Math.max(total, read) + "] "
+                    + footage.pipeline.text.DisplayText.escapeControls(next.dumpFolder()) + "/"
+                    + footage.pipeline.text.DisplayText.escapeControls(next.path())
+                    + " (" + Progress.of(bytesRead, totalBytes, System.nanoTime() - startedNanos) + ")");
             bytesRead += next.size() == null ? 0 : next.size();
             catalog.nextPending(next.id()).ifPresent(this::readAhead);
         }
         return next;
+    }
+
+    private void tell(String line) {
+        log.info("{}", line);
+        progress.tell(line);
     }
 
     /** Resolved as the processor resolves it; a file discovery could not size is left to the copy. */

@@ -1,6 +1,7 @@
 package footage.jobs.schedule;
 
 import footage.jobs.FootageCommand;
+import footage.jobs.ingest.IngestHandOff;
 import footage.jobs.partition.NodeRole;
 import footage.jobs.runs.JobRunRefused;
 import footage.jobs.runs.JobRuns;
@@ -35,6 +36,9 @@ public class ServeCommand implements FootageCommand {
 
     @Autowired
     private JobRuns runs;
+
+    @Autowired
+    private IngestHandOff handOff;
 
     @Autowired
     private ApplicationContext context;
@@ -83,6 +87,7 @@ public class ServeCommand implements FootageCommand {
             }
         }
         if (node != NodeRole.WORKER) {
+            handOff.open();
             try {
                 schedules.start();
             } catch (SchedulerException e) {

@@ -26,6 +26,7 @@ public final class EarlyLogging extends ContextAwareBase implements Configurator
         if (System.getProperty(ACTIVE) == null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        LogMessageConverter.register(context);
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%d{HH:mm:ss} %-5level %msg%n");

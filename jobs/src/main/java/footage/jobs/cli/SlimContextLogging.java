@@ -2,6 +2,7 @@ package footage.jobs.cli;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
@@ -17,8 +18,8 @@ import org.springframework.boot.logging.logback.LogbackLoggingSystem;
  * a tenth of a read command's start-up (BENCHMARKS.md §11, Step 4). The whole application ({@code serve}, and any
  * command on a catalog that needs migrating) still reads the file.
  * <p>
- * Like the file, it writes no log file ({@code logging.file.*} is ignored) and leaves {@code logging.config} and a
- * {@code logback.xml} on the class path in charge when there is one.
+ * Like the file, it writes each message through {@link LogMessageConverter}, writes no log file ({@code logging.file.*}
+ * is ignored) and leaves {@code logging.config} and a {@code logback.xml} on the class path in charge when there is one.
  */
 class SlimContextLogging extends LogbackLoggingSystem {
 
@@ -40,6 +41,17 @@ class SlimContextLogging extends LogbackLoggingSystem {
         if (console instanceof ConsoleAppender<ILoggingEvent> appender) {
             appender.stop();
             appender.setTarget("System.err");
+            if (appender.getEncoder() instanceof PatternLayoutEncoder defaults) {
+                // Boot's pattern, its message written by the converter logback-spring.xml names
+                LogMessageConverter.register(loggers);
+                PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+                encoder.setContext(loggers);
+                encoder.setPattern(defaults.getPattern());
+                encoder.setCharset(defaults.getCharset());
+                encoder.start();
+                defaults.stop();
+                appender.setEncoder(encoder);
+            }
             appender.start();
         }
     }

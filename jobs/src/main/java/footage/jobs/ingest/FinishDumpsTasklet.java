@@ -5,6 +5,7 @@ import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
 import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.dump.DumpInspector;
+import footage.pipeline.text.DisplayText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -56,7 +57,7 @@ class FinishDumpsTasklet implements Tasklet {
                 // one dump that cannot be moved must not keep the others in the drop folder: its finding says why
                 String why = "the dump folder could not be moved to " + properties.ingest().doneFolder() + "/: " + e
                         + "; it stays open and is tried again in the next run";
-                log.warn("ingest: dump {} not finished: {}", dump.folder(), why);
+                log.warn("ingest: dump {} not finished: {}", DisplayText.escapeControls(dump.folder()), DisplayText.escapeControls(why));
                 perDump.executeWithoutResult(tx -> catalog.raise(Finding.onDump(FindingKind.DUMP_NOT_FINISHED, dump.id(),
                         dump.deviceId(), why), properties.ingest().actor()));
             }
@@ -79,8 +80,8 @@ class FinishDumpsTasklet implements Tasklet {
             Set<String> registered = catalog.dumpFilePaths(dump.id());
             if (!unaccounted(source, registered).isEmpty()) {
                 log.warn("ingest: dump {} not finished: {} file(s) appeared after it was registered ({}); the next run takes "
-                        + "them in", footage.pipeline.text.DisplayText.escapeControls(dump.folder()), unaccounted(source, registered).size(),
-                        footage.pipeline.text.DisplayText.escapeControls(unaccounted(source, registered).toString()));
+                        + "them in", DisplayText.escapeControls(dump.folder()), unaccounted(source, registered).size(),
+                        DisplayText.escapeControls(unaccounted(source, registered).toString()));
                 return false;
             }
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -88,20 +89,24 @@ class FinishDumpsTasklet implements Tasklet {
             if (!late.isEmpty()) {
                 Files.move(target, source, StandardCopyOption.ATOMIC_MOVE);
                 log.warn("ingest: dump {} not finished: {} file(s) appeared while it was moved ({}); moved back, the next "
-                        + "run takes them in", footage.pipeline.text.DisplayText.escapeControls(dump.folder()), late.size(),
-                        footage.pipeline.text.DisplayText.escapeControls(late.toString()));
+                        + "run takes them in", DisplayText.escapeControls(dump.folder()), late.size(),
+                        DisplayText.escapeControls(late.toString()));
                 return false;
             }
         } else if (sourceThere) {
-            log.warn("ingest: dump {} is finished but both {} and {} exist; left open", dump.folder(), source, target);
+            log.warn("ingest: dump {} is finished but both {} and {} exist; left open", DisplayText.escapeControls(dump.folder()),
+                    DisplayText.escapeControls(source.toString()), DisplayText.escapeControls(target.toString()));
             return false;
         } else if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            log.warn("ingest: dump {} is finished but neither {} nor {} exists; left open", dump.folder(), source, target);
+            log.warn("ingest: dump {} is finished but neither {} nor {} exists; left open", DisplayText.escapeControls(dump.folder()),
+                    DisplayText.escapeControls(source.toString()), DisplayText.escapeControls(target.toString()));
             return false;
         }
         perDump.executeWithoutResult(tx -> catalog.finishDump(dump.id(),
                 properties.drop().relativize(target).toString(), properties.ingest().actor()));
-        log.info("ingest: dump {} finished, moved to {}", dump.folder(), properties.drop().relativize(target));
+        // escaped: a newline in a station's folder name would otherwise forge a log line of its own
+        log.info("ingest: dump {} finished, moved to {}", DisplayText.escapeControls(dump.folder()),
+                DisplayText.escapeControls(properties.drop().relativize(target).toString()));
         return true;
     }
 

@@ -67,6 +67,10 @@ class SlimContextLoggingTests {
                     assertThat(console.getTarget()).isEqualTo("System.err");
                     assertThat(console.getCopyOfAttachedFiltersList()).hasSize(1);
                 });
+        // and a name from a station that its logging quotes is written escaped, the name's second line indented
+        String quoted = LogMessageConverterTests.stderr(() -> LoggerFactory.getLogger("footage.jobs.ingest.X")
+                .warn("ingest: dump {} not finished", LogMessageConverterTests.HOSTILE));
+        LogMessageConverterTests.assertSafe(quoted, "\\d\\d:\\d\\d:\\d\\d WARN  ingest: dump night");
         // and the choice of logging system was for that run only
         assertThat(System.getProperty(LoggingSystem.SYSTEM_PROPERTY)).isNull();
     }

@@ -9,7 +9,10 @@ import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.sample.DumpSpec;
 import footage.pipeline.sample.FileSpec;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -164,6 +167,26 @@ class HostileDumpTests {
         // then the catalog keeps the true name, the listing shows it escaped
         assertThat(strings("SELECT file_name FROM recordings")).containsExactly(hostile);
         assertThat(list).contains("clip_\\u202Egnp\\u001B[31m\\u0007.mp4").doesNotContain("\u202E", "\u001B", "\u0007");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aDumpFolderNamedWithANewlineCannotForgeALineOfTheLog(CapturedOutput output) throws Exception {
+        // given a dump folder whose name holds a newline, then what looks like the log's line of another dump
+        String folder = "night\n12:00:00 INFO  ingest: dump forged finished\u001B[2J";
+        Drops.write(drop(), dump(folder, "DSJ0000177", List.of(FileSpec.video(name("DSJ0000177", "093000", 1), clip(2)))));
+        Map<String, String> sources = Accounted.sources(drop(), folder);
+
+        // when
+        cli("ingest");
+        accounted(sources);
+
+        // then the run's lines name it escaped, on one line each: the forged line is not a line of the log
+        String escaped = "night\\u000A12:00:00 INFO  ingest: dump forged finished\\u001B[2J";
+        assertThat(output.getAll()).contains("ingest: dump " + escaped + " finished, moved to .done/1_" + escaped)
+                .doesNotContain("\u001B");
+        assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith("12:00:00 INFO  ingest: dump forged"));
+        assertThat(strings("SELECT folder || ': ' || status FROM dumps")).containsExactly(folder + ": DONE");
     }
 
     @Test

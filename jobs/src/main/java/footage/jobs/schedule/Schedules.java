@@ -6,6 +6,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.JobPersistenceException;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -65,7 +66,7 @@ public class Schedules {
             JobDetail detail = JobBuilder.newJob(LaunchBatchJob.class).withIdentity(JobKey.jobKey(schedule, GROUP))
                     .usingJobData(LaunchBatchJob.JOB_NAME, jobName).storeDurably().build();
             CronTrigger trigger = trigger(schedule, e.getValue().cron(), detail);
-            scheduler.addJob(detail, true);
+            storeJob(scheduler, detail);
             Trigger existing = scheduler.getTrigger(key);
             if (existing == null) {
                 try {
@@ -81,6 +82,21 @@ public class Schedules {
         }
         scheduler.start();
         lines().forEach(l -> log.info("schedule {} -> {}: '{}' {}, next {}", l.schedule(), l.job(), l.cron(), l.state(), l.next()));
+    }
+
+    /** Stores a schedule's job, replacing the one stored before. */
+    static void storeJob(Scheduler scheduler, JobDetail detail) throws SchedulerException {
+        try {
+            scheduler.addJob(detail, true);
+        } catch (JobPersistenceException raced) {
+            // two clustered serves starting together can both find the job missing and both insert it; the loser's
+            // start failed on the duplicate key (ClusteredServeTests, once in CI). The other's job is there now:
+            // storing again replaces it. A failure that left no job is the failure it was.
+            if (!scheduler.checkExists(detail.getKey())) {
+                throw raced;
+            }
+            scheduler.addJob(detail, true);
+        }
     }
 
     CronTrigger trigger(String schedule, String cron, JobDetail detail) {

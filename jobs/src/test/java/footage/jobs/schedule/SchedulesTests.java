@@ -1,0 +1,88 @@
+package footage.jobs.schedule;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.JobPersistenceException;
+import org.quartz.Scheduler;
+import org.quartz.impl.StdSchedulerFactory;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How serve stores its schedules' jobs in Quartz when another clustered serve starts at the same moment. */
+class SchedulesTests {
+
+    private static final JobKey KEY = JobKey.jobKey("ingest", Schedules.GROUP);
+
+    private Scheduler quartz;
+
+    @BeforeEach
+    void aScheduler() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("org.quartz.scheduler.instanceName", "schedules-" + UUID.randomUUID());
+        properties.setProperty("org.quartz.threadPool.threadCount", "1");
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        quartz = new StdSchedulerFactory(properties).getScheduler();
+    }
+
+    @AfterEach
+    void shutDown() throws Exception {
+        quartz.shutdown();
+    }
+
+    @Test
+    void aJobThatAnotherServeStoredBetweenQuartzsLookAndItsInsertIsReplacedAndServeStarts() throws Exception {
+        // given a store that fails as Quartz's did in CI: the other serve's insert won, ours hit its key
+        Scheduler racing = failingFirstStore(true);
+
+        // when
+        Schedules.storeJob(racing, job("ingestJob"));
+
+        // then our job is the one stored
+        assertThat(quartz.getJobDetail(KEY).getJobDataMap().getString(LaunchBatchJob.JOB_NAME)).isEqualTo("ingestJob");
+    }
+
+    @Test
+    void aStoreThatFailedAndLeftNoJobFailsAsItDid() {
+        // given a store that fails with nothing stored by anybody
+        Scheduler failing = failingFirstStore(false);
+
+        // when / then
+        assertThatThrownBy(() -> Schedules.storeJob(failing, job("ingestJob"))).isInstanceOf(JobPersistenceException.class)
+                .hasMessageContaining("duplicate key");
+    }
+
+    private static JobDetail job(String jobName) {
+        return JobBuilder.newJob(LaunchBatchJob.class).withIdentity(KEY).usingJobData(LaunchBatchJob.JOB_NAME, jobName)
+                .storeDurably().build();
+    }
+
+    /** The scheduler, but its first addJob fails on the job's key, after another serve stored it if {@code raced}. */
+    private Scheduler failingFirstStore(boolean raced) {
+        boolean[] failed = {false};
+        return (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(), new Class<?>[] {Scheduler.class}, (proxy, method, args) -> {
+            if (method.getName().equals("addJob") && !failed[0]) {
+                failed[0] = true;
+                if (raced) {
+                    quartz.addJob(job("the other serve's"), false);
+                }
+                throw new JobPersistenceException("Couldn't store job: ERROR: duplicate key value violates unique constraint "
+                        + "\"qrtz_job_details_pkey\"");
+            }
+            try {
+                return method.invoke(quartz, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+}

@@ -76,12 +76,14 @@ class FinishDumpsTasklet implements Tasklet {
         // the name is fixed by the dump id, so a crash between the move and the commit is recognised next run
         Path target = done.resolve(dump.id() + "_" + dump.folder());
         boolean sourceThere = Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS);
+        // a station's folder name, shown escaped: a newline in it would otherwise forge a log line of its own
+        String shown = DisplayText.escapeControls(dump.folder());
         if (sourceThere && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             Set<String> registered = catalog.dumpFilePaths(dump.id());
-            if (!unaccounted(source, registered).isEmpty()) {
+            List<String> added = unaccounted(source, registered);
+            if (!added.isEmpty()) {
                 log.warn("ingest: dump {} not finished: {} file(s) appeared after it was registered ({}); the next run takes "
-                        + "them in", DisplayText.escapeControls(dump.folder()), unaccounted(source, registered).size(),
-                        DisplayText.escapeControls(unaccounted(source, registered).toString()));
+                        + "them in", shown, added.size(), DisplayText.escapeControls(added.toString()));
                 return false;
             }
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -89,23 +91,22 @@ class FinishDumpsTasklet implements Tasklet {
             if (!late.isEmpty()) {
                 Files.move(target, source, StandardCopyOption.ATOMIC_MOVE);
                 log.warn("ingest: dump {} not finished: {} file(s) appeared while it was moved ({}); moved back, the next "
-                        + "run takes them in", DisplayText.escapeControls(dump.folder()), late.size(),
+                        + "run takes them in", shown, late.size(),
                         DisplayText.escapeControls(late.toString()));
                 return false;
             }
         } else if (sourceThere) {
-            log.warn("ingest: dump {} is finished but both {} and {} exist; left open", DisplayText.escapeControls(dump.folder()),
+            log.warn("ingest: dump {} is finished but both {} and {} exist; left open", shown,
                     DisplayText.escapeControls(source.toString()), DisplayText.escapeControls(target.toString()));
             return false;
         } else if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            log.warn("ingest: dump {} is finished but neither {} nor {} exists; left open", DisplayText.escapeControls(dump.folder()),
+            log.warn("ingest: dump {} is finished but neither {} nor {} exists; left open", shown,
                     DisplayText.escapeControls(source.toString()), DisplayText.escapeControls(target.toString()));
             return false;
         }
         perDump.executeWithoutResult(tx -> catalog.finishDump(dump.id(),
                 properties.drop().relativize(target).toString(), properties.ingest().actor()));
-        // escaped: a newline in a station's folder name would otherwise forge a log line of its own
-        log.info("ingest: dump {} finished, moved to {}", DisplayText.escapeControls(dump.folder()),
+        log.info("ingest: dump {} finished, moved to {}", shown,
                 DisplayText.escapeControls(properties.drop().relativize(target).toString()));
         return true;
     }

@@ -1,9 +1,12 @@
 package footage.jobs.ingest;
 
+import footage.jobs.Failures;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -37,7 +40,7 @@ final class IngestHandOffClient {
             // left by a serve that was killed
             return OptionalInt.empty();
         } catch (IOException | RuntimeException e) {
-            err.println("footage: serve's socket " + socket + " cannot be reached (" + e.getMessage()
+            err.println("footage: serve's socket " + socket + " cannot be reached (" + reason(e)
                     + "): the ingest runs in this process");
             return OptionalInt.empty();
         }
@@ -72,12 +75,17 @@ final class IngestHandOffClient {
             }
         } catch (IOException | RuntimeException e) {
             if (!taken) {
-                err.println("footage: serve on this home did not answer (" + e.getMessage() + "): the ingest runs in this process");
+                err.println("footage: serve on this home did not answer (" + reason(e) + "): the ingest runs in this process");
                 return OptionalInt.empty();
             }
-            err.println("footage: serve went away before the ingest ended (" + e.getMessage()
+            err.println("footage: serve went away before the ingest ended (" + reason(e)
                     + "): footage jobs list shows how its run ended");
             return OptionalInt.of(1);
         }
+    }
+
+    private static String reason(Exception e) {
+        // a closed connection ends a read with an EOFException that has no message
+        return e instanceof EOFException && e.getMessage() == null ? "it closed the connection" : Failures.rootMessage(e);
     }
 }

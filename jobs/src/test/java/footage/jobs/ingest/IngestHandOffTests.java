@@ -7,19 +7,28 @@ import footage.pipeline.sample.FileSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 
 import static footage.jobs.ingest.Drops.clip;
 import static footage.jobs.ingest.Drops.dump;
 import static footage.jobs.ingest.Drops.name;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -164,6 +173,45 @@ class IngestHandOffTests {
             Files.deleteIfExists(otherPlace);
             Files.deleteIfExists(otherPlace.getParent());
             Files.deleteIfExists(other);
+        }
+    }
+
+    @Test
+    void aServeThatGoesAwayMidRunIsSaidSoInPlainWords() throws Exception {
+        // given a serve on the home that takes the run, sends one line of progress and then goes away
+        Path socket = Files.createDirectories(home.resolve("run")).resolve("serve.sock");
+        Path drop = Files.createDirectories(home.resolve("drop"));
+        try (ServerSocketChannel listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listening.bind(UnixDomainSocketAddress.of(socket));
+            Thread serve = new Thread(() -> {
+                try (SocketChannel taken = listening.accept();
+                     DataInputStream in = new DataInputStream(Channels.newInputStream(taken));
+                     DataOutputStream out = new DataOutputStream(Channels.newOutputStream(taken))) {
+                    in.readUTF();
+                    in.readUTF();
+                    in.readUTF();
+                    HandOff.write(out, HandOff.TAKEN, "4242");
+                    HandOff.write(out, HandOff.PROGRESS, "ingest: 1 of 3 files");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            serve.start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            // when the command hands its ingest to it
+            OptionalInt exit = IngestHandOffClient.run(home, drop, new PrintStream(out, true, UTF_8),
+                    new PrintStream(err, true, UTF_8));
+            serve.join(10_000);
+
+            // then the command fails and says why in words, not "(null)"
+            assertThat(exit).hasValue(1);
+            assertThat(err.toString(UTF_8)).contains("ingest: 1 of 3 files")
+                    .contains("serve went away before the ingest ended (it closed the connection)")
+                    .doesNotContain("null");
+        } finally {
+            Files.deleteIfExists(socket);
         }
     }
 }

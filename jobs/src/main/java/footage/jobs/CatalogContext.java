@@ -34,7 +34,8 @@ import javax.sql.DataSource;
  */
 @EnableConfigurationProperties({FootageProperties.class, DataSourceProperties.class})
 @EnableTransactionManagement(proxyTargetClass = true)
-@Import({PropertyPlaceholderAutoConfiguration.class, MessageSourceAutoConfiguration.class, CatalogSchema.class, JsonConfiguration.class})
+@Import({PropertyPlaceholderAutoConfiguration.class, MessageSourceAutoConfiguration.class, CatalogSchema.class, JsonConfiguration.class,
+        CatalogFolder.class})
 public class CatalogContext {
 
     @Bean

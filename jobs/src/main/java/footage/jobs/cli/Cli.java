@@ -120,7 +120,8 @@ public final class Cli {
             context = start(slimContext(parsed.command()), springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             String why = Failures.rootMessage(e);
-            if (why.contains("The file is locked") || why.contains("Database may be already in use")) {
+            if (why.contains("The file is locked") || why.contains("Database may be already in use")
+                    || why.contains("Lock file recently modified") || why.contains("Locked by another process")) {
                 // the embedded catalog opens in one process at a time: say so, not "bad configuration"
                 err.println("footage: the embedded catalog (H2, under " + (globals.home() == null ? "./var" : globals.home())
                         + "/db) is in use by another footage process on this home (an ingest, serve or another command): wait for it to end");

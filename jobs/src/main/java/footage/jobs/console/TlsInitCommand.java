@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -85,6 +86,8 @@ class TlsInitCommand implements FootageCommand {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("keytool failed: " + said.lines().reduce((a, b) -> b).orElse("no output"));
             }
+            // keytool leaves the private key's store as the umask has it (readable by all under 022)
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + keytool + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

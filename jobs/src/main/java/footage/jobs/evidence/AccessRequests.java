@@ -1,5 +1,6 @@
 package footage.jobs.evidence;
 
+import footage.jobs.PrivateFolders;
 import footage.jobs.ledger.Ledger;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,7 +111,7 @@ class AccessRequests {
         RequestInput.text(letterRef, RequestInput.LETTER_REF);
         checkNotAdmin(filedBy);
         try {
-            java.nio.file.Files.createDirectories(letters);
+            PrivateFolders.create(letters);
             java.nio.file.Path target = letters.resolve(letter.fileName());
             if (!java.nio.file.Files.exists(target)) {
                 java.nio.file.Path tmp = java.nio.file.Files.createTempFile(letters, "upload-", ".part");

@@ -1,10 +1,11 @@
 package footage.jobs.export;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.PrivateFolders;
+import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.ledger.LedgerEntry;
 import footage.jobs.report.GapReport;
-import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.report.GapReportBuilder;
 import footage.jobs.report.GapReportRenderer;
 import footage.jobs.report.ReportFilter;
@@ -84,7 +85,7 @@ class Exporter {
     /** As {@link #export(Selection, Path)}, the EXPORTED entry naming {@code actor} (the console's user). */
     Result export(Selection selection, Path out, String actor) throws IOException {
         boolean created = !Files.exists(out);
-        Files.createDirectories(out);
+        PrivateFolders.create(out);
         try {
             return write(selection, out, actor);
         } catch (IOException | RuntimeException e) {

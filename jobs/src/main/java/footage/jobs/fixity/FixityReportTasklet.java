@@ -1,6 +1,7 @@
 package footage.jobs.fixity;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.PrivateFolders;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.archive.DurableFiles;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ class FixityReportTasklet implements Tasklet {
                     .append(f.archivePath()).append(")\n");
         }
         text.append("ledger head: ").append(ledger.headHash()).append('\n');
-        Files.createDirectories(properties.reports());
+        PrivateFolders.create(properties.reports());
         Path report = properties.reports().resolve("fixity-" + now.format(FILE_TIME) + "-" + audit + ".txt");
         Path temp = DurableFiles.tempBeside(report);
         Files.writeString(temp, text, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package footage.jobs.ingest;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
 import footage.pipeline.continuity.FindingKind;
@@ -47,7 +48,7 @@ class FinishDumpsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path done = properties.drop().resolve(properties.ingest().doneFolder());
-        Files.createDirectories(done);
+        PrivateFolders.create(done);
         for (Catalog.OpenDump dump : catalog.dumpsReadyToFinish()) {
             try {
                 if (finish(dump, done)) {

@@ -1,6 +1,7 @@
 package footage.jobs.report;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.PrivateFolders;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.continuity.FindingKind;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ class WriteReportTasklet implements Tasklet {
             rendered.put(format, renderer.render(report, format));
         }
         Path folder = properties.reports();
-        Files.createDirectories(folder);
+        PrivateFolders.create(folder);
         String base = freeBaseName(folder, "gaps-" + report.generatedAt().format(STAMP));
         Map<String, String> files = new TreeMap<>();
         for (Map.Entry<ReportFormat, byte[]> e : rendered.entrySet()) {
@@ -69,7 +70,7 @@ class WriteReportTasklet implements Tasklet {
                 .filter(f -> f.kind() == FindingKind.GAP && !f.explained()).count());
         ledger.append("REPORT_WRITTEN", "report:" + base, properties.ingest().actor(), payload);
         contribution.incrementWriteCount(files.size());
-        log.info("report: wrote {}/{}.{{json,csv,html,pdf}}", folder, base);
+        log.info("report: wrote {}/{}.{json,csv,html,pdf}", folder, base);
         return RepeatStatus.FINISHED;
     }
 

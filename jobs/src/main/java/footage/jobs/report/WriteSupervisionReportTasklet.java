@@ -1,6 +1,7 @@
 package footage.jobs.report;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.PrivateFolders;
 import footage.jobs.ledger.Ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ class WriteSupervisionReportTasklet implements Tasklet {
             rendered.put(f, reports.render(report, f, null));
         }
         Path folder = properties.reports();
-        Files.createDirectories(folder);
+        PrivateFolders.create(folder);
         String base = "supervision-" + month;
         for (int n = 2; taken(folder, base); n++) {
             base = "supervision-" + month + "-" + n;

@@ -1,6 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.transcode.Derivatives;
@@ -114,7 +115,7 @@ class DerivativeMoves {
         if (!Files.exists(source)) {
             throw new ExpiredStore.NotIntact("its derivative " + d.id() + " is missing: no file at " + source);
         }
-        Files.createDirectories(target.getParent());
+        PrivateFolders.create(target.getParent());
         Path temp = DurableFiles.tempBeside(target);
         try {
             CopyResult copy = DurableFiles.copyAndSync(source, temp, false, CopyListener.NONE);

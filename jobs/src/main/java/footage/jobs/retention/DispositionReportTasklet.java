@@ -1,6 +1,7 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.catalog.Recordings;
 import footage.jobs.csv.Csv;
@@ -138,7 +139,7 @@ class DispositionReportTasklet implements Tasklet {
     }
 
     private Path writeDurably(byte[] content, long sweep) throws IOException {
-        Files.createDirectories(properties.reports());
+        PrivateFolders.create(properties.reports());
         String stem = "disposition-" + ZonedDateTime.now(policy.zone()).format(FILE_TIME) + "-" + sweep;
         for (int n = 1; ; n++) {
             Path report = properties.reports().resolve(stem + (n == 1 ? "" : "-" + n) + ".csv");

@@ -1,10 +1,11 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
+import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.ObjectLocations;
 import footage.pipeline.archive.CopyListener;
-import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.archive.CopyResult;
+import footage.pipeline.archive.DurableFiles;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -63,8 +64,8 @@ class ExpiredStore {
             if (!Files.exists(source)) {
                 throw new NotIntact("missing: no file at " + source);
             }
-            Files.createDirectories(temps());
-            Files.createDirectories(target.getParent());
+            PrivateFolders.create(temps());
+            PrivateFolders.create(target.getParent());
             Path temp = DurableFiles.tempBeside(temps().resolve(target.getFileName()));
             try {
                 CopyResult copy = DurableFiles.copyAndSync(source, temp, false, listener);

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -52,6 +53,8 @@ class TlsInitCommandTests {
         assertThat(certificate.getIssuerX500Principal()).isEqualTo(certificate.getSubjectX500Principal());
         assertThat(certificate.getSubjectAlternativeNames()).contains(List.of(2, "footage.example"), List.of(7, "192.0.2.10"));
         assertThat(store.getKey(TlsInitCommand.ALIAS, password.group(1).toCharArray())).isInstanceOf(PrivateKey.class);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore))).as("the private key's store")
+                .isEqualTo("rw-------");
     }
 
     @Test

@@ -38,7 +38,9 @@ public final class DerivativeStore {
     }
 
     public DerivativeStore(Path root, Transcoder transcoder) throws IOException {
-        this.root = Files.createDirectories(root);
+        // a proxy is the footage itself, smaller: as private as the archive
+        DurableFiles.createPrivateDirectories(root);
+        this.root = root;
         this.transcoder = Objects.requireNonNull(transcoder, "transcoder");
     }
 
@@ -56,7 +58,7 @@ public final class DerivativeStore {
         Listener l = listener == null ? Listener.NONE : listener;
         String relative = profile.relativePath(originalSha256);
         Path target = root.resolve(relative);
-        Files.createDirectories(target.getParent());
+        DurableFiles.createPrivateDirectories(target.getParent());
         Path temp = DurableFiles.tempBeside(target);
         try {
             TranscodeResult result = transcoder.transcode(original, profile, temp, l);

@@ -7,7 +7,6 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.JobPersistenceException;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -67,18 +66,7 @@ public class Schedules {
                     .usingJobData(LaunchBatchJob.JOB_NAME, jobName).storeDurably().build();
             CronTrigger trigger = trigger(schedule, e.getValue().cron(), detail);
             storeJob(scheduler, detail);
-            Trigger existing = scheduler.getTrigger(key);
-            if (existing == null) {
-                try {
-                    scheduler.scheduleJob(trigger);
-                } catch (ObjectAlreadyExistsException raced) {
-                    // another clustered serve starting at the same moment registered it between our look and our insert
-                    existing = scheduler.getTrigger(key);
-                }
-            }
-            if (existing != null && (!(existing instanceof CronTrigger c) || !c.getCronExpression().equals(e.getValue().cron()))) {
-                scheduler.rescheduleJob(key, trigger);
-            }
+            registerTrigger(scheduler, trigger);
         }
         scheduler.start();
         lines().forEach(l -> log.info("schedule {} -> {}: '{}' {}, next {}", l.schedule(), l.job(), l.cron(), l.state(), l.next()));
@@ -97,6 +85,42 @@ public class Schedules {
             }
             scheduler.addJob(detail, true);
         }
+    }
+
+    /**
+     * Schedules the trigger, or reschedules the stored one when its cron differs. Quartz's look and its insert (or
+     * delete and insert) are separate statements here, not one locked transaction: a clustered serve starting at the
+     * same moment may register the same trigger in between, and ours then fails on its key (Quartz's
+     * ObjectAlreadyExistsException, or the database's duplicate key). That is not a failure when the trigger stored
+     * now is the one wanted.
+     */
+    static void registerTrigger(Scheduler scheduler, CronTrigger trigger) throws SchedulerException {
+        TriggerKey key = trigger.getKey();
+        Trigger existing = scheduler.getTrigger(key);
+        if (existing == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+                return;
+            } catch (JobPersistenceException raced) {
+                existing = scheduler.getTrigger(key);
+                if (existing == null) {
+                    throw raced;
+                }
+            }
+        }
+        if (!sameCron(existing, trigger)) {
+            try {
+                scheduler.rescheduleJob(key, trigger);
+            } catch (JobPersistenceException raced) {
+                if (!sameCron(scheduler.getTrigger(key), trigger)) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private static boolean sameCron(Trigger stored, CronTrigger wanted) {
+        return stored instanceof CronTrigger c && c.getCronExpression().equals(wanted.getCronExpression());
     }
 
     CronTrigger trigger(String schedule, String cron, JobDetail detail) {

@@ -15,6 +15,7 @@ import footage.pipeline.media.Ffmpeg;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -127,6 +128,11 @@ public final class Cli {
                         + "/db) is in use by another footage process on this home (an ingest, serve or another command): wait for it to end");
                 return 2;
             }
+            if (cannotConnect(e)) {
+                // not a property that is wrong, as far as anyone can tell from here: the server, the network or the name
+                err.println("footage: the catalog database (spring.datasource.url) cannot be reached: " + why);
+                return 2;
+            }
             err.println("footage: bad configuration: " + why);
             return 2;
         }
@@ -137,6 +143,16 @@ public final class Cli {
             // stopped by a signal: the command's own result (a STOPPED run is 1) is not what the shell asked about
             return SignalShutdown.exitCode() != 0 ? SignalShutdown.exitCode() : code;
         }
+    }
+
+    /** Whether a start failed for want of a connection to the catalog (Spring wraps every such failure alike). */
+    static boolean cannotConnect(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -110,6 +110,21 @@ class CliTests {
     }
 
     @Test
+    void aCatalogThatCannotBeReachedIsSaidSoAndNotCalledBadConfiguration() {
+        // given a PostgreSQL catalog on a port nobody listens on
+        String url = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/footage";
+
+        // when
+        int code = run("--home", tmp.toString(), "--spring.profiles.active=postgres", url, "jobs", "list");
+
+        // then
+        assertThat(code).isEqualTo(2);
+        assertThat(err().lines().toList()).singleElement().asString()
+                .startsWith("footage: the catalog database (spring.datasource.url) cannot be reached: ")
+                .contains("refused");
+    }
+
+    @Test
     void probePrintsAJsonArrayWithOneObjectPerFileAndReasonsForBadOnes() throws Exception {
         // given
         Path video = tmp.resolve("a.mp4");

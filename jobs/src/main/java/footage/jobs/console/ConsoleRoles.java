@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The console's roles for commands outside the console: a command line names its person with {@code --by}, and what
- * only an administrator may do there has to name an enabled console user with role ADMIN.
+ * only an administrator may do there has to name an enabled console user with role ADMIN, who proves it with their
+ * console password.
  */
 @Component
 public class ConsoleRoles implements Administrators {
@@ -31,5 +32,10 @@ public class ConsoleRoles implements Administrators {
             return Optional.of("console user '" + username + "' is not an ADMIN (roles: " + user.get().roles() + ")");
         }
         return Optional.empty();
+    }
+
+    @Override
+    public boolean passwordMatches(String username, char[] password) {
+        return users.passwordMatches(username, password);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -185,6 +186,13 @@ class ConsoleUsers implements UserDetailsService {
             throw new ConsoleRefusal("account.refused.current");
         }
         setPassword(username, password, username);
+    }
+
+    /** Whether {@code password} is {@code username}'s (false for a user that does not exist). */
+    boolean passwordMatches(String username, char[] password) {
+        Optional<String> hash = jdbc.sql("SELECT password_hash FROM console_users WHERE username = ?").param(username)
+                .query(String.class).optional();
+        return password != null && hash.isPresent() && encoder.matches(CharBuffer.wrap(password), hash.get());
     }
 
     void loggedIn(String username) {

@@ -10,4 +10,7 @@ public interface Administrators {
 
     /** Why {@code username} is not an enabled administrator, in one line; empty when they are one. */
     Optional<String> whyNotAdmin(String username);
+
+    /** Whether {@code password} is the console password of {@code username}. */
+    boolean passwordMatches(String username, char[] password);
 }

@@ -44,6 +44,11 @@ class Classifier {
     }
 
     void apply(RetentionRow r, Decision d, String period, String actor) {
+        apply(r, d, period, actor, Map.of());
+    }
+
+    /** As {@link #apply(RetentionRow, Decision, String, String)}, with {@code how} it was asked for in the entry. */
+    void apply(RetentionRow r, Decision d, String period, String actor, Map<String, Object> how) {
         recordings.setRetention(r.id(), d.retentionClass().name(), d.category() == null ? null : d.category().name(),
                 d.retainUntil());
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -55,6 +60,7 @@ class Classifier {
         payload.put("period", d.retentionClass() == RetentionClass.STANDARD ? period : null);
         payload.put("activities", d.activities());
         payload.put("reason", d.reason());
+        payload.putAll(how);
         ledger.append("RETENTION_SET", "recording:" + r.id(), actor, payload);
     }
 }

@@ -39,8 +39,29 @@ class RetentionChanges {
     record Result(Outcome outcome, RetentionRow before, Classifier.Decision decision, String refusal) {
     }
 
+    /** As the console changes it: the person is the session's, who logged in. */
     @Transactional
     Result set(long recordingId, RetentionClass target, PermanentCategory category, String by, String reason) {
+        return set(recordingId, target, category, by, reason, false, null);
+    }
+
+    /**
+     * As the command line changes it: {@code --by} names the person, and when the rule wants an administrator, the
+     * console password of that person proves it ({@code password}, null when none could be asked for).
+     */
+    @Transactional
+    Result setFromCommandLine(long recordingId, RetentionClass target, PermanentCategory category, String by,
+                              String reason, char[] password) {
+        return set(recordingId, target, category, by, reason, true, password);
+    }
+
+    /** Whether making the recording {@code target} needs an administrator (a PERMANENT one made STANDARD). */
+    boolean needsAdministrator(long recordingId, RetentionClass target) {
+        return target == RetentionClass.STANDARD && rows.byId(recordingId).map(RetentionRow::permanent).orElse(false);
+    }
+
+    private Result set(long recordingId, RetentionClass target, PermanentCategory category, String by, String reason,
+                       boolean commandLine, char[] password) {
         RetentionRow r = rows.lock(recordingId).orElseThrow(() -> new UsageException("no recording " + recordingId));
         Classifier.Decision d;
         if (target == RetentionClass.PERMANENT) {
@@ -58,10 +79,19 @@ class RetentionChanges {
                             + "): making it STANDARD needs --reason TEXT (it is recorded in the ledger)");
                 }
                 Optional<String> notAdmin = roles.whyNotAdmin(by);
+                if (notAdmin.isEmpty() && commandLine) {
+                    // a name on a command line is anyone's to type; the password is the administrator's alone
+                    if (password == null) {
+                        notAdmin = Optional.of("the command line did not get the console password of '" + by
+                                + "' (run it in a terminal, or give the password on standard input with --password-stdin)");
+                    } else if (!roles.passwordMatches(by, password)) {
+                        notAdmin = Optional.of("the console password given for '" + by + "' is wrong");
+                    }
+                }
                 if (notAdmin.isPresent()) {
                     String refusal = "recording " + recordingId + " is PERMANENT (" + r.category()
                             + "): only an enabled console ADMIN may make it STANDARD, and " + notAdmin.get();
-                    refused(r, by, reason, refusal);
+                    refused(r, by, reason, refusal, commandLine);
                     return new Result(Outcome.REFUSED, r, null, refusal);
                 }
             }
@@ -70,17 +100,29 @@ class RetentionChanges {
         if (d.sameAs(r)) {
             return new Result(Outcome.UNCHANGED, r, d, null);
         }
-        classifier.apply(r, d, policy.standard().toString(), by);
+        Map<String, Object> how = new LinkedHashMap<>();
+        if (commandLine) {
+            how.put("via", "command line");
+            how.put("osUser", System.getProperty("user.name"));
+            if (password != null && r.permanent() && target == RetentionClass.STANDARD) {
+                how.put("proven", "console password");
+            }
+        }
+        classifier.apply(r, d, policy.standard().toString(), by, how);
         return new Result(Outcome.CHANGED, r, d, null);
     }
 
-    private void refused(RetentionRow r, String by, String reason, String refusal) {
+    private void refused(RetentionRow r, String by, String reason, String refusal, boolean commandLine) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("requestedClass", RetentionClass.STANDARD.name());
         payload.put("retentionClass", r.retentionClass());
         payload.put("category", r.category());
         payload.put("reason", reason);
         payload.put("refusal", refusal);
+        if (commandLine) {
+            // who ran the command, as the machine knows them, beside the name they gave
+            payload.put("osUser", System.getProperty("user.name"));
+        }
         ledger.append("RETENTION_REFUSED", "recording:" + r.id(), by, payload);
     }
 }

@@ -26,6 +26,8 @@ class SlimCommandsTests {
     @TempDir
     static Path tmp;
 
+    private static final String ADMIN_PASSWORD = "Quarry-Velvet-Harbor-58";
+
     private static Path home;
     private static List<Long> recordings;
 
@@ -33,7 +35,8 @@ class SlimCommandsTests {
     static void aHomeWithTwoRecordings() throws Exception {
         home = tmp.resolve("home");
         TestDumps.drop(home.resolve("drop"), "ST01_DSJ0000960_20190217180512", "DSJ0000960", 2);
-        CliRun ingest = CliRun.of("--home", home.toString(), "--footage.ingest.quiet-period=0s", "ingest");
+        CliRun ingest = CliRun.of("--home", home.toString(), "--footage.ingest.quiet-period=0s",
+                "--footage.console.admin-password=" + ADMIN_PASSWORD, "ingest");
         assertThat(ingest.code()).as(ingest.err()).isZero();
         try (ConfigurableApplicationContext whole = whole()) {
             recordings = whole.getBean(JdbcClient.class).sql("SELECT id FROM recordings ORDER BY id").query(Long.class).list();
@@ -88,8 +91,8 @@ class SlimCommandsTests {
         try (ConfigurableApplicationContext context = whole()) {
             wholeRefused = CliRun.in(context, "retention", "set", recording, "--class", "STANDARD", "--reason", "case closed", "--by", "clerk");
         }
-        CliRun byAdmin = CliRun.of("--home", home.toString(), "retention", "set", recording, "--class", "STANDARD",
-                "--reason", "case closed", "--by", "admin");
+        CliRun byAdmin = CliRun.withInput(ADMIN_PASSWORD + "\n", "--home", home.toString(), "retention", "set", recording,
+                "--class", "STANDARD", "--reason", "case closed", "--by", "admin", "--password-stdin");
 
         // then both refuse alike, saying why, and the administrator may
         assertThat(slimRefused.code()).isNotZero().isEqualTo(wholeRefused.code());

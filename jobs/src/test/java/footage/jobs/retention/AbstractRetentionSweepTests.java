@@ -23,11 +23,14 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +39,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static footage.jobs.retention.RetentionFootage.a;
 import static footage.jobs.retention.RetentionFootage.b1;
@@ -53,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractRetentionSweepTests {
 
     static final ObjectMapper JSON = Json.MAPPER;
+    private static final String ADMIN_PASSWORD = "Tide-Lantern-Orchard-91";
 
     @Autowired
     JobRuns runs;
@@ -167,9 +172,13 @@ abstract class AbstractRetentionSweepTests {
         Run noUser = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "王五", "reason", "not mine"));
         Run operator = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "qian.qi", "reason", "not mine"));
         Run disabled = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "sun.ba", "reason", "not mine"));
-        String stillPermanent = retention(a(4));
-        Run admin = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "zhao.liu",
+        Run adminNoPassword = command("retention set", List.of(a4), Map.of("class", "STANDARD", "by", "zhao.liu",
                 "reason", "flagged by mistake"));
+        Run adminWrongPassword = withStandardInput("zhao.liu's guess\n", () -> command("retention set", List.of(a4),
+                Map.of("class", "STANDARD", "by", "zhao.liu", "reason", "flagged by mistake", "password-stdin", "")));
+        String stillPermanent = retention(a(4));
+        Run admin = withStandardInput(ADMIN_PASSWORD + "\n", () -> command("retention set", List.of(a4),
+                Map.of("class", "STANDARD", "by", "zhao.liu", "reason", "flagged by mistake", "password-stdin", "")));
         Run noCategory = command("retention set", List.of(a4), Map.of("class", "PERMANENT", "by", "王五"));
 
         // then only the enabled admin with a reason made it STANDARD; each refusal is one line and ledgered
@@ -183,10 +192,15 @@ abstract class AbstractRetentionSweepTests {
         assertThat(noUser.text()).contains("'王五' is not a console user");
         assertThat(operator.text()).contains("'qian.qi' is not an ADMIN");
         assertThat(disabled.text()).contains("'sun.ba' is disabled");
+        assertThat(adminNoPassword.code()).isEqualTo(2);
+        assertThat(adminNoPassword.text()).contains("did not get the console password of 'zhao.liu'")
+                .contains("--password-stdin");
+        assertThat(adminWrongPassword.code()).isEqualTo(2);
+        assertThat(adminWrongPassword.text()).contains("the console password given for 'zhao.liu' is wrong");
         assertThat(stillPermanent).isEqualTo("PERMANENT COMPLEX_CASE null");
         List<Map<String, Object>> refusals = jdbc.sql("SELECT actor, payload FROM ledger WHERE entry_type = 'RETENTION_REFUSED' "
                 + "AND subject = ? ORDER BY seq").param("recording:" + a4).query().listOfRows();
-        assertThat(refusals).extracting(r -> value(r, "actor")).containsExactly("王五", "qian.qi", "sun.ba");
+        assertThat(refusals).extracting(r -> value(r, "actor")).containsExactly("王五", "qian.qi", "sun.ba", "zhao.liu", "zhao.liu");
         JsonNode refusal = JSON.readTree((String) value(refusals.get(1), "payload"));
         assertThat(refusal.get("requestedClass").asText()).isEqualTo("STANDARD");
         assertThat(refusal.get("retentionClass").asText()).isEqualTo("PERMANENT");
@@ -203,6 +217,11 @@ abstract class AbstractRetentionSweepTests {
         assertThat(payload.get("reason").asText()).isEqualTo("flagged by mistake");
         assertThat(payload.get("previousClass").asText()).isEqualTo("PERMANENT");
         assertThat(payload.get("previousCategory").asText()).isEqualTo("COMPLEX_CASE");
+        assertThat(payload.get("via").asText()).isEqualTo("command line");
+        assertThat(payload.get("proven").asText()).isEqualTo("console password");
+        assertThat(payload.get("osUser").asText()).isEqualTo(System.getProperty("user.name"));
+        assertThat(JSON.readTree((String) value(refusals.get(4), "payload")).get("osUser").asText())
+                .isEqualTo(System.getProperty("user.name"));
     }
 
     @Test
@@ -461,12 +480,24 @@ abstract class AbstractRetentionSweepTests {
         return new Run(code, out.toString(StandardCharsets.UTF_8));
     }
 
-    /** A console user as the console would have made it (the password is never used here). */
+    /** A console user as the console would have made it, with {@link #ADMIN_PASSWORD}. */
     private void consoleUser(String name, boolean enabled, String role) {
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.sql("INSERT INTO console_users (username, password_hash, enabled, created_at, created_by, password_changed_at) "
-                + "VALUES (?, 'unused', ?, ?, 'test', ?)").params(name, enabled, now, now).update();
+                + "VALUES (?, ?, ?, ?, 'test', ?)").params(name, new BCryptPasswordEncoder(4).encode(ADMIN_PASSWORD), enabled,
+                now, now).update();
         jdbc.sql("INSERT INTO console_user_roles (username, role) VALUES (?, ?)").params(name, role).update();
+    }
+
+    /** What a command reads from standard input while {@code run} runs it. */
+    private static Run withStandardInput(String text, Supplier<Run> run) {
+        InputStream before = System.in;
+        System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run.get();
+        } finally {
+            System.setIn(before);
+        }
     }
 
     private long id(String fileName) {

@@ -1,22 +1,26 @@
 package footage.jobs.verify;
 
+import footage.jobs.Sizes;
+import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.fixity.ArchiveHasher;
 import footage.jobs.fixity.ArchivedObject;
-import footage.jobs.catalog.ObjectLocations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -31,21 +35,35 @@ final class ArchiveCheck {
     record Totals(long objects, long bytes) {
     }
 
+    /** How often a long re-hash says how far it is. */
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
     private final Path root;
     private final Path expired;
     private final int threads;
+    private final Duration progressEvery;
+    private final Consumer<String> progress;
 
     ArchiveCheck(Path root, int threads) {
-        this(root, root.resolveSibling("expired"), threads);
+        this(root, root.resolveSibling("expired"), threads, PROGRESS_EVERY, line -> { });
     }
 
-    ArchiveCheck(Path root, Path expired, int threads) {
+    /** {@code progress} gets a line as the re-hash starts and then one each {@code progressEvery} until it ends. */
+    ArchiveCheck(Path root, Path expired, int threads, Duration progressEvery, Consumer<String> progress) {
         this.root = root;
         this.expired = expired;
         this.threads = threads;
+        this.progressEvery = progressEvery;
+        this.progress = progress;
     }
 
     Totals run(List<ArchivedObject> objects, List<Problem> problems) {
+        long total = objects.stream().mapToLong(ArchivedObject::size).sum();
+        // an archive of terabytes takes hours: say what is coming, then how far it is
+        progress.accept("verify: re-hashing " + objects.size() + " archive object(s), " + Sizes.bytes(total) + ", on "
+                + threads + " thread(s)");
+        long started = System.nanoTime();
+        long nextLine = started + progressEvery.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "verify-hash");
             t.setDaemon(true);
@@ -63,6 +81,11 @@ final class ArchiveCheck {
                     problems.add(new Problem(objects.get(i).label() + ": " + problem));
                 }
                 bytes += objects.get(i).size();
+                long now = System.nanoTime();
+                if (now >= nextLine && i < objects.size() - 1) {
+                    progress.accept(line(i + 1, objects.size(), bytes, total, now - started));
+                    nextLine = now + progressEvery.toNanos();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -74,6 +97,26 @@ final class ArchiveCheck {
         }
         unknownFiles(objects, problems);
         return new Totals(objects.size(), bytes);
+    }
+
+    /** "verify: re-hashed 120 of 4000 object(s), 11.7 GiB of 390.6 GiB (3 %), 1.2 GiB/s, about 5 min to go". */
+    static String line(int done, int objects, long bytes, long total, long elapsedNanos) {
+        double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
+        double rate = bytes / seconds;
+        String left = rate <= 0 ? "" : ", about " + remaining((long) ((total - bytes) / rate)) + " to go";
+        return "verify: re-hashed " + done + " of " + objects + " object(s), " + Sizes.bytes(bytes) + " of "
+                + Sizes.bytes(total) + " (" + (total == 0 ? 100 : bytes * 100 / total) + " %), " + Sizes.bytes((long) rate)
+                + "/s" + left;
+    }
+
+    private static String remaining(long seconds) {
+        if (seconds < 90) {
+            return seconds + " s";
+        }
+        if (seconds < 90 * 60) {
+            return Math.round(seconds / 60.0) + " min";
+        }
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
     }
 
     /** Null when the object is intact, else what is wrong with it. */

@@ -5,6 +5,8 @@ import footage.jobs.fixity.ArchivedObject;
 import footage.jobs.fixity.FixityProperties;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.ledger.LedgerReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +25,8 @@ import java.util.Map;
  */
 @Component
 class Verifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Verifier.class);
 
     record Report(List<Problem> problems, long entries, String head, CatalogCheck.Counts catalog,
                   ArchiveCheck.Totals archive, double archiveSeconds) {
@@ -70,7 +74,8 @@ class Verifier {
         double seconds = 0;
         if (full) {
             long t0 = System.nanoTime();
-            totals = new ArchiveCheck(properties.archive(), properties.expired(), fixity.hashingThreads()).run(read.objects(), problems);
+            totals = new ArchiveCheck(properties.archive(), properties.expired(), fixity.hashingThreads(),
+                    ArchiveCheck.PROGRESS_EVERY, log::info).run(read.objects(), problems);
             new QuarantineCheck(properties.quarantine()).run(read.quarantined(), problems);
             seconds = (System.nanoTime() - t0) / 1e9;
         }

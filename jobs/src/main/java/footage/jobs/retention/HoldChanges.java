@@ -49,13 +49,27 @@ class HoldChanges {
         return new SetResult(set.getKey(), set.getValue(), List.of(), caseKnown, movedOut);
     }
 
+    /** As the console lifts: the person is the session's, who logged in. */
     @Transactional
     LiftResult lift(HoldTarget target, String reason, String by) {
+        return lift(target, reason, by, Map.of());
+    }
+
+    /**
+     * As the command line lifts ({@code --by} names anyone, as DESIGN's command line has it): each entry also says it
+     * came from the command line and which OS user ran it.
+     */
+    @Transactional
+    LiftResult liftFromCommandLine(HoldTarget target, String reason, String by) {
+        return lift(target, reason, by, Map.of("via", "command line", "osUser", System.getProperty("user.name")));
+    }
+
+    private LiftResult lift(HoldTarget target, String reason, String by, Map<String, Object> how) {
         List<Holds.Hold> active = holds.activeOn(target);
         if (active.isEmpty()) {
             throw new UsageException("no active hold on " + target.label());
         }
-        Set<Long> released = holds.lift(active, reason, by);
+        Set<Long> released = holds.lift(active, reason, by, how);
         long stillHeld = released.isEmpty() ? 0 : jdbc.sql("SELECT COUNT(*) FROM recordings WHERE on_hold = TRUE AND id IN (:ids)")
                 .param("ids", released).query(Long.class).single();
         return new LiftResult(active, released, stillHeld);

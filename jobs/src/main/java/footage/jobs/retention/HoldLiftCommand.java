@@ -28,7 +28,7 @@ class HoldLiftCommand implements FootageCommand {
     public int run(PrintStream out, PrintStream err) {
         HoldTarget target = options.target();
         String by = options.by;
-        HoldChanges.LiftResult r = changes.lift(target, options.reason, by);
+        HoldChanges.LiftResult r = changes.liftFromCommandLine(target, options.reason, by);
         out.println("hold: lifted " + r.lifted().size() + " hold(s) on " + target.label() + " by " + by + ": "
                 + r.released().size() + " recording(s) released, " + r.stillHeld() + " of them still held by other holds");
         return 0;

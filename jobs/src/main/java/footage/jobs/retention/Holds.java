@@ -98,8 +98,11 @@ class Holds {
         return Map.entry(id, covered);
     }
 
-    /** Lifts every active hold on the target; returns the recordings they covered, each re-checked against the others. */
-    Set<Long> lift(List<Hold> holds, String reason, String by) {
+    /**
+     * Lifts every active hold on the target; returns the recordings they covered, each re-checked against the others.
+     * {@code how} it was asked for goes into each entry.
+     */
+    Set<Long> lift(List<Hold> holds, String reason, String by, Map<String, Object> how) {
         Set<Long> released = new TreeSet<>();
         for (Hold h : holds) {
             Set<Long> covered = covered(h.target());
@@ -110,6 +113,7 @@ class Holds {
             payload.put("recordingId", h.target().recordingId());
             payload.put("reason", reason);
             payload.put("recordings", List.copyOf(covered));
+            payload.putAll(how);
             ledger.append("HOLD_LIFTED", "hold:" + h.id(), by, payload);
             released.addAll(covered);
         }

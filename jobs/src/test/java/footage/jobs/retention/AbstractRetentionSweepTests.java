@@ -249,6 +249,10 @@ abstract class AbstractRetentionSweepTests {
         assertThat(again.text()).contains("is already held");
         assertThat(setA4.code()).isZero();
         assertThat(liftA4.code()).as(liftA4.text()).isZero();
+        JsonNode liftedEntry = JSON.readTree(jdbc.sql("SELECT payload FROM ledger WHERE entry_type = 'HOLD_LIFTED'")
+                .query(String.class).single());
+        assertThat(liftedEntry.get("via").asText()).isEqualTo("command line");
+        assertThat(liftedEntry.get("osUser").asText()).isEqualTo(System.getProperty("user.name"));
         assertThat(liftNothing.code()).isEqualTo(2);
         assertThat(liftNothing.text()).isEqualTo("footage: no active hold on recording " + a4 + "\n");
         assertThat(both.code()).isEqualTo(2);

@@ -35,7 +35,7 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties({FootageProperties.class, DataSourceProperties.class})
 @EnableTransactionManagement(proxyTargetClass = true)
 @Import({PropertyPlaceholderAutoConfiguration.class, MessageSourceAutoConfiguration.class, CatalogSchema.class, JsonConfiguration.class,
-        CatalogFolder.class, PrivateFolders.class})
+        EmbeddedCatalog.class, PrivateFolders.class})
 public class CatalogContext {
 
     @Bean

@@ -129,8 +129,8 @@ public final class Cli {
                 return 2;
             }
             if (cannotConnect(e)) {
-                // not a property that is wrong, as far as anyone can tell from here: the server, the network or the name
-                err.println("footage: the catalog database (spring.datasource.url) cannot be reached: " + why);
+                // not a property that is wrong, as far as anyone can tell from here: the server, the network, the name or the file
+                err.println("footage: the catalog database (spring.datasource.url) cannot be opened: " + why);
                 return 2;
             }
             err.println("footage: bad configuration: " + why);

@@ -120,7 +120,7 @@ class CliTests {
         // then
         assertThat(code).isEqualTo(2);
         assertThat(err().lines().toList()).singleElement().asString()
-                .startsWith("footage: the catalog database (spring.datasource.url) cannot be reached: ")
+                .startsWith("footage: the catalog database (spring.datasource.url) cannot be opened: ")
                 .contains("refused");
     }
 

@@ -46,7 +46,7 @@ class SchedulesTests {
     @Test
     void aJobThatAnotherServeStoredBetweenQuartzsLookAndItsInsertIsReplacedAndServeStarts() throws Exception {
         // given a store that fails as Quartz's did in CI: the other serve's insert won, ours hit its key
-        Scheduler racing = failingFirstStore(true);
+        Scheduler racing = failingFirst("addJob", () -> quartz.addJob(job("the other serve's"), false));
 
         // when
         Schedules.storeJob(racing, job("ingestJob"));
@@ -58,7 +58,7 @@ class SchedulesTests {
     @Test
     void aStoreThatFailedAndLeftNoJobFailsAsItDid() {
         // given a store that fails with nothing stored by anybody
-        Scheduler failing = failingFirstStore(false);
+        Scheduler failing = failingFirst("addJob", () -> { });
 
         // when / then
         assertThatThrownBy(() -> Schedules.storeJob(failing, job("ingestJob"))).isInstanceOf(JobPersistenceException.class)
@@ -119,8 +119,8 @@ class SchedulesTests {
             if (m.getName().equals(method) && !failed[0]) {
                 failed[0] = true;
                 other.run();
-                throw new JobPersistenceException("Couldn't store trigger: ERROR: duplicate key value violates unique "
-                        + "constraint \"qrtz_triggers_pkey\"");
+                throw new JobPersistenceException("Couldn't store it: ERROR: duplicate key value violates unique "
+                        + "constraint \"qrtz_" + (method.equals("addJob") ? "job_details" : "triggers") + "_pkey\"");
             }
             try {
                 return m.invoke(quartz, args);
@@ -135,23 +135,4 @@ class SchedulesTests {
                 .storeDurably().build();
     }
 
-    /** The scheduler, but its first addJob fails on the job's key, after another serve stored it if {@code raced}. */
-    private Scheduler failingFirstStore(boolean raced) {
-        boolean[] failed = {false};
-        return (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(), new Class<?>[] {Scheduler.class}, (proxy, method, args) -> {
-            if (method.getName().equals("addJob") && !failed[0]) {
-                failed[0] = true;
-                if (raced) {
-                    quartz.addJob(job("the other serve's"), false);
-                }
-                throw new JobPersistenceException("Couldn't store job: ERROR: duplicate key value violates unique constraint "
-                        + "\"qrtz_job_details_pkey\"");
-            }
-            try {
-                return method.invoke(quartz, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
-    }
 }

@@ -1,12 +1,14 @@
 package footage.jobs;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.jdbc.datasource.AbstractDataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,8 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +58,7 @@ class EmbeddedCatalog implements BeanPostProcessor {
         if (bean instanceof HikariDataSource pool && pool.getDataSource() == null) {
             of(pool.getJdbcUrl()).ifPresent(folder -> {
                 keepToOwner(folder);
-                pool.setDataSource(new WaitingForTakeOver(pool.getJdbcUrl(), TAKE_OVER_WAIT));
+                pool.setDataSource(new WaitingForTakeOver(pool, TAKE_OVER_WAIT));
             });
         }
         return bean;
@@ -88,26 +88,13 @@ class EmbeddedCatalog implements BeanPostProcessor {
     static void keepToOwner(Path folder) {
         try {
             Files.createDirectories(folder.getParent());
-            try {
-                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(folder)) {
-                    // not a folder: H2 says so when it opens the database
-                    return;
-                }
-            }
-            Set<PosixFilePermission> now = Files.getPosixFilePermissions(folder);
-            if (!OWNER_ONLY.containsAll(now)) {
-                Files.setPosixFilePermissions(folder, OWNER_ONLY);
-                log.info("the catalog's folder {} was {}: now rwx------ (its lock file opens the catalog to whoever reads it)",
-                        folder, PosixFilePermissions.toString(now));
-            }
-        } catch (UnsupportedOperationException e) {
-            // a file system without POSIX permissions: nothing to narrow
-        } catch (IOException | SecurityException e) {
-            log.warn("the catalog's folder {} may be readable by other users and could not be made rwx------ ({}): "
-                    + "whoever reads its lock file can open the catalog", folder, Failures.rootMessage(e));
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (FileAlreadyExistsException e) {
+            // an existing catalog (or not a folder, which H2 says when it opens the database)
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // H2 says what keeps it from making its folder
         }
+        PrivateFolders.narrow(folder, OWNER_ONLY, "its lock file opens the catalog to whoever reads it");
     }
 
     /** Whether H2 refused a connection because another process is taking the file over (it passes). */
@@ -118,49 +105,44 @@ class EmbeddedCatalog implements BeanPostProcessor {
     }
 
     /** The pool's connections to the file, a take-over's refusals tried again until {@code wait} has passed. */
-    static final class WaitingForTakeOver extends AbstractDataSource {
+    static final class WaitingForTakeOver extends DelegatingDataSource {
 
-        private final String url;
         private final Duration wait;
 
-        WaitingForTakeOver(String url, Duration wait) {
-            this.url = url;
-            this.wait = wait;
+        /** Connections as the pool would make them itself (Hikari's own driver data source). */
+        WaitingForTakeOver(HikariDataSource pool, Duration wait) {
+            this(new DriverDataSource(pool.getJdbcUrl(), pool.getDriverClassName(), pool.getDataSourceProperties(),
+                    pool.getUsername(), pool.getPassword()), wait);
         }
 
-        private Driver driver() throws SQLException {
-            try {
-                return DriverManager.getDriver(url);
-            } catch (SQLException notRegistered) {
-                // a class loader DriverManager does not look in (the application's jar): H2's driver itself
-                try {
-                    return (Driver) Class.forName("org.h2.Driver", true, EmbeddedCatalog.class.getClassLoader())
-                            .getDeclaredConstructor().newInstance();
-                } catch (ReflectiveOperationException e) {
-                    notRegistered.addSuppressed(e);
-                    throw notRegistered;
-                }
-            }
+        WaitingForTakeOver(String url, Duration wait) {
+            this(new DriverDataSource(url, null, new Properties(), null, null), wait);
+        }
+
+        private WaitingForTakeOver(DataSource driver, Duration wait) {
+            super(driver);
+            this.wait = wait;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
-            return getConnection(null, null);
+            return waiting(() -> obtainTargetDataSource().getConnection());
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
+            return waiting(() -> obtainTargetDataSource().getConnection(username, password));
+        }
+
+        private interface Attempt {
+            Connection connect() throws SQLException;
+        }
+
+        private Connection waiting(Attempt attempt) throws SQLException {
             long deadline = System.nanoTime() + wait.toNanos();
             while (true) {
                 try {
-                    Properties properties = new Properties();
-                    if (username != null) {
-                        properties.setProperty("user", username);
-                    }
-                    if (password != null) {
-                        properties.setProperty("password", password);
-                    }
-                    return driver().connect(url, properties);
+                    return attempt.connect();
                 } catch (SQLException e) {
                     if (!takingOver(e) || System.nanoTime() > deadline) {
                         throw e;

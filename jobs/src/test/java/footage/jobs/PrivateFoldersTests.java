@@ -1,5 +1,6 @@
 package footage.jobs;
 
+import footage.pipeline.archive.DurableFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,8 @@ class PrivateFoldersTests {
         PrivateFolders.narrow(open);
         PrivateFolders.narrow(closed);
         PrivateFolders.narrow(dir.resolve("missing"));
-        Path made = PrivateFolders.create(dir.resolve("made/inner"));
+        Path made = dir.resolve("made/inner");
+        DurableFiles.createPrivateDirectories(made);
 
         // then others lose their access and nothing else changes
         assertThat(permissions(open)).isEqualTo("rwxrwx---");

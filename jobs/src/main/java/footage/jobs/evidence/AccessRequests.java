@@ -1,7 +1,7 @@
 package footage.jobs.evidence;
 
-import footage.jobs.PrivateFolders;
 import footage.jobs.ledger.Ledger;
+import footage.pipeline.archive.DurableFiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -111,7 +111,7 @@ class AccessRequests {
         RequestInput.text(letterRef, RequestInput.LETTER_REF);
         checkNotAdmin(filedBy);
         try {
-            PrivateFolders.create(letters);
+            DurableFiles.createPrivateDirectories(letters);
             java.nio.file.Path target = letters.resolve(letter.fileName());
             if (!java.nio.file.Files.exists(target)) {
                 java.nio.file.Path tmp = java.nio.file.Files.createTempFile(letters, "upload-", ".part");

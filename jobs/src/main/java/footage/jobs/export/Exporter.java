@@ -1,7 +1,6 @@
 package footage.jobs.export;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.ledger.LedgerEntry;
@@ -85,7 +84,7 @@ class Exporter {
     /** As {@link #export(Selection, Path)}, the EXPORTED entry naming {@code actor} (the console's user). */
     Result export(Selection selection, Path out, String actor) throws IOException {
         boolean created = !Files.exists(out);
-        PrivateFolders.create(out);
+        DurableFiles.createPrivateDirectories(out);
         try {
             return write(selection, out, actor);
         } catch (IOException | RuntimeException e) {

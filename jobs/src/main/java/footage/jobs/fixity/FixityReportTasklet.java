@@ -1,7 +1,6 @@
 package footage.jobs.fixity;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.PrivateFolders;
 import footage.jobs.ledger.Ledger;
 import footage.pipeline.archive.DurableFiles;
 import org.slf4j.Logger;
@@ -68,7 +67,7 @@ class FixityReportTasklet implements Tasklet {
                     .append(f.archivePath()).append(")\n");
         }
         text.append("ledger head: ").append(ledger.headHash()).append('\n');
-        PrivateFolders.create(properties.reports());
+        DurableFiles.createPrivateDirectories(properties.reports());
         Path report = properties.reports().resolve("fixity-" + now.format(FILE_TIME) + "-" + audit + ".txt");
         Path temp = DurableFiles.tempBeside(report);
         Files.writeString(temp, text, StandardCharsets.UTF_8);

@@ -1,9 +1,9 @@
 package footage.jobs.ingest;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.Catalog;
 import footage.jobs.catalog.Finding;
+import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.continuity.FindingKind;
 import footage.pipeline.dump.DumpInspector;
 import footage.pipeline.text.DisplayText;
@@ -48,7 +48,7 @@ class FinishDumpsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path done = properties.drop().resolve(properties.ingest().doneFolder());
-        PrivateFolders.create(done);
+        DurableFiles.createPrivateDirectories(done);
         for (Catalog.OpenDump dump : catalog.dumpsReadyToFinish()) {
             try {
                 if (finish(dump, done)) {

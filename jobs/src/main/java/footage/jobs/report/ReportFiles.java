@@ -1,6 +1,5 @@
 package footage.jobs.report;
 
-import footage.jobs.PrivateFolders;
 import footage.pipeline.archive.DurableFiles;
 
 import java.io.IOException;
@@ -26,7 +25,7 @@ final class ReportFiles {
     /** @param replace whether an existing file may be replaced (a user's --out) or not (the report folder) */
     static void write(Path target, byte[] bytes, boolean replace) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        PrivateFolders.create(folder);
+        DurableFiles.createPrivateDirectories(folder);
         Path temp = DurableFiles.tempBeside(target.toAbsolutePath());
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -1,8 +1,8 @@
 package footage.jobs.report;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.PrivateFolders;
 import footage.jobs.ledger.Ledger;
+import footage.pipeline.archive.DurableFiles;
 import footage.pipeline.continuity.FindingKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ class WriteReportTasklet implements Tasklet {
             rendered.put(format, renderer.render(report, format));
         }
         Path folder = properties.reports();
-        PrivateFolders.create(folder);
+        DurableFiles.createPrivateDirectories(folder);
         String base = freeBaseName(folder, "gaps-" + report.generatedAt().format(STAMP));
         Map<String, String> files = new TreeMap<>();
         for (Map.Entry<ReportFormat, byte[]> e : rendered.entrySet()) {

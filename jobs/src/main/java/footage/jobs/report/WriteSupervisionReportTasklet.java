@@ -1,8 +1,8 @@
 package footage.jobs.report;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.PrivateFolders;
 import footage.jobs.ledger.Ledger;
+import footage.pipeline.archive.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -52,7 +52,7 @@ class WriteSupervisionReportTasklet implements Tasklet {
             rendered.put(f, reports.render(report, f, null));
         }
         Path folder = properties.reports();
-        PrivateFolders.create(folder);
+        DurableFiles.createPrivateDirectories(folder);
         String base = "supervision-" + month;
         for (int n = 2; taken(folder, base); n++) {
             base = "supervision-" + month + "-" + n;

@@ -1,7 +1,6 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.ledger.Ledger;
 import footage.jobs.transcode.Derivatives;
@@ -115,7 +114,7 @@ class DerivativeMoves {
         if (!Files.exists(source)) {
             throw new ExpiredStore.NotIntact("its derivative " + d.id() + " is missing: no file at " + source);
         }
-        PrivateFolders.create(target.getParent());
+        DurableFiles.createPrivateDirectories(target.getParent());
         Path temp = DurableFiles.tempBeside(target);
         try {
             CopyResult copy = DurableFiles.copyAndSync(source, temp, false, CopyListener.NONE);

@@ -1,7 +1,6 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.ObjectLocations;
 import footage.jobs.catalog.Recordings;
 import footage.jobs.csv.Csv;
@@ -139,7 +138,7 @@ class DispositionReportTasklet implements Tasklet {
     }
 
     private Path writeDurably(byte[] content, long sweep) throws IOException {
-        PrivateFolders.create(properties.reports());
+        DurableFiles.createPrivateDirectories(properties.reports());
         String stem = "disposition-" + ZonedDateTime.now(policy.zone()).format(FILE_TIME) + "-" + sweep;
         for (int n = 1; ; n++) {
             Path report = properties.reports().resolve(stem + (n == 1 ? "" : "-" + n) + ".csv");

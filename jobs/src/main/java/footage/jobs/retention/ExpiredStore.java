@@ -1,7 +1,6 @@
 package footage.jobs.retention;
 
 import footage.jobs.FootageProperties;
-import footage.jobs.PrivateFolders;
 import footage.jobs.catalog.ObjectLocations;
 import footage.pipeline.archive.CopyListener;
 import footage.pipeline.archive.CopyResult;
@@ -64,8 +63,8 @@ class ExpiredStore {
             if (!Files.exists(source)) {
                 throw new NotIntact("missing: no file at " + source);
             }
-            PrivateFolders.create(temps());
-            PrivateFolders.create(target.getParent());
+            DurableFiles.createPrivateDirectories(temps());
+            DurableFiles.createPrivateDirectories(target.getParent());
             Path temp = DurableFiles.tempBeside(temps().resolve(target.getFileName()));
             try {
                 CopyResult copy = DurableFiles.copyAndSync(source, temp, false, listener);

@@ -61,7 +61,7 @@ class HoldChanges {
      */
     @Transactional
     LiftResult liftFromCommandLine(HoldTarget target, String reason, String by) {
-        return lift(target, reason, by, Map.of("via", "command line", "osUser", System.getProperty("user.name")));
+        return lift(target, reason, by, RetentionChanges.fromCommandLine());
     }
 
     private LiftResult lift(HoldTarget target, String reason, String by, Map<String, Object> how) {

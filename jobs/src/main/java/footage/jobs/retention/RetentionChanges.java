@@ -102,14 +102,18 @@ class RetentionChanges {
         }
         Map<String, Object> how = new LinkedHashMap<>();
         if (commandLine) {
-            how.put("via", "command line");
-            how.put("osUser", System.getProperty("user.name"));
+            how.putAll(fromCommandLine());
             if (password != null && r.permanent() && target == RetentionClass.STANDARD) {
                 how.put("proven", "console password");
             }
         }
         classifier.apply(r, d, policy.standard().toString(), by, how);
         return new Result(Outcome.CHANGED, r, d, null);
+    }
+
+    /** What a ledger entry of a change asked for on the command line adds: where from, and who ran it, as the machine knows them. */
+    static Map<String, Object> fromCommandLine() {
+        return Map.of("via", "command line", "osUser", System.getProperty("user.name"));
     }
 
     private void refused(RetentionRow r, String by, String reason, String refusal, boolean commandLine) {
